@@ -1,0 +1,45 @@
+package org.cortexlit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Every CortexLit setting, one typed place. Each one can be overridden by an environment variable
+ * (for example {@code cortexlit.data-dir} by {@code CORTEXLIT_DATA_DIR}). */
+@ConfigMapping(prefix = "cortexlit")
+public interface CortexLitConfig {
+
+    /** Folder holding the H2 database file and the Lucene index. */
+    @WithDefault("./data")
+    Path dataDir();
+
+    Import importing();
+
+    Index index();
+
+    interface Import {
+        /** Records written per database transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long POST /api/imports waits for a run before answering 202 with its Location. */
+        @WithDefault("20s")
+        Duration syncWait();
+
+        /** Largest accepted upload; larger ones get 413. */
+        @WithDefault("1G")
+        String maxUploadSize();
+
+        /** Most per-record errors kept on one run (the count is always exact). */
+        @WithDefault("1000")
+        int maxErrorsKept();
+    }
+
+    interface Index {
+        /** Rebuild the index at start-up when it is missing, stale or of another schema version. */
+        @WithDefault("true")
+        boolean checkOnStart();
+    }
+}

@@ -1,0 +1,22 @@
+package org.cortexlit.pubmed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/** Opens a file or stream, sniffing gzip and the record format from the content (never the name). */
+public final class RecordReaders {
+
+    private RecordReaders() {
+    }
+
+    /** Opens {@code file}; the returned reader owns and closes the stream. */
+    public static RecordReader open(Path file) throws IOException {
+        throw new UnsupportedOperationException("implemented by the readers work");
+    }
+
+    /** Reads from {@code in} (gzip or not); the reader closes {@code in}. */
+    public static RecordReader open(InputStream in) throws IOException {
+        throw new UnsupportedOperationException("implemented by the readers work");
+    }
+}
