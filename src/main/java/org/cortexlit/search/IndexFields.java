@@ -1,0 +1,46 @@
+package org.cortexlit.search;
+
+import java.util.List;
+
+/** Names of the Lucene fields, shared by the document builder, the query translator and the highlighter. */
+public final class IndexFields {
+
+    private IndexFields() {
+    }
+
+    /** PMID, digits only: StringField, stored. The document's unique key. */
+    public static final String PMID = "pmid";
+    /** DOI, lower case, no resolver prefix: StringField, stored. */
+    public static final String DOI = "doi";
+    /** Plain title: TextField, stored (for highlighting). */
+    public static final String TITLE = "title";
+    /** Plain abstract with section labels: TextField, stored (for highlighting). */
+    public static final String ABSTRACT = "abstract";
+    /** One value per author, "Lastname Initials" (e.g. "Lefaucheur JP") or the collective name:
+     * TextField; values are separated by a large position gap so phrases never cross two authors. */
+    public static final String AUTHOR = "author";
+    /** One value per MeSH descriptor: TextField. */
+    public static final String MESH = "mesh";
+    /** One value per MeSH descriptor marked major: TextField. */
+    public static final String MESH_MAJOR = "mesh_major";
+    /** One value per author keyword: TextField. */
+    public static final String KEYWORD = "keyword";
+    /** One value per publication type, e.g. "Randomized Controlled Trial": TextField. */
+    public static final String PUBLICATION_TYPE = "pt";
+    /** Journal full title and abbreviation: TextField, the full title stored. */
+    public static final String JOURNAL = "journal";
+    /** Three-letter language codes, lower case: StringField. */
+    public static final String LANGUAGE = "lang";
+    /** Publication year: IntPoint for ranges, NumericDocValues for sorting, stored. */
+    public static final String YEAR = "year";
+    /** Publication year for sorting newest first (NumericDocValues; missing years sort last). */
+    public static final String YEAR_SORT = "year_sort";
+    /** PMID as a number, NumericDocValues, for a stable tie-break in every sort. */
+    public static final String PMID_SORT = "pmid_sort";
+
+    /** Fields an untagged term searches. */
+    public static final List<String> ALL_TEXT = List.of(TITLE, ABSTRACT, AUTHOR, MESH, KEYWORD, PUBLICATION_TYPE, JOURNAL);
+
+    /** Position gap between values of a multi-valued text field. */
+    public static final int POSITION_GAP = 100;
+}
