@@ -1,7 +1,9 @@
 package org.cortexlit.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,7 @@ public interface CortexLitConfig {
     @WithDefault("./data")
     Path dataDir();
 
+    @WithName("import")
     Import importing();
 
     Index index();
@@ -30,7 +33,7 @@ public interface CortexLitConfig {
 
         /** Largest accepted upload; larger ones get 413. */
         @WithDefault("1G")
-        String maxUploadSize();
+        MemorySize maxUploadSize();
 
         /** Most per-record errors kept on one run (the count is always exact). */
         @WithDefault("1000")

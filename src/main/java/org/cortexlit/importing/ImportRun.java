@@ -1,0 +1,71 @@
+package org.cortexlit.importing;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** One import of one file: what was read, what changed, and what went wrong. */
+@Entity
+@Table(name = "import_run")
+public class ImportRun extends PanacheEntityBase {
+
+    public enum Status { RUNNING, SUCCEEDED, PARTIAL, FAILED }
+
+    public enum Trigger { UPLOAD, INBOX, SCHEDULE, MANUAL }
+
+    @Id
+    @SequenceGenerator(name = "import_run_seq", sequenceName = "import_run_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "import_run_seq")
+    public Long id;
+    @Column(name = "file_name")
+    public String fileName;
+    /** PUBMED_XML or MEDLINE_TEXT once sniffed; null when the file could not be recognised. */
+    public String format;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "trigger_type")
+    public Trigger trigger;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Column(name = "started_at")
+    public Instant startedAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+    @Column(name = "records_read")
+    public int recordsRead;
+    @Column(name = "created_count")
+    public int created;
+    @Column(name = "updated_count")
+    public int updated;
+    @Column(name = "unchanged_count")
+    public int unchanged;
+    @Column(name = "withdrawn_count")
+    public int withdrawn;
+    @Column(name = "failed_count")
+    public int failed;
+    /** Why the run failed as a whole (broken file), or null. */
+    public String message;
+
+    public static List<ImportRun> recent(int max) {
+        return findAll(Sort.descending("startedAt").and("id", Sort.Direction.Descending)).page(0, max).list();
+    }
+
+    public boolean finished() {
+        return status != Status.RUNNING;
+    }
+
+    public Duration duration() {
+        return Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt);
+    }
+}

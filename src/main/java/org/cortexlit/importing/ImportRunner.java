@@ -1,0 +1,142 @@
+package org.cortexlit.importing;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.cortexlit.config.CortexLitConfig;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Queues imports and runs them one at a time on a background thread, so a long file never holds an
+ * HTTP request and two imports never race on the same PMIDs. Files are first moved to a spool folder
+ * under the data dir, which the import owns until it ends.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
+
+    private final ImportService service;
+    private final CortexLitConfig config;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cortexlit-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ImportRunner(ImportService service, CortexLitConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    /** Runs left RUNNING by a crash or a kill are marked FAILED so nobody waits for them. */
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        int n = QuarkusTransaction.requiringNew().call(() -> {
+            List<ImportRun> stale = ImportRun.list("status", ImportRun.Status.RUNNING);
+            for (ImportRun run : stale) {
+                run.status = ImportRun.Status.FAILED;
+                run.finishedAt = Instant.now();
+                run.message = "Interrupted by a restart of the application; records imported before it are kept. "
+                        + "Import the file again to complete it.";
+            }
+            return stale.size();
+        });
+        if (n > 0) {
+            LOG.warnf("Marked %d interrupted import run(s) as FAILED", n);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A queued or running import. */
+    public record Handle(long runId, Future<?> done) {
+
+        /** Waits up to {@code wait}; true when the run finished in that time. */
+        public boolean await(Duration wait) {
+            try {
+                done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return true; // the run records its own failure
+            }
+        }
+    }
+
+    /** Takes ownership of {@code file} (moved into the spool) and queues its import. */
+    public Handle submit(Path file, String fileName, ImportRun.Trigger trigger) {
+        long runId = service.start(fileName, trigger);
+        Path spooled = spool(runId, file);
+        Future<?> f = executor.submit(() -> {
+            try {
+                service.execute(runId, spooled);
+            } finally {
+                deleteQuietly(spooled);
+            }
+        });
+        return new Handle(runId, f);
+    }
+
+    /** Copies {@code in} into the spool and queues its import. */
+    public Handle submit(InputStream in, String fileName, ImportRun.Trigger trigger) throws IOException {
+        Path tmp = Files.createTempFile(spoolDir(), "upload-", ".tmp");
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        return submit(tmp, fileName, trigger);
+    }
+
+    private Path spool(long runId, Path file) {
+        try {
+            Path target = spoolDir().resolve("run-" + runId + ".data");
+            try {
+                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the uploaded file in the spool folder under "
+                    + config.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path spoolDir() throws IOException {
+        return Files.createDirectories(config.dataDir().resolve("tmp").resolve("spool"));
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.warnf("Could not delete spooled file %s: %s", p, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.cortexlit.importing;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.lucene.document.Document;
+import org.cortexlit.config.CortexLitConfig;
+import org.cortexlit.library.Article;
+import org.cortexlit.library.ArticleEvent;
+import org.cortexlit.pubmed.PubmedRecord;
+import org.cortexlit.pubmed.ReadEvent;
+import org.cortexlit.pubmed.RecordFormatException;
+import org.cortexlit.pubmed.RecordReader;
+import org.cortexlit.pubmed.RecordReaders;
+import org.cortexlit.search.ArticleDocuments;
+import org.cortexlit.search.SearchIndex;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one import: streams the file through its reader, upserts records by PMID in batches (one
+ * transaction each), and updates the search index after each batch commits. A bad record is skipped
+ * with its number and reason; a broken file ends the run as FAILED, keeping every record read before
+ * the fault.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    private final CortexLitConfig config;
+    private final SearchIndex index;
+
+    public ImportService(CortexLitConfig config, SearchIndex index) {
+        this.config = config;
+        this.index = index;
+    }
+
+    /** Records a new RUNNING run and returns its id. */
+    public long start(String fileName, ImportRun.Trigger trigger) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportRun run = new ImportRun();
+            run.fileName = fileName;
+            run.trigger = trigger;
+            run.status = ImportRun.Status.RUNNING;
+            run.startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            run.persist();
+            return run.id;
+        });
+    }
+
+    /** Imports {@code file} into run {@code runId}, on the calling thread, and finishes the run. */
+    public void execute(long runId, Path file) {
+        int batchSize = Math.max(1, config.importing().batchSize());
+        List<ReadEvent> batch = new ArrayList<>(batchSize);
+        String failure = null;
+        try (RecordReader reader = RecordReaders.open(file)) {
+            String format = reader.format().name();
+            QuarkusTransaction.requiringNew().run(() -> ImportRun.<ImportRun>findById(runId).format = format);
+            ReadEvent event;
+            while ((event = reader.next()) != null) {
+                batch.add(event);
+                if (batch.size() >= batchSize) {
+                    writeBatch(runId, batch);
+                    batch.clear();
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    failure = "The import was interrupted (the application is stopping); re-run the file to complete it.";
+                    break;
+                }
+            }
+        } catch (RecordFormatException e) {
+            failure = e.getMessage();
+        } catch (IOException e) {
+            failure = "Cannot read the file: " + e.getMessage();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Import run %d failed", runId);
+            failure = "Import stopped by an internal error: " + e;
+            batch.clear(); // the failing batch was rolled back; do not try it again
+        }
+        try {
+            if (!batch.isEmpty()) {
+                writeBatch(runId, batch); // records read before a fault are whole: keep them
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Import run %d failed writing its last batch", runId);
+            failure = failure == null ? "Import stopped by an internal error: " + e : failure;
+        }
+        finish(runId, failure);
+    }
+
+    private void finish(long runId, String failure) {
+        ImportRun run = QuarkusTransaction.requiringNew().call(() -> {
+            ImportRun r = ImportRun.findById(runId);
+            r.finishedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            if (failure != null) {
+                r.status = ImportRun.Status.FAILED;
+                r.message = failure.length() > 4000 ? failure.substring(0, 3997) + "..." : failure;
+            } else {
+                r.status = r.failed > 0 ? ImportRun.Status.PARTIAL : ImportRun.Status.SUCCEEDED;
+            }
+            return r;
+        });
+        LOG.infof("Import run %d of %s: %s, %d read, %d created, %d updated, %d unchanged, %d withdrawn, %d failed in %d ms%s",
+                run.id, run.fileName, run.status, run.recordsRead, run.created, run.updated, run.unchanged,
+                run.withdrawn, run.failed, run.duration().toMillis(), failure == null ? "" : " (" + failure + ")");
+    }
+
+    /** What a committed batch changed, for the index. */
+    private record BatchChanges(List<Document> upserts, Set<String> removed, Instant at) {
+    }
+
+    private void writeBatch(long runId, List<ReadEvent> events) {
+        BatchChanges changes = QuarkusTransaction.requiringNew().call(() -> upsert(runId, events));
+        index.apply(changes.upserts(), changes.removed(), changes.at());
+    }
+
+    /** Upserts one batch in the current transaction and returns what the index must learn. */
+    private BatchChanges upsert(long runId, List<ReadEvent> events) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Set<String> pmids = new LinkedHashSet<>();
+        for (ReadEvent e : events) {
+            if (e instanceof ReadEvent.Parsed p && p.record().pmid() != null) {
+                pmids.add(p.record().pmid());
+            } else if (e instanceof ReadEvent.Deleted d) {
+                pmids.addAll(d.pmids());
+            }
+        }
+        Map<String, Article> known = Article.findByPmids(pmids).stream()
+                .collect(Collectors.toMap(a -> a.pmid, Function.identity()));
+        ImportRun run = ImportRun.findById(runId);
+        long errorsKept = run.failed == 0 ? 0 : ImportError.count("runId", runId);
+        Map<String, Article> changed = new LinkedHashMap<>();
+        Set<String> removed = new LinkedHashSet<>();
+        for (ReadEvent e : events) {
+            run.recordsRead++;
+            if (e instanceof ReadEvent.Invalid invalid) {
+                run.failed++;
+                if (errorsKept++ < config.importing().maxErrorsKept()) {
+                    ImportError.of(runId, invalid.recordNumber(), invalid.pmid(), invalid.reason()).persist();
+                }
+            } else if (e instanceof ReadEvent.Parsed parsed) {
+                PubmedRecord r = parsed.record();
+                String problem = RecordRules.problem(r);
+                if (problem != null) {
+                    run.failed++;
+                    if (errorsKept++ < config.importing().maxErrorsKept()) {
+                        ImportError.of(runId, parsed.recordNumber(), r.pmid(), problem).persist();
+                    }
+                    continue;
+                }
+                String hash = contentHash(r);
+                Article a = known.get(r.pmid());
+                if (a == null) {
+                    a = new Article();
+                    a.apply(r, hash);
+                    a.createdAt = now;
+                    a.updatedAt = now;
+                    a.lastRunId = runId;
+                    a.persist();
+                    known.put(a.pmid, a);
+                    ArticleEvent.of(a, runId, ArticleEvent.Action.CREATED, now).persist();
+                    run.created++;
+                } else if (a.withdrawn || !hash.equals(a.contentHash)) {
+                    ArticleEvent.Action action = a.withdrawn ? ArticleEvent.Action.RESTORED : ArticleEvent.Action.UPDATED;
+                    a.apply(r, hash);
+                    a.withdrawn = false;
+                    a.withdrawnAt = null;
+                    a.updatedAt = now;
+                    a.lastRunId = runId;
+                    ArticleEvent.of(a, runId, action, now).persist();
+                    run.updated++;
+                } else {
+                    run.unchanged++;
+                    continue;
+                }
+                changed.put(a.pmid, a);
+                removed.remove(a.pmid);
+            } else if (e instanceof ReadEvent.Deleted deleted) {
+                for (String pmid : deleted.pmids()) {
+                    Article a = known.get(pmid);
+                    if (a != null && !a.withdrawn) {
+                        a.withdrawn = true;
+                        a.withdrawnAt = now;
+                        a.updatedAt = now;
+                        a.lastRunId = runId;
+                        ArticleEvent.of(a, runId, ArticleEvent.Action.WITHDRAWN, now).persist();
+                        run.withdrawn++;
+                        changed.remove(pmid);
+                        removed.add(pmid);
+                    }
+                }
+            }
+        }
+        List<Document> docs = new ArrayList<>(changed.size());
+        for (Article a : changed.values()) {
+            docs.add(ArticleDocuments.toDocument(a));
+        }
+        return new BatchChanges(docs, removed, now);
+    }
+
+    /** SHA-256 of the record's full content: equal hashes mean an identical record ("unchanged"). */
+    static String contentHash(PubmedRecord r) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(r.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.cortexlit.library;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** A person or a group (collective name); affiliations are stored one per line. */
+@Embeddable
+public class Author {
+    @Column(name = "last_name")
+    public String lastName;
+    @Column(name = "fore_name")
+    public String foreName;
+    public String initials;
+    @Column(name = "collective_name")
+    public String collectiveName;
+    public String affiliations;
+
+    public Author() {
+    }
+
+    public Author(String lastName, String foreName, String initials, String collectiveName, String affiliations) {
+        this.lastName = lastName;
+        this.foreName = foreName;
+        this.initials = initials;
+        this.collectiveName = collectiveName;
+        this.affiliations = affiliations;
+    }
+
+    public List<String> affiliationList() {
+        return affiliations == null || affiliations.isEmpty() ? List.of() : Arrays.asList(affiliations.split("\n"));
+    }
+
+    /** "Lefaucheur JP", or the collective name: the form PubMed's [au] matches. */
+    public String searchName() {
+        if (collectiveName != null && !collectiveName.isBlank()) {
+            return collectiveName;
+        }
+        if (lastName == null) {
+            return foreName == null ? "" : foreName;
+        }
+        return initials == null || initials.isBlank() ? lastName : lastName + " " + initials;
+    }
+
+    /** "Jean-Pascal Lefaucheur", or the collective name: for display. */
+    public String displayName() {
+        if (collectiveName != null && !collectiveName.isBlank()) {
+            return collectiveName;
+        }
+        if (foreName != null && !foreName.isBlank()) {
+            return lastName == null ? foreName : foreName + " " + lastName;
+        }
+        return searchName();
+    }
+}

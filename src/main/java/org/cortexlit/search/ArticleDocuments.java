@@ -1,0 +1,95 @@
+package org.cortexlit.search;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
+import org.cortexlit.library.Article;
+import org.cortexlit.library.Author;
+import org.cortexlit.library.MeshHeading;
+
+import java.util.Locale;
+
+/** Turns an article into its Lucene document. The only place that decides what is indexed. */
+public final class ArticleDocuments {
+
+    private ArticleDocuments() {
+    }
+
+    public static Term idTerm(String pmid) {
+        return new Term(IndexFields.PMID, pmid);
+    }
+
+    public static Document toDocument(Article a) {
+        Document d = new Document();
+        d.add(new StringField(IndexFields.PMID, a.pmid, Field.Store.YES));
+        d.add(new NumericDocValuesField(IndexFields.PMID_SORT, parseLong(a.pmid)));
+        if (a.doi != null && !a.doi.isBlank()) {
+            d.add(new StringField(IndexFields.DOI, normaliseDoi(a.doi), Field.Store.YES));
+        }
+        d.add(new TextField(IndexFields.TITLE, a.title == null ? "" : a.title, Field.Store.YES));
+        if (a.vernacularTitle != null && !a.vernacularTitle.isBlank()) {
+            d.add(new TextField(IndexFields.TITLE, a.vernacularTitle, Field.Store.NO));
+        }
+        String abstractText = a.abstractText();
+        if (!abstractText.isEmpty()) {
+            d.add(new TextField(IndexFields.ABSTRACT, abstractText, Field.Store.YES));
+        }
+        for (Author au : a.authors) {
+            String name = au.searchName();
+            if (!name.isBlank()) {
+                d.add(new TextField(IndexFields.AUTHOR, name, Field.Store.NO));
+            }
+        }
+        for (MeshHeading m : a.mesh) {
+            d.add(new TextField(IndexFields.MESH, m.descriptor, Field.Store.NO));
+            if (m.major) {
+                d.add(new TextField(IndexFields.MESH_MAJOR, m.descriptor, Field.Store.NO));
+            }
+        }
+        for (String k : a.keywords) {
+            d.add(new TextField(IndexFields.KEYWORD, k, Field.Store.NO));
+        }
+        for (String pt : a.publicationTypes) {
+            d.add(new TextField(IndexFields.PUBLICATION_TYPE, pt, Field.Store.NO));
+        }
+        if (a.journal != null && !a.journal.isBlank()) {
+            d.add(new TextField(IndexFields.JOURNAL, a.journal, Field.Store.YES));
+        }
+        if (a.journalAbbrev != null && !a.journalAbbrev.isBlank()) {
+            d.add(new TextField(IndexFields.JOURNAL, a.journalAbbrev, Field.Store.NO));
+        }
+        for (String lang : a.languageList()) {
+            d.add(new StringField(IndexFields.LANGUAGE, lang.toLowerCase(Locale.ROOT), Field.Store.NO));
+        }
+        if (a.year != null) {
+            d.add(new IntPoint(IndexFields.YEAR, a.year));
+            d.add(new StoredField(IndexFields.YEAR, a.year));
+            d.add(new NumericDocValuesField(IndexFields.YEAR_SORT, a.year));
+        }
+        return d;
+    }
+
+    /** Lower case, without a resolver prefix ("https://doi.org/", "doi:"). */
+    public static String normaliseDoi(String doi) {
+        String d = doi.trim().toLowerCase(Locale.ROOT);
+        for (String prefix : new String[]{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"}) {
+            if (d.startsWith(prefix)) {
+                d = d.substring(prefix.length()).trim();
+            }
+        }
+        return d;
+    }
+
+    private static long parseLong(String pmid) {
+        try {
+            return Long.parseLong(pmid);
+        } catch (NumberFormatException e) {
+            return 0L;
+        }
+    }
+}

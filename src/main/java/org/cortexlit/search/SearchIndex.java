@@ -1,0 +1,324 @@
+package org.cortexlit.search;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.cortexlit.config.CortexLitConfig;
+import org.cortexlit.library.Article;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one owner of the Lucene {@link IndexWriter} and its {@link SearcherManager}. The database is the
+ * truth; this index is a cache of its visible articles that can always be rebuilt. Each commit carries
+ * the schema version and a stamp of the database state it reflects (article count and the newest
+ * change), so a start-up can tell whether the index is missing, stale or of another version.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
+
+    /** Bump whenever {@link ArticleDocuments} or {@link Analyzers} change what is indexed. */
+    public static final String SCHEMA_VERSION = "1";
+    static final String KEY_SCHEMA = "schema";
+    static final String KEY_MODIFIED = "modified";
+    private static final int REBUILD_PAGE = 1000;
+
+    private final CortexLitConfig config;
+    private final Analyzer analyzer = Analyzers.create();
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private Directory directory;
+    private IndexWriter writer;
+    private SearcherManager searcherManager;
+    /** Newest {@code updated_at} (epoch millis) of any article change the index reflects. */
+    private long modified;
+    private volatile Instant lastRebuild;
+    private volatile String lastRebuildReason;
+
+    public SearchIndex(CortexLitConfig config) {
+        this.config = config;
+    }
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        open();
+        if (config.index().checkOnStart()) {
+            checkAgainstDatabase();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        close();
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    public Path path() {
+        return config.dataDir().resolve("index");
+    }
+
+    /** Opens the index folder, creating an empty index when there is none. */
+    public void open() {
+        writeLock.lock();
+        try {
+            Files.createDirectories(path());
+            directory = FSDirectory.open(path());
+            IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
+            iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            iwc.setRAMBufferSizeMB(64);
+            writer = new IndexWriter(directory, iwc);
+            if (!DirectoryReader.indexExists(directory)) {
+                writer.commit(); // an empty index without a schema stamp: the check rebuilds it
+            }
+            searcherManager = new SearcherManager(writer, null);
+            Map<String, String> data = committedData();
+            modified = parseLong(data.get(KEY_MODIFIED));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index at " + path() + ": " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Ordered close: searcher manager, writer, directory. */
+    public void close() {
+        writeLock.lock();
+        try {
+            if (searcherManager != null) {
+                searcherManager.close();
+            }
+            if (writer != null) {
+                writer.close();
+            }
+            if (directory != null) {
+                directory.close();
+            }
+        } catch (IOException e) {
+            LOG.warnf(e, "Closing the search index failed");
+        } finally {
+            searcherManager = null;
+            writer = null;
+            directory = null;
+            writeLock.unlock();
+        }
+    }
+
+    /** Closes and reopens the index, then checks it against the database (rebuilding it if needed). */
+    public void reopen() {
+        close();
+        open();
+        checkAgainstDatabase();
+    }
+
+    /** Rebuilds when the index is of another schema version or out of step with the database. */
+    public void checkAgainstDatabase() {
+        String reason = staleReason();
+        if (reason != null) {
+            LOG.infof("Rebuilding the search index: %s", reason);
+            rebuild(reason);
+        } else {
+            LOG.infof("Search index is current: %d articles", numDocs());
+        }
+    }
+
+    /** Why the index cannot be trusted, or null when it matches the database. */
+    public String staleReason() {
+        Map<String, String> data = committedData();
+        String schema = data.get(KEY_SCHEMA);
+        if (schema == null) {
+            return "the index is missing";
+        }
+        if (!SCHEMA_VERSION.equals(schema)) {
+            return "the index has schema version " + schema + ", this version needs " + SCHEMA_VERSION;
+        }
+        long[] db = QuarkusTransaction.requiringNew().call(SearchIndex::databaseStamp);
+        int docs = numDocs();
+        if (db[0] != docs) {
+            return "the index holds " + docs + " articles, the database " + db[0];
+        }
+        if (db[1] != parseLong(data.get(KEY_MODIFIED))) {
+            return "the index is older than the database's latest change";
+        }
+        return null;
+    }
+
+    /** {visible article count, newest updated_at in epoch millis}. */
+    private static long[] databaseStamp() {
+        long count = Article.countVisible();
+        Instant newest = Article.getEntityManager()
+                .createQuery("select max(a.updatedAt) from Article a", Instant.class).getSingleResult();
+        return new long[]{count, newest == null ? 0 : newest.toEpochMilli()};
+    }
+
+    /** Replaces the whole index with the visible articles of the database. */
+    public void rebuild(String reason) {
+        long started = System.nanoTime();
+        writeLock.lock();
+        try {
+            writer.deleteAll();
+            long[] lastId = {0};
+            int count = 0;
+            pendingMax = 0;
+            while (true) {
+                List<Document> page = QuarkusTransaction.requiringNew().call(() -> {
+                    List<Article> articles = Article.find("withdrawn = false and id > ?1 order by id", lastId[0])
+                            .page(0, REBUILD_PAGE).list();
+                    List<Document> docs = new java.util.ArrayList<>(articles.size());
+                    for (Article a : articles) {
+                        docs.add(ArticleDocuments.toDocument(a));
+                        lastId[0] = a.id;
+                        modifiedSeen(a.updatedAt);
+                    }
+                    return docs;
+                });
+                if (page.isEmpty()) {
+                    break;
+                }
+                writer.addDocuments(page);
+                count += page.size();
+            }
+            modified = Math.max(pendingMax, QuarkusTransaction.requiringNew().call(SearchIndex::newestWithdrawal));
+            writer.setLiveCommitData(commitData(modified).entrySet());
+            writer.commit();
+            searcherManager.maybeRefreshBlocking();
+            lastRebuild = Instant.now();
+            lastRebuildReason = reason;
+            LOG.infof("Search index rebuilt: %d articles in %d ms (%s)", count, (System.nanoTime() - started) / 1_000_000, reason);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Rebuilding the search index failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Newest change among the articles a rebuild has read so far (guarded by the write lock). */
+    private long pendingMax;
+
+    private void modifiedSeen(Instant at) {
+        if (at != null) {
+            pendingMax = Math.max(pendingMax, at.toEpochMilli());
+        }
+    }
+
+    private static long newestWithdrawal() {
+        Instant newest = Article.getEntityManager()
+                .createQuery("select max(a.updatedAt) from Article a where a.withdrawn = true", Instant.class)
+                .getSingleResult();
+        return newest == null ? 0 : newest.toEpochMilli();
+    }
+
+    /**
+     * Applies one committed database batch: documents to add or replace, PMIDs to remove, and the newest
+     * change time of the batch. Commits, so the index's stamp moves with the database.
+     */
+    public void apply(Collection<Document> upserts, Collection<String> removedPmids, Instant newestChange) {
+        writeLock.lock();
+        try {
+            for (Document d : upserts) {
+                writer.updateDocument(new Term(IndexFields.PMID, d.get(IndexFields.PMID)), d);
+            }
+            for (String pmid : removedPmids) {
+                writer.deleteDocuments(ArticleDocuments.idTerm(pmid));
+            }
+            if (newestChange != null) {
+                modified = Math.max(modified, newestChange.toEpochMilli());
+            }
+            writer.setLiveCommitData(commitData(modified).entrySet());
+            writer.commit();
+            searcherManager.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Updating the search index failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} with a current searcher, released afterwards. */
+    public <T> T withSearcher(SearcherWork<T> work) throws IOException {
+        SearcherManager manager = searcherManager;
+        if (manager == null) {
+            throw new IOException("The search index is closed");
+        }
+        IndexSearcher searcher = manager.acquire();
+        try {
+            return work.apply(searcher);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    @FunctionalInterface
+    public interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    public int numDocs() {
+        try {
+            return withSearcher(s -> s.getIndexReader().numDocs());
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    public Instant lastRebuild() {
+        return lastRebuild;
+    }
+
+    public String lastRebuildReason() {
+        return lastRebuildReason;
+    }
+
+    private Map<String, String> committedData() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Map.of();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                return reader.getIndexCommit().getUserData();
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private static Map<String, String> commitData(long modified) {
+        Map<String, String> m = new HashMap<>();
+        m.put(KEY_SCHEMA, SCHEMA_VERSION);
+        m.put(KEY_MODIFIED, Long.toString(modified));
+        return m;
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return s == null ? 0 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

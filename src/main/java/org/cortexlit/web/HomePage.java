@@ -1,0 +1,30 @@
+package org.cortexlit.web;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.cortexlit.importing.ImportRun;
+import org.cortexlit.library.Article;
+
+import java.util.List;
+
+/** The front page: what the corpus holds, the latest imports, a search box. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class HomePage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(long articles, long withdrawn, List<ImportRun> imports);
+    }
+
+    @GET
+    public TemplateInstance home() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                Templates.home(Article.countVisible(), Article.countWithdrawn(), ImportRun.recent(5)));
+    }
+}

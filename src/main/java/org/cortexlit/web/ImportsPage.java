@@ -1,0 +1,83 @@
+package org.cortexlit.web;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.importing.ImportError;
+import org.cortexlit.importing.ImportRun;
+import org.cortexlit.importing.ImportRunner;
+import org.cortexlit.search.SearchIndex;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.net.URI;
+import java.util.List;
+
+/** The upload form, the history of import runs, and one run's counts and errors. */
+@Path("/imports")
+@Produces(MediaType.TEXT_HTML)
+public class ImportsPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance imports(List<ImportRun> runs, String notice, String error, int indexed);
+
+        static native TemplateInstance run(ImportRun run, List<ImportError> errors);
+    }
+
+    private final ImportRunner runner;
+    private final SearchIndex index;
+
+    public ImportsPage(ImportRunner runner, SearchIndex index) {
+        this.runner = runner;
+        this.index = index;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("notice") String notice, @QueryParam("error") String error) {
+        List<ImportRun> runs = QuarkusTransaction.requiringNew().call(() -> ImportRun.recent(100));
+        return Templates.imports(runs, notice, error, index.numDocs());
+    }
+
+    /** Post/Redirect/Get: the upload starts a run and the browser lands on the run's page. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") FileUpload file) {
+        if (file == null || file.uploadedFile() == null || file.fileName() == null || file.fileName().isBlank()) {
+            return Response.seeOther(URI.create("/imports?error=Choose+a+file+to+import+first.")).build();
+        }
+        ImportRunner.Handle handle = runner.submit(file.uploadedFile(), file.fileName(), ImportRun.Trigger.UPLOAD);
+        handle.await(java.time.Duration.ofSeconds(5)); // small files: land on a finished run
+        return Response.seeOther(URI.create("/imports/" + handle.runId())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance run(@PathParam("id") long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportRun run = ImportRun.findById(id);
+            if (run == null) {
+                throw new NotFoundException("No import run with id " + id + ".");
+            }
+            return Templates.run(run, ImportError.forRun(id));
+        });
+    }
+
+    @POST
+    @Path("/reindex")
+    public Response reindex() {
+        index.rebuild("requested from the imports page");
+        return Response.seeOther(URI.create("/imports?notice=Search+index+rebuilt+from+the+database:+"
+                + index.numDocs() + "+articles.")).build();
+    }
+}

@@ -1,0 +1,46 @@
+package org.cortexlit.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.cortexlit.search.SearchService;
+import org.cortexlit.search.query.QuerySyntaxException;
+
+import java.io.IOException;
+
+/** Search results: the query as understood, the total, a page of highlighted hits. */
+@Path("/search")
+@Produces(MediaType.TEXT_HTML)
+public class SearchPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance results(String q, String sort, SearchService.Result result, String error);
+    }
+
+    private final SearchService search;
+
+    public SearchPage(SearchService search) {
+        this.search = search;
+    }
+
+    @GET
+    public TemplateInstance results(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("1") int page,
+                                    @QueryParam("sort") String sort) throws IOException {
+        String query = q == null ? "" : q;
+        if (query.isBlank()) {
+            return Templates.results(query, sort, null, null);
+        }
+        try {
+            SearchService.Order order = SearchService.Order.parse(sort);
+            return Templates.results(query, order.param(), search.search(query, page, 20, order), null);
+        } catch (QuerySyntaxException e) {
+            return Templates.results(query, sort, null, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.cortexlit.web.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.cortexlit.importing.ImportError;
+import org.cortexlit.importing.ImportRun;
+import org.cortexlit.library.Article;
+import org.cortexlit.search.SearchService;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the API. Field names are a contract with scripts outside this repository. */
+public final class ApiJson {
+
+    private ApiJson() {
+    }
+
+    public record Error(String error) {
+    }
+
+    public record RecordError(int record, String pmid, String message) {
+    }
+
+    public record Run(long id, String status, String format, String fileName, String trigger,
+                      int recordsRead, int created, int updated, int unchanged, int withdrawn, int failed,
+                      List<RecordError> errors, String message, Instant startedAt, Instant finishedAt,
+                      long durationMs) {
+
+        public static Run of(ImportRun r, List<ImportError> errors) {
+            return new Run(r.id, r.status.name(), r.format, r.fileName, r.trigger.name(), r.recordsRead,
+                    r.created, r.updated, r.unchanged, r.withdrawn, r.failed,
+                    errors.stream().map(e -> new RecordError(e.recordNumber, e.pmid, e.message)).toList(),
+                    r.message, r.startedAt, r.finishedAt, r.duration().toMillis());
+        }
+    }
+
+    public record Author(String lastName, String foreName, String initials, String collectiveName,
+                         List<String> affiliations) {
+    }
+
+    public record Mesh(String descriptor, boolean major, List<String> qualifiers) {
+    }
+
+    public record Pubmed(String pmid, String doi, String title, String vernacularTitle,
+                         @JsonProperty("abstract") String abstractText,
+                         String journal, String journalAbbrev, Integer year, String pubDate, String volume,
+                         String issue, String pages, String language, List<String> languages, List<Author> authors,
+                         List<Mesh> mesh, List<String> publicationTypes, List<String> keywords, boolean withdrawn) {
+
+        public static Pubmed of(Article a) {
+            List<String> langs = a.languageList();
+            return new Pubmed(a.pmid, a.doi, a.title, a.vernacularTitle, a.abstractText(), a.journal, a.journalAbbrev,
+                    a.year, a.pubDate, a.volume, a.issue, a.pages, langs.isEmpty() ? null : langs.get(0), langs,
+                    a.authors.stream().map(x -> new Author(x.lastName, x.foreName, x.initials, x.collectiveName,
+                            x.affiliationList())).toList(),
+                    a.mesh.stream().map(m -> new Mesh(m.descriptor, m.major, m.qualifierList())).toList(),
+                    List.copyOf(a.publicationTypes), List.copyOf(a.keywords), a.withdrawn);
+        }
+    }
+
+    public record Hit(String pmid, String title, Integer year, String journal, float score) {
+    }
+
+    public record Search(String query, long total, int page, int size, String sort, List<Hit> hits) {
+
+        public static Search of(SearchService.Result r) {
+            return new Search(r.normalized(), r.total(), r.page(), r.size(), r.order().param(),
+                    r.hits().stream().map(h -> new Hit(h.pmid(), h.title(), h.year(), h.journal(), h.score())).toList());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.cortexlit.web.api;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.config.CortexLitConfig;
+import org.cortexlit.importing.ImportError;
+import org.cortexlit.importing.ImportRun;
+import org.cortexlit.importing.ImportRunner;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.net.URI;
+import java.util.List;
+
+/** Imports over HTTP: upload a file, follow its run. */
+@Path("/api/imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportsApi {
+
+    private final ImportRunner runner;
+    private final CortexLitConfig config;
+
+    public ImportsApi(ImportRunner runner, CortexLitConfig config) {
+        this.runner = runner;
+        this.config = config;
+    }
+
+    /** 201 with the finished run, or 202 with its Location when it takes longer than the sync wait. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            return error(400, "Send the file as multipart/form-data in a field named 'file'.");
+        }
+        String name = file.fileName() == null || file.fileName().isBlank() ? "upload" : file.fileName();
+        ImportRunner.Handle handle = runner.submit(file.uploadedFile(), name, ImportRun.Trigger.UPLOAD);
+        boolean done = handle.await(config.importing().syncWait());
+        URI location = URI.create("/api/imports/" + handle.runId());
+        return Response.status(done ? 201 : 202).location(location).entity(run(handle.runId())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id) {
+        ApiJson.Run run = run(id);
+        return run == null ? error(404, "No import run with id " + id + ".") : Response.ok(run).build();
+    }
+
+    /** Runs, newest first. */
+    @GET
+    public List<ApiJson.Run> list(@QueryParam("limit") Integer limit) {
+        int max = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
+        return QuarkusTransaction.requiringNew().call(() -> ImportRun.recent(max).stream()
+                .map(r -> ApiJson.Run.of(r, List.of())).toList());
+    }
+
+    private static ApiJson.Run run(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportRun r = ImportRun.findById(id);
+            return r == null ? null : ApiJson.Run.of(r, ImportError.forRun(id));
+        });
+    }
+
+    static Response error(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiJson.Error(message)).build();
+    }
+}

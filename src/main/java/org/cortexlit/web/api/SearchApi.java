@@ -1,0 +1,46 @@
+package org.cortexlit.web.api;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.search.SearchService;
+import org.cortexlit.search.query.QuerySyntaxException;
+
+import java.io.IOException;
+
+/** Search the corpus with PubMed syntax. A query the translator rejects gets 400 with the reason. */
+@Path("/api/search")
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchApi {
+
+    private final SearchService search;
+
+    public SearchApi(SearchService search) {
+        this.search = search;
+    }
+
+    @GET
+    public Response search(@QueryParam("q") String q,
+                           @QueryParam("page") @DefaultValue("1") String page,
+                           @QueryParam("size") @DefaultValue("20") String size,
+                           @QueryParam("sort") String sort) throws IOException {
+        try {
+            SearchService.Result r = search.search(q, parse("page", page), parse("size", size), SearchService.Order.parse(sort));
+            return Response.ok(ApiJson.Search.of(r)).build();
+        } catch (QuerySyntaxException e) {
+            return ImportsApi.error(400, e.getMessage());
+        }
+    }
+
+    static int parse(String name, String value) throws QuerySyntaxException {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new QuerySyntaxException(name + " must be a whole number, not '" + value + "'", 0);
+        }
+    }
+}
