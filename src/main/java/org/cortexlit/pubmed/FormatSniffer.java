@@ -1,0 +1,157 @@
+package org.cortexlit.pubmed;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Decides from the first bytes what a file is, never from its name: gzip (by its magic number), then
+ * PubMed XML (first non-blank character {@code <}) or MEDLINE text (a tag line such as {@code PMID- },
+ * {@code PMC - }, {@code TI  - }). Leaves the stream positioned at the content, past any UTF-8 BOM.
+ */
+final class FormatSniffer {
+
+    /** Enough to see past a BOM and some blank lines; a mark this size is cheap. */
+    private static final int SNIFF_BYTES = 4096;
+    private static final int BUFFER = 1 << 16;
+
+    /** A sniffed stream: its format and the stream positioned at the content. */
+    record Sniffed(RecordFormat format, InputStream content) {
+    }
+
+    private FormatSniffer() {
+    }
+
+    static Sniffed sniff(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+        if (isGzip(in)) {
+            try {
+                in = new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+            } catch (EOFException | ZipException e) {
+                throw truncated(0, e);
+            }
+        }
+        in.mark(SNIFF_BYTES);
+        byte[] head;
+        try {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (EOFException | ZipException e) {
+            throw truncated(0, e);
+        }
+        in.reset();
+        int n = head.length;
+        int i = 0;
+        if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+            i = 3;
+        }
+        while (i < n && isBlank(head[i])) {
+            i++;
+        }
+        if (i == n) {
+            throw new RecordFormatException(n < SNIFF_BYTES ? "empty file" : "not a PubMed XML or MEDLINE text file: "
+                    + "it starts with more than " + SNIFF_BYTES + " blank characters", 0);
+        }
+        RecordFormat format;
+        if (head[i] == '<') {
+            format = RecordFormat.PUBMED_XML;
+        } else if (isMedlineTagLine(head, i, n)) {
+            format = RecordFormat.MEDLINE_TEXT;
+        } else if (startsWith(head, i, "TY  -")) {
+            throw new RecordFormatException("this looks like a RIS file (it starts with \"TY  -\"); "
+                    + "only PubMed XML and MEDLINE text are read here", 0);
+        } else {
+            throw new RecordFormatException("not a PubMed XML or MEDLINE text file: starts with \""
+                    + preview(head, i, n) + "\"", 0);
+        }
+        // XML must not have blank lines before its declaration, and the text reader has no use for them.
+        in.skipNBytes(i);
+        return new Sniffed(format, in);
+    }
+
+    static RecordFormatException truncated(int recordNumber, IOException cause) {
+        return new RecordFormatException("file is truncated or a damaged gzip stream"
+                + (recordNumber > 0 ? " (while reading record " + recordNumber + ")" : "")
+                + ": " + cause.getMessage(), recordNumber, cause);
+    }
+
+    /** True for the exceptions a cut or damaged gzip stream throws, anywhere in the cause chain. */
+    static IOException gzipFault(Throwable t) {
+        for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+            if (t instanceof EOFException || t instanceof ZipException) {
+                return (IOException) t;
+            }
+            if (t instanceof javax.xml.stream.XMLStreamException xe && xe.getNestedException() != null
+                    && xe.getNestedException() != xe.getCause()) {
+                IOException nested = gzipFault(xe.getNestedException());
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isGzip(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        return b1 == 0x1f && b2 == 0x8b;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /** {@code PMID- 1}, {@code PMC - PMC1}, {@code TI  - x}, {@code PMID-22664220}, {@code TI-}: 1-4 tag characters,
+     * padding spaces, and the dash no later than the fifth column. */
+    static boolean isMedlineTagLine(byte[] b, int from, int n) {
+        int j = from;
+        while (j < n && j - from < 4 && isTagChar(b[j])) {
+            j++;
+        }
+        if (j == from) {
+            return false;
+        }
+        while (j < n && b[j] == ' ' && j - from < 4) {
+            j++;
+        }
+        return j < n && b[j] == '-' && j - from <= 4;
+    }
+
+    private static boolean isTagChar(byte c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean startsWith(byte[] b, int from, String s) {
+        if (from + s.length() > b.length) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (b[from + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first bytes for an error message: printable ASCII as is, anything else as \xNN. */
+    private static String preview(byte[] b, int from, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < n && k < from + 24; k++) {
+            int c = b[k] & 0xff;
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                sb.append((char) c);
+            } else {
+                sb.append(String.format("\\x%02X", c));
+            }
+        }
+        if (n > from + 24) {
+            sb.append("...");
+        }
+        return sb.toString();
+    }
+}

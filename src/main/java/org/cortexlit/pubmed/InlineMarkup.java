@@ -1,0 +1,158 @@
+package org.cortexlit.pubmed;
+
+/**
+ * Builds the two forms of a marked-up text at once: HTML that keeps only {@code <i> <b> <sup> <sub> <u>}
+ * (everything else escaped) and plain text with the markup flattened. Runs of whitespace collapse to
+ * one space and both ends are trimmed, so the XML's pretty-printing never reaches the index.
+ * One instance is reused for every field of a file: {@link #reset()} between fields.
+ */
+final class InlineMarkup {
+
+    private final StringBuilder html = new StringBuilder(256);
+    private final StringBuilder plain = new StringBuilder(256);
+    private boolean pendingSpace;
+
+    void reset() {
+        html.setLength(0);
+        plain.setLength(0);
+        pendingSpace = false;
+    }
+
+    /** Appends character data, escaping it for the HTML form. */
+    void text(CharSequence s) {
+        text(s, 0, s.length());
+    }
+
+    void text(CharSequence s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            append(s.charAt(i));
+        }
+    }
+
+    /** The StAX form: no copy of the parser's buffer. */
+    void text(char[] chars, int start, int length) {
+        for (int i = start, end = start + length; i < end; i++) {
+            append(chars[i]);
+        }
+    }
+
+    private void append(char c) {
+        if (c <= ' ' || c == '\u00a0') {
+            // Non-breaking spaces count as space: PubMed uses them as layout, not meaning. Other
+            // control characters are dropped.
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0') {
+                pendingSpace = plain.length() > 0;
+            }
+            return;
+        }
+        flushSpace();
+        plain.append(c);
+        switch (c) {
+            case '<' -> html.append("&lt;");
+            case '>' -> html.append("&gt;");
+            case '&' -> html.append("&amp;");
+            case '"' -> html.append("&quot;");
+            default -> html.append(c);
+        }
+    }
+
+    /** Opens one of the safe tags; the space before it stays before it. */
+    void open(String safeTag) {
+        flushSpace();
+        html.append('<').append(safeTag).append('>');
+    }
+
+    /** Closes a safe tag; a space after it is written after it. */
+    void close(String safeTag) {
+        html.append("</").append(safeTag).append('>');
+    }
+
+    private void flushSpace() {
+        if (pendingSpace) {
+            plain.append(' ');
+            html.append(' ');
+            pendingSpace = false;
+        }
+    }
+
+    String plain() {
+        return plain.toString();
+    }
+
+    /** The HTML form with empty safe elements such as {@code <i></i>} left as they are (harmless). */
+    String html() {
+        return html.toString();
+    }
+
+    boolean isEmpty() {
+        return plain.length() == 0;
+    }
+
+    /**
+     * The safe tag an inline element maps to, or null when its tags must not reach the HTML. JATS-style
+     * names ({@code italic}, {@code bold}, {@code underline}) appear in some publisher-supplied records.
+     */
+    static String safeTag(String localName) {
+        return switch (localName) {
+            case "i", "italic", "em" -> "i";
+            case "b", "bold", "strong" -> "b";
+            case "sup" -> "sup";
+            case "sub" -> "sub";
+            case "u", "underline" -> "u";
+            default -> null;
+        };
+    }
+
+    /** HTML-escapes plain text whose whitespace is already normalised (MEDLINE text has no markup). */
+    static String escape(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String rep = switch (c) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                default -> null;
+            };
+            if (rep != null && sb == null) {
+                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (sb != null) {
+                if (rep != null) {
+                    sb.append(rep);
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    /** Collapses whitespace runs to one space and trims; null stays null, blank becomes null. */
+    static String normalizeSpace(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0') {
+                space = sb.length() > 0;
+            } else if (c < ' ') {
+                continue;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+}

@@ -1,0 +1,667 @@
+package org.cortexlit.pubmed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Streams PubMed XML ({@code PubmedArticleSet}, {@code PubmedBookArticleSet}, legacy
+ * {@code MedlineCitationSet}, or a bare {@code PubmedArticle}/{@code PubmedBookArticle}/{@code MedlineCitation})
+ * one record at a time with StAX. DTDs are never read and external entities never resolved: the DOCTYPE
+ * is skipped, and a reference to an entity the file declares itself (XXE, billion laughs) is an error,
+ * because without the DTD such an entity is undeclared. The five predefined entities and numeric
+ * character references work as usual.
+ */
+final class PubmedXmlReader implements RecordReader {
+
+    private static final XMLInputFactory FACTORY = hardenedFactory();
+
+    private final InputStream in;
+    private final XMLStreamReader xr;
+    private final InlineMarkup markup = new InlineMarkup();
+    /** Element names from the record root down to the current element. */
+    private String[] stack = new String[32];
+    private int recordNumber;
+    private boolean inRecord;
+    private boolean rootSeen;
+    private RecordFormatException failure;
+
+    PubmedXmlReader(InputStream in) throws RecordFormatException {
+        this.in = in;
+        try {
+            this.xr = FACTORY.createXMLStreamReader(in);
+        } catch (XMLStreamException e) {
+            throw fault(e);
+        }
+    }
+
+    /**
+     * The JDK's own StAX implementation, whatever else is on the classpath, so the hardening below is the
+     * one that was tested.
+     */
+    private static XMLInputFactory hardenedFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        try {
+            f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        } catch (IllegalArgumentException ignored) {
+            // Not every implementation knows the JAXP 1.5 property; SUPPORT_DTD=false already covers it.
+        }
+        return f;
+    }
+
+    @Override
+    public RecordFormat format() {
+        return RecordFormat.PUBMED_XML;
+    }
+
+    @Override
+    public ReadEvent next() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            while (xr.hasNext()) {
+                int ev = xr.next();
+                if (ev != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                String name = xr.getLocalName();
+                if (!rootSeen) {
+                    rootSeen = true;
+                    if (name.equals("PubmedArticleSet") || name.equals("PubmedBookArticleSet")
+                            || name.equals("MedlineCitationSet")) {
+                        continue;
+                    }
+                    if (!isRecordElement(name)) {
+                        throw new RecordFormatException("not a PubMed XML file: the root element is <" + name
+                                + ">, expected <PubmedArticleSet>, <MedlineCitationSet> or a single article", 0);
+                    }
+                }
+                if (isRecordElement(name)) {
+                    recordNumber++;
+                    inRecord = true;
+                    ReadEvent event = name.equals("DeleteCitation") ? readDeletion() : readRecord(name);
+                    inRecord = false;
+                    return event;
+                }
+                // DeleteDocument (book accessions) and anything unknown at set level.
+                skipElement();
+            }
+            return null;
+        } catch (XMLStreamException e) {
+            failure = fault(e);
+            throw failure;
+        } catch (RecordFormatException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    private static boolean isRecordElement(String name) {
+        return switch (name) {
+            case "PubmedArticle", "PubmedBookArticle", "MedlineCitation", "DeleteCitation" -> true;
+            default -> false;
+        };
+    }
+
+    private ReadEvent readDeletion() throws XMLStreamException {
+        List<String> pmids = new ArrayList<>();
+        int depth = 1;
+        while (depth > 0) {
+            int ev = xr.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                if (xr.getLocalName().equals("PMID")) {
+                    String pmid = readPlain();
+                    if (pmid != null) {
+                        pmids.add(pmid);
+                    }
+                } else {
+                    depth++;
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        return new ReadEvent.Deleted(recordNumber, pmids);
+    }
+
+    private ReadEvent readRecord(String rootName) throws XMLStreamException {
+        RecordDraft d = new RecordDraft();
+        d.book = rootName.equals("PubmedBookArticle");
+        Titles t = new Titles();
+        int depth = 1;
+        stack[0] = rootName;
+        while (depth > 0) {
+            int ev = xr.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                String name = xr.getLocalName();
+                if (!handle(name, stack[depth - 1], depth >= 2 ? stack[depth - 2] : null, d, t)) {
+                    if (depth == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, depth * 2);
+                    }
+                    stack[depth++] = name;
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        t.applyTo(d);
+        return d.toEvent(recordNumber);
+    }
+
+    /** Title parts, combined at the end because a book chapter's title and "journal" depend on each other. */
+    private static final class Titles {
+        String articleTitle;
+        String articleTitleHtml;
+        String bookTitle;
+        String bookTitleHtml;
+        String publisher;
+
+        void applyTo(RecordDraft d) {
+            if (articleTitle != null) {
+                d.title = articleTitle;
+                d.titleHtml = articleTitleHtml;
+                if (d.book) {
+                    d.journal = bookTitle != null ? bookTitle : publisher;
+                }
+            } else if (bookTitle != null) {
+                d.title = bookTitle;
+                d.titleHtml = bookTitleHtml;
+                if (d.journal == null) {
+                    d.journal = publisher;
+                }
+            }
+        }
+    }
+
+    /**
+     * Handles one start tag inside a record. Returns true when the whole element was consumed (its text
+     * read, or skipped), false when the caller should descend into it.
+     */
+    private boolean handle(String name, String parent, String grandparent, RecordDraft d, Titles t)
+            throws XMLStreamException {
+        switch (name) {
+            // Other works' PMIDs, DOIs and names live in these: never let them reach the record.
+            case "CommentsCorrectionsList", "CommentsCorrections", "ReferenceList", "InvestigatorList",
+                    "OtherAbstract", "GrantList", "History", "Sections", "PersonalNameSubjectList",
+                    "DataBankList", "ChemicalList", "SupplMeshList", "GeneSymbolList", "GeneralNote",
+                    "CopyrightInformation", "ObjectList", "DeleteDocument" -> {
+                skipElement();
+                return true;
+            }
+            case "PMID" -> {
+                if (d.pmid == null && (parent.equals("MedlineCitation") || parent.equals("BookDocument"))) {
+                    d.pmidVersion = parseVersion(xr.getAttributeValue(null, "Version"));
+                    d.pmid = readPlain();
+                    return true;
+                }
+                skipElement();
+                return true;
+            }
+            case "ArticleTitle" -> {
+                if (parent.equals("Article") || parent.equals("BookDocument")) {
+                    readMarkup();
+                    if (!markup.isEmpty()) {
+                        t.articleTitle = markup.plain();
+                        t.articleTitleHtml = markup.html();
+                    }
+                    return true;
+                }
+                return false;
+            }
+            case "BookTitle" -> {
+                if (parent.equals("Book")) {
+                    readMarkup();
+                    if (!markup.isEmpty()) {
+                        t.bookTitle = markup.plain();
+                        t.bookTitleHtml = markup.html();
+                    }
+                    return true;
+                }
+                return false;
+            }
+            case "PublisherName" -> {
+                t.publisher = readPlain();
+                return true;
+            }
+            case "VernacularTitle" -> {
+                d.vernacularTitle = readPlain();
+                return true;
+            }
+            case "AbstractText" -> {
+                if (parent.equals("Abstract")) {
+                    String label = blankToNull(xr.getAttributeValue(null, "Label"));
+                    String category = blankToNull(xr.getAttributeValue(null, "NlmCategory"));
+                    readMarkup();
+                    if (!markup.isEmpty() || label != null) {
+                        d.abstractSections.add(new PubmedRecord.AbstractSection(label, category, markup.plain(),
+                                markup.html()));
+                    }
+                    return true;
+                }
+                return false;
+            }
+            case "Title" -> {
+                if (parent.equals("Journal")) {
+                    d.journal = readPlain();
+                    return true;
+                }
+                return false;
+            }
+            case "ISOAbbreviation" -> {
+                d.journalAbbrev = readPlain();
+                return true;
+            }
+            case "MedlineTA" -> {
+                d.medlineTa = readPlain();
+                return true;
+            }
+            case "ISSN" -> {
+                if (parent.equals("Journal") && d.issn == null) {
+                    d.issn = readPlain();
+                    return true;
+                }
+                return false;
+            }
+            case "Volume" -> {
+                if (parent.equals("JournalIssue")) {
+                    d.volume = readPlain();
+                    return true;
+                }
+                return false;
+            }
+            case "Issue" -> {
+                if (parent.equals("JournalIssue")) {
+                    d.issue = readPlain();
+                    return true;
+                }
+                return false;
+            }
+            case "PubDate" -> {
+                if (parent.equals("JournalIssue") || parent.equals("Book")) {
+                    readPubDate(d);
+                    return true;
+                }
+                return false;
+            }
+            case "ArticleDate" -> {
+                Integer y = readDateYear();
+                if (y != null) {
+                    d.fallbackYear = y;
+                }
+                return true;
+            }
+            case "DateCompleted", "ContributionDate" -> {
+                Integer y = readDateYear();
+                if (d.fallbackYear == null) {
+                    d.fallbackYear = y;
+                }
+                return true;
+            }
+            case "MedlinePgn" -> {
+                String p = readPlain();
+                if (p != null) {
+                    d.pages = p;
+                }
+                return true;
+            }
+            case "StartPage" -> {
+                if (d.pages == null) {
+                    d.pages = readPlain();
+                } else {
+                    skipElement();
+                }
+                return true;
+            }
+            case "EndPage" -> {
+                String end = readPlain();
+                if (end != null && d.pages != null && d.pages.indexOf('-') < 0) {
+                    d.pages = d.pages + "-" + end;
+                }
+                return true;
+            }
+            case "ELocationID" -> {
+                readELocation(d);
+                return true;
+            }
+            case "Language" -> {
+                String lang = readPlain();
+                if (lang != null) {
+                    d.languages.add(lang);
+                }
+                return true;
+            }
+            case "AuthorList" -> {
+                // Editors of a book are not its authors.
+                if ("editors".equals(xr.getAttributeValue(null, "Type"))) {
+                    skipElement();
+                    return true;
+                }
+                return false;
+            }
+            case "Author" -> {
+                if (parent.equals("AuthorList")) {
+                    PubmedRecord.Author a = readAuthor();
+                    if (a != null) {
+                        d.authors.add(a);
+                    }
+                    return true;
+                }
+                skipElement();
+                return true;
+            }
+            case "PublicationType" -> {
+                String pt = readPlain();
+                if (pt != null) {
+                    d.publicationTypes.add(pt);
+                }
+                return true;
+            }
+            case "Keyword" -> {
+                String kw = readPlain();
+                if (kw != null && !d.keywords.contains(kw)) {
+                    d.keywords.add(kw);
+                }
+                return true;
+            }
+            case "MeshHeading" -> {
+                readMesh(d);
+                return true;
+            }
+            case "ArticleId" -> {
+                if (parent.equals("ArticleIdList") && grandparent != null && (grandparent.equals("PubmedData")
+                        || grandparent.equals("PubmedBookData") || grandparent.equals("BookDocument"))) {
+                    readArticleId(d);
+                    return true;
+                }
+                skipElement();
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void readPubDate(RecordDraft d) throws XMLStreamException {
+        String year = null;
+        String month = null;
+        String day = null;
+        String season = null;
+        String medlineDate = null;
+        int depth = 1;
+        while (depth > 0) {
+            int ev = xr.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                switch (xr.getLocalName()) {
+                    case "Year" -> year = readPlain();
+                    case "Month" -> month = readPlain();
+                    case "Day" -> day = readPlain();
+                    case "Season" -> season = readPlain();
+                    case "MedlineDate" -> medlineDate = readPlain();
+                    default -> skipElement();
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        if (medlineDate != null) {
+            d.pubDate = medlineDate;
+            d.year = RecordDraft.firstYear(medlineDate);
+        } else if (year != null) {
+            StringBuilder sb = new StringBuilder(year);
+            if (month != null) {
+                sb.append(' ').append(month);
+                if (day != null) {
+                    sb.append(' ').append(day);
+                }
+            } else if (season != null) {
+                sb.append(' ').append(season);
+            }
+            d.pubDate = sb.toString();
+            d.year = RecordDraft.firstYear(year);
+        } else if (season != null) {
+            d.pubDate = season;
+        }
+    }
+
+    /** The Year child of a date element such as ArticleDate or DateCompleted. */
+    private Integer readDateYear() throws XMLStreamException {
+        Integer year = null;
+        int depth = 1;
+        while (depth > 0) {
+            int ev = xr.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                if (xr.getLocalName().equals("Year")) {
+                    year = RecordDraft.firstYear(readPlain());
+                } else {
+                    skipElement();
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        return year;
+    }
+
+    private void readELocation(RecordDraft d) throws XMLStreamException {
+        String type = xr.getAttributeValue(null, "EIdType");
+        boolean valid = !"N".equals(xr.getAttributeValue(null, "ValidYN"));
+        String value = readPlain();
+        if (!valid || value == null || type == null) {
+            return;
+        }
+        if (type.equals("doi")) {
+            String doi = RecordDraft.cleanDoi(value);
+            if (d.doi == null && doi != null) {
+                d.doi = doi;
+            }
+        } else {
+            d.addIdentifier(type, value);
+        }
+    }
+
+    private void readArticleId(RecordDraft d) throws XMLStreamException {
+        String type = xr.getAttributeValue(null, "IdType");
+        String value = readPlain();
+        if (type == null || value == null || type.equals("pubmed")) {
+            return;
+        }
+        if (type.equals("doi")) {
+            String doi = RecordDraft.cleanDoi(value);
+            if (d.doi == null && doi != null) {
+                d.doi = doi;
+            }
+        } else {
+            d.addIdentifier(type, value);
+        }
+    }
+
+    /** Authors with ValidYN="N" are kept: NLM still lists them and dropping names silently would be worse. */
+    private PubmedRecord.Author readAuthor() throws XMLStreamException {
+        String last = null;
+        String fore = null;
+        String initials = null;
+        String collective = null;
+        List<String> affiliations = new ArrayList<>(2);
+        int depth = 1;
+        while (depth > 0) {
+            int ev = xr.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                switch (xr.getLocalName()) {
+                    case "LastName" -> last = readPlain();
+                    case "ForeName", "FirstName" -> fore = readPlain();
+                    case "Initials" -> initials = readPlain();
+                    case "CollectiveName" -> collective = readPlain();
+                    case "AffiliationInfo" -> depth++;
+                    case "Affiliation" -> {
+                        String aff = readPlain();
+                        if (aff != null) {
+                            affiliations.add(aff);
+                        }
+                    }
+                    default -> skipElement();
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        if (last == null && collective == null) {
+            return null;
+        }
+        return new PubmedRecord.Author(last, fore, initials, collective, affiliations);
+    }
+
+    private void readMesh(RecordDraft d) throws XMLStreamException {
+        String descriptor = null;
+        boolean major = false;
+        List<String> qualifiers = new ArrayList<>(4);
+        int depth = 1;
+        while (depth > 0) {
+            int ev = xr.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                String name = xr.getLocalName();
+                boolean isMajor = "Y".equals(xr.getAttributeValue(null, "MajorTopicYN"));
+                if (name.equals("DescriptorName")) {
+                    descriptor = readPlain();
+                    major |= isMajor;
+                } else if (name.equals("QualifierName")) {
+                    String q = readPlain();
+                    if (q != null) {
+                        qualifiers.add(q);
+                    }
+                    major |= isMajor;
+                } else {
+                    skipElement();
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        if (descriptor != null) {
+            d.mesh.add(new PubmedRecord.MeshHeading(descriptor, major, qualifiers));
+        }
+    }
+
+    /** Reads the current element's text content, markup flattened; null when blank. */
+    private String readPlain() throws XMLStreamException {
+        readMarkup();
+        return markup.isEmpty() ? null : markup.plain();
+    }
+
+    /**
+     * Reads the current element's mixed content into {@link #markup}: safe inline tags are kept for the
+     * HTML form, any other element (MathML included) contributes only its text.
+     */
+    private void readMarkup() throws XMLStreamException {
+        markup.reset();
+        int depth = 1;
+        int mathDepth = 0;
+        String[] open = new String[8];
+        while (depth > 0) {
+            int ev = xr.next();
+            switch (ev) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        markup.text(xr.getTextCharacters(), xr.getTextStart(), xr.getTextLength());
+                case XMLStreamConstants.START_ELEMENT -> {
+                    String local = xr.getLocalName();
+                    if (local.equals("math")) {
+                        mathDepth++;
+                    }
+                    String tag = mathDepth == 0 ? InlineMarkup.safeTag(local) : null;
+                    if (depth == open.length) {
+                        open = java.util.Arrays.copyOf(open, depth * 2);
+                    }
+                    open[depth++] = tag;
+                    if (tag != null) {
+                        markup.open(tag);
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    depth--;
+                    if (depth > 0) {
+                        if (open[depth] != null) {
+                            markup.close(open[depth]);
+                        }
+                        if (xr.getLocalName().equals("math")) {
+                            mathDepth--;
+                        }
+                    }
+                }
+                default -> {
+                    // comments, processing instructions: not content
+                }
+            }
+        }
+    }
+
+    /** Skips the current element and everything in it. */
+    private void skipElement() throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int ev = xr.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+
+    private static int parseVersion(String v) {
+        if (v == null) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Turns a StAX error into a message a person can act on: what, which record, where. */
+    private RecordFormatException fault(XMLStreamException e) {
+        int number = inRecord ? recordNumber : recordNumber + 1;
+        IOException gz = FormatSniffer.gzipFault(e);
+        if (gz != null) {
+            return FormatSniffer.truncated(number, gz);
+        }
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        int at = msg.indexOf("Message: ");
+        if (at >= 0) {
+            msg = msg.substring(at + "Message: ".length());
+        }
+        Location loc = e.getLocation();
+        String where = loc != null && loc.getLineNumber() > 0
+                ? " at line " + loc.getLineNumber() + ", column " + loc.getColumnNumber() : "";
+        return new RecordFormatException("malformed XML in record " + number + where + ": " + msg.trim(),
+                number, e);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            xr.close();
+        } catch (XMLStreamException e) {
+            // The stream below is closed next; nothing is lost.
+        } finally {
+            in.close();
+        }
+    }
+}

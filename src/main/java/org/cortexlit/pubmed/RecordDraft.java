@@ -1,0 +1,95 @@
+package org.cortexlit.pubmed;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The mutable fields of one record while a reader fills them in; {@link #toEvent} validates and freezes. */
+final class RecordDraft {
+
+    String pmid;
+    int pmidVersion = 1;
+    String doi;
+    String title;
+    String titleHtml;
+    String vernacularTitle;
+    final List<PubmedRecord.AbstractSection> abstractSections = new ArrayList<>();
+    String journal;
+    String journalAbbrev;
+    String medlineTa;
+    String issn;
+    Integer year;
+    Integer fallbackYear;
+    String pubDate;
+    String volume;
+    String issue;
+    String pages;
+    final List<String> languages = new ArrayList<>();
+    final List<PubmedRecord.Author> authors = new ArrayList<>();
+    final List<PubmedRecord.MeshHeading> mesh = new ArrayList<>();
+    final List<String> publicationTypes = new ArrayList<>();
+    final List<String> keywords = new ArrayList<>();
+    final List<PubmedRecord.Identifier> identifiers = new ArrayList<>();
+    boolean book;
+
+    /** A usable record, or the reason it is not. */
+    ReadEvent toEvent(int recordNumber) {
+        if (pmid == null || pmid.isEmpty()) {
+            return new ReadEvent.Invalid(recordNumber, null, "no PMID");
+        }
+        if (title == null || title.isEmpty()) {
+            return new ReadEvent.Invalid(recordNumber, pmid, "no title");
+        }
+        return new ReadEvent.Parsed(recordNumber, new PubmedRecord(pmid, pmidVersion, doi, title,
+                titleHtml != null ? titleHtml : InlineMarkup.escape(title), vernacularTitle, abstractSections,
+                journal, journalAbbrev != null ? journalAbbrev : medlineTa, issn,
+                year != null ? year : fallbackYear, pubDate, volume, issue, pages, languages, authors, mesh,
+                publicationTypes, keywords, identifiers, book));
+    }
+
+    void addIdentifier(String type, String value) {
+        PubmedRecord.Identifier id = new PubmedRecord.Identifier(type, value);
+        if (!identifiers.contains(id)) {
+            identifiers.add(id);
+        }
+    }
+
+    /** The first four-digit run that looks like a year (1000-2999), e.g. 2006 in "2006 May-Jun", else null. */
+    static Integer firstYear(String s) {
+        if (s == null) {
+            return null;
+        }
+        int n = s.length();
+        for (int i = 0; i + 4 <= n; i++) {
+            if (isDigit(s, i) && isDigit(s, i + 1) && isDigit(s, i + 2) && isDigit(s, i + 3)
+                    && (i == 0 || !isDigit(s, i - 1)) && (i + 4 == n || !isDigit(s, i + 4))) {
+                char c = s.charAt(i);
+                if (c == '1' || c == '2') {
+                    return Integer.parseInt(s, i, i + 4, 10);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDigit(String s, int i) {
+        char c = s.charAt(i);
+        return c >= '0' && c <= '9';
+    }
+
+    /** Strips a resolver or "doi:" prefix; returns null for anything that is not a 10.x DOI. */
+    static String cleanDoi(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.trim();
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        for (String prefix : new String[] {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+                "http://dx.doi.org/", "doi:", "doi "}) {
+            if (lower.startsWith(prefix)) {
+                s = s.substring(prefix.length()).trim();
+                break;
+            }
+        }
+        return s.startsWith("10.") && s.indexOf('/') > 0 ? s : null;
+    }
+}
