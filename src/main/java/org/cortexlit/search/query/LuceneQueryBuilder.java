@@ -1,0 +1,204 @@
+package org.cortexlit.search.query;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.cortexlit.search.IndexFields;
+import org.cortexlit.search.query.QueryNode.Chain;
+import org.cortexlit.search.query.QueryNode.Group;
+import org.cortexlit.search.query.QueryNode.Identifier;
+import org.cortexlit.search.query.QueryNode.Link;
+import org.cortexlit.search.query.QueryNode.Not;
+import org.cortexlit.search.query.QueryNode.Operator;
+import org.cortexlit.search.query.QueryNode.Phrase;
+import org.cortexlit.search.query.QueryNode.Truncation;
+import org.cortexlit.search.query.QueryNode.Word;
+import org.cortexlit.search.query.QueryNode.YearRange;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Turns the AST into a Lucene query, analyzing every term with the index's own analyzer, and collects
+ * the terms worth highlighting in title and abstract. One instance per translation (it collects state). */
+final class LuceneQueryBuilder {
+
+    /** Lucene nests one BooleanQuery per group and per switch between OR and AND/NOT. */
+    static final int MAX_NESTING = 64;
+
+    private final Analyzer analyzer;
+    private final Set<String> highlightTerms;
+
+    LuceneQueryBuilder(Analyzer analyzer, Set<String> highlightTerms) {
+        this.analyzer = analyzer;
+        this.highlightTerms = highlightTerms;
+    }
+
+    Query build(QueryNode node) throws QuerySyntaxException {
+        return build(node, 0, false);
+    }
+
+    private Query build(QueryNode node, int depth, boolean negated) throws QuerySyntaxException {
+        if (depth > MAX_NESTING) {
+            throw new QuerySyntaxException("Query is nested too deeply: more than " + MAX_NESTING
+                    + " levels of parentheses or alternating AND/OR", 0);
+        }
+        if (node instanceof Word w) {
+            return text(w.text(), w.tag(), w.position(), negated);
+        } else if (node instanceof Phrase p) {
+            return text(p.text(), p.tag(), p.position(), negated);
+        } else if (node instanceof Truncation t) {
+            return prefix(t, negated);
+        } else if (node instanceof YearRange y) {
+            return IntPoint.newRangeQuery(IndexFields.YEAR, y.from(), y.to());
+        } else if (node instanceof Identifier id) {
+            return new TermQuery(new Term(id.tag().fields.get(0), id.value()));
+        } else if (node instanceof Group g) {
+            return build(g.inner(), depth + 1, negated);
+        } else if (node instanceof Not n) {
+            return new BooleanQuery.Builder()
+                    .add(new MatchAllDocsQuery(), Occur.MUST)
+                    .add(build(n.operand(), depth + 1, !negated), Occur.MUST_NOT)
+                    .build();
+        } else if (node instanceof Chain c) {
+            return chain(c, depth, negated);
+        }
+        throw new IllegalStateException("unknown node " + node);
+    }
+
+    /** Left to right: consecutive AND/NOT links share one conjunction, consecutive ORs one disjunction;
+     * each switch wraps what came before as the first clause of a new level. */
+    private Query chain(Chain chain, int depth, boolean negated) throws QuerySyntaxException {
+        Query left = build(chain.first(), depth + 1, negated);
+        QueryNode leftNode = chain.first();
+        int level = depth;
+        int i = 0;
+        List<Link> links = chain.links();
+        while (i < links.size()) {
+            boolean disjunction = links.get(i).operator() == Operator.OR;
+            level++;
+            BooleanQuery.Builder builder = new BooleanQuery.Builder();
+            boolean positive = addConjunct(builder, left, leftNode, disjunction ? Occur.SHOULD : Occur.MUST);
+            while (i < links.size() && (links.get(i).operator() == Operator.OR) == disjunction) {
+                Link link = links.get(i++);
+                boolean linkNegated = negated ^ (link.operator() == Operator.NOT);
+                Query operand = build(link.operand(), level + 1, linkNegated);
+                Occur occur = switch (link.operator()) {
+                    case OR -> Occur.SHOULD;
+                    case AND -> Occur.MUST;
+                    case NOT -> Occur.MUST_NOT;
+                };
+                positive |= addConjunct(builder, operand, link.operand(), occur);
+            }
+            if (!positive) {
+                builder.add(new MatchAllDocsQuery(), Occur.MUST);
+            }
+            left = builder.build();
+            leftNode = null;
+        }
+        return left;
+    }
+
+    /** Adds a clause; "MUST (everything except x)" is added as "MUST_NOT x" so a query like
+     * {@code a AND NOT b} stays a plain conjunction. Returns whether the clause matches positively. */
+    private static boolean addConjunct(BooleanQuery.Builder builder, Query query, QueryNode node, Occur occur) {
+        if (occur == Occur.MUST && node instanceof Not) {
+            BooleanQuery everythingExcept = (BooleanQuery) query;
+            builder.add(everythingExcept.clauses().get(1).getQuery(), Occur.MUST_NOT);
+            return false;
+        }
+        builder.add(query, occur);
+        return occur != Occur.MUST_NOT;
+    }
+
+    private Query text(String text, FieldTag tag, int position, boolean negated) throws QuerySyntaxException {
+        List<Query> perField = new ArrayList<>();
+        for (String field : tag.fields) {
+            List<String> tokens = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            analyze(field, text, tokens, positions);
+            if (tokens.isEmpty()) {
+                continue;
+            }
+            if (!negated && (field.equals(IndexFields.TITLE) || field.equals(IndexFields.ABSTRACT))) {
+                highlightTerms.addAll(tokens);
+            }
+            if (tokens.size() == 1) {
+                perField.add(new TermQuery(new Term(field, tokens.get(0))));
+            } else {
+                PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+                for (int i = 0; i < tokens.size(); i++) {
+                    phrase.add(new Term(field, tokens.get(i)), positions.get(i));
+                }
+                perField.add(phrase.build());
+            }
+        }
+        if (perField.isEmpty()) {
+            throw new QuerySyntaxException("Nothing to search in '" + text + "' at position " + position
+                    + ": it has no letters or digits", position);
+        }
+        return anyOf(perField);
+    }
+
+    private Query prefix(Truncation t, boolean negated) throws QuerySyntaxException {
+        List<Query> perField = new ArrayList<>();
+        for (String field : t.tag().fields) {
+            List<String> tokens = new ArrayList<>();
+            analyze(field, t.prefix(), tokens, new ArrayList<>());
+            if (tokens.size() > 1) {
+                throw new QuerySyntaxException("Truncation works on a single word, but '" + t.prefix()
+                        + "*' at position " + t.position() + " holds several; quote the words before it or drop the '*'",
+                        t.position());
+            }
+            String prefix = tokens.isEmpty() ? "" : tokens.get(0);
+            if (prefix.codePointCount(0, prefix.length()) < 3) {
+                throw new QuerySyntaxException("Truncation needs at least 3 letters before '*': '" + t.prefix()
+                        + "*' at position " + t.position(), t.position());
+            }
+            if (!negated && (field.equals(IndexFields.TITLE) || field.equals(IndexFields.ABSTRACT))) {
+                highlightTerms.add(prefix + "*");
+            }
+            perField.add(new PrefixQuery(new Term(field, prefix)));
+        }
+        return anyOf(perField);
+    }
+
+    private static Query anyOf(List<Query> queries) {
+        if (queries.size() == 1) {
+            return queries.get(0);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        queries.forEach(q -> any.add(q, Occur.SHOULD));
+        return any.build();
+    }
+
+    private void analyze(String field, String text, List<String> tokens, List<Integer> positions) {
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                tokens.add(term.toString());
+                positions.add(position);
+            }
+            stream.end();
+        } catch (IOException e) {
+            // A StringReader cannot fail; this would be a broken analyzer, not a user error.
+            throw new UncheckedIOException(e);
+        }
+    }
+}

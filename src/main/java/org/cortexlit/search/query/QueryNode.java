@@ -1,0 +1,51 @@
+package org.cortexlit.search.query;
+
+import java.util.List;
+
+/** The parsed query. Every leaf keeps the offset where it was typed, so the Lucene builder can report
+ * problems (a word with nothing searchable in it, a too-short truncation) at the right place. */
+sealed interface QueryNode {
+
+    /** One unquoted word, searched in the tag's fields; may analyze to several tokens ({@code 10-Hz}). */
+    record Word(String text, FieldTag tag, int position) implements QueryNode {
+    }
+
+    /** A quoted phrase, or the unquoted words before a tag ({@code motor cortex[ti]}), searched as a phrase. */
+    record Phrase(String text, FieldTag tag, int position) implements QueryNode {
+    }
+
+    /** {@code stimul*}: every term starting with the analyzed prefix. */
+    record Truncation(String prefix, FieldTag tag, int position) implements QueryNode {
+    }
+
+    /** {@code 2015[dp]} or {@code 2010:2020[dp]}, inclusive. */
+    record YearRange(int from, int to, int position) implements QueryNode {
+    }
+
+    /** An exact identifier, already normalised: digits for [pmid], lower case without resolver for [doi]. */
+    record Identifier(String value, FieldTag tag, int position) implements QueryNode {
+    }
+
+    /** Parentheses the user typed. */
+    record Group(QueryNode inner) implements QueryNode {
+    }
+
+    /** A NOT with nothing on its left ({@code NOT review[pt]}, {@code a AND NOT b}): everything except the operand. */
+    record Not(QueryNode operand, int position) implements QueryNode {
+    }
+
+    /** Operands combined strictly left to right with equal precedence, as PubMed does:
+     * {@code a OR b AND c} is {@code (a OR b) AND c}. Kept flat so long queries do not nest deeply. */
+    record Chain(QueryNode first, List<Link> links) implements QueryNode {
+        public Chain {
+            links = List.copyOf(links);
+        }
+    }
+
+    record Link(Operator operator, QueryNode operand) {
+    }
+
+    enum Operator {
+        AND, OR, NOT
+    }
+}

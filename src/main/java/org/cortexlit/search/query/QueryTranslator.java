@@ -1,0 +1,90 @@
+package org.cortexlit.search.query;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Translates the PubMed search syntax reviewers already know ({@code rTMS[tiab] AND "neuropathic pain"[mh]
+ * AND 2010:2020[dp]}) into a Lucene query over the CortexLit index. Pipeline: {@link QueryTokenizer} ->
+ * {@link QueryParser} (AST of {@link QueryNode}) -> {@link LuceneQueryBuilder}, with {@link QueryNormalizer}
+ * printing the AST back. Any bad input ends in a {@link QuerySyntaxException} whose message says what is
+ * wrong and where. Thread-safe.
+ */
+public final class QueryTranslator {
+
+    /** Longer than any protocol search string we have seen; bounds the work one request can cause. */
+    public static final int MAX_QUERY_LENGTH = 4_000;
+    /** Lucene's default limit; an untagged word alone costs one clause per text field. */
+    public static final int MAX_CLAUSES = 1_024;
+
+    private final Analyzer analyzer;
+
+    public QueryTranslator(Analyzer analyzer) {
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    }
+
+    public TranslatedQuery translate(String query) throws QuerySyntaxException {
+        if (query == null || query.isBlank()) {
+            throw new QuerySyntaxException("Empty query", 0);
+        }
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw new QuerySyntaxException("Query is too long: " + query.length() + " characters; the limit is "
+                    + MAX_QUERY_LENGTH, MAX_QUERY_LENGTH);
+        }
+        QueryNode root = QueryParser.parse(query);
+        Set<String> highlightTerms = new LinkedHashSet<>();
+        Query lucene;
+        try {
+            lucene = new LuceneQueryBuilder(analyzer, highlightTerms).build(root);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyClauses();
+        }
+        if (clauseCount(lucene) > Math.min(MAX_CLAUSES, IndexSearcher.getMaxClauseCount())) {
+            throw tooManyClauses();
+        }
+        return new TranslatedQuery(lucene, QueryNormalizer.print(root), highlightTerms);
+    }
+
+    private static QuerySyntaxException tooManyClauses() {
+        return new QuerySyntaxException("Query has too many terms: it expands to more than " + MAX_CLAUSES
+                + " Lucene clauses (an untagged word counts once per text field); use fewer terms or field tags", 0);
+    }
+
+    /** Counts clauses the way {@link IndexSearcher} does before it refuses a query, so an accepted query
+     * never fails later at search time. */
+    static int clauseCount(Query query) {
+        int[] count = {0};
+        query.visit(new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+
+            @Override
+            public void visitLeaf(Query leaf) {
+                count[0]++;
+            }
+
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+                count[0] += terms.length;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+}
