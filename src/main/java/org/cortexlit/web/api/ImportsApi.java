@@ -17,7 +17,6 @@ import org.cortexlit.importing.ImportRunner;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.net.URI;
 import java.util.List;
 
 /** Imports over HTTP: upload a file, follow its run. */
@@ -43,8 +42,9 @@ public class ImportsApi {
         String name = file.fileName() == null || file.fileName().isBlank() ? "upload" : file.fileName();
         ImportRunner.Handle handle = runner.submit(file.uploadedFile(), name, ImportRun.Trigger.UPLOAD);
         boolean done = handle.await(config.importing().syncWait());
-        URI location = URI.create("/api/imports/" + handle.runId());
-        return Response.status(done ? 201 : 202).location(location).entity(run(handle.runId())).build();
+        // a relative Location, exactly /api/imports/{id}, as scripts expect
+        return Response.status(done ? 201 : 202).header("Location", "/api/imports/" + handle.runId())
+                .entity(run(handle.runId())).build();
     }
 
     @GET

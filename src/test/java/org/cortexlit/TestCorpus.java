@@ -1,0 +1,54 @@
+package org.cortexlit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.response.ValidatableResponse;
+import jakarta.persistence.EntityManager;
+import org.cortexlit.library.Article;
+import org.cortexlit.search.SearchIndex;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import static io.restassured.RestAssured.given;
+
+/** Helpers for Quarkus tests: an empty corpus before each test, uploads of our own fixture files. */
+public final class TestCorpus {
+
+    private TestCorpus() {
+    }
+
+    /** Empties the database and the index, so each test starts from nothing whatever ran before. */
+    public static void reset(SearchIndex index) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            EntityManager em = Article.getEntityManager();
+            for (String table : new String[]{"article_event", "article_abstract_section", "article_author", "article_mesh",
+                    "article_publication_type", "article_keyword", "article_identifier", "article", "import_error", "import_run"}) {
+                em.createNativeQuery("delete from " + table).executeUpdate();
+            }
+        });
+        index.rebuild("test reset");
+    }
+
+    public static byte[] fixture(String name) {
+        try (InputStream in = TestCorpus.class.getResourceAsStream("/fixtures/import/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** POST /api/imports with {@code bytes} as the file {@code name}. */
+    public static ValidatableResponse upload(String name, byte[] bytes) {
+        return given().multiPart("file", name, bytes, "application/octet-stream")
+                .when().post("/api/imports")
+                .then();
+    }
+
+    public static ValidatableResponse upload(String fixture) {
+        return upload(fixture, fixture(fixture));
+    }
+}

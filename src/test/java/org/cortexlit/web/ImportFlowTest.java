@@ -1,0 +1,194 @@
+package org.cortexlit.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.cortexlit.TestCorpus;
+import org.cortexlit.search.SearchIndex;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static io.restassured.RestAssured.given;
+import static org.cortexlit.TestCorpus.upload;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The import story end to end over HTTP: upload, counts, search, article JSON and page. */
+@QuarkusTest
+class ImportFlowTest {
+
+    @Inject
+    SearchIndex index;
+
+    @BeforeEach
+    void emptyCorpus() {
+        TestCorpus.reset(index);
+    }
+
+    @Test
+    void uploadedRecordsAreCountedSearchableAndReadable() {
+        upload("trials.xml").statusCode(201)
+                .header("Location", startsWith("/api/imports/"))
+                .body("status", equalTo("SUCCEEDED"))
+                .body("format", equalTo("PUBMED_XML"))
+                .body("fileName", equalTo("trials.xml"))
+                .body("created", equalTo(3)).body("updated", equalTo(0)).body("unchanged", equalTo(0))
+                .body("withdrawn", equalTo(0)).body("failed", equalTo(0))
+                .body("errors", empty())
+                .body("startedAt", notNullValue()).body("finishedAt", notNullValue());
+
+        given().queryParam("q", "rTMS[ti] AND lefaucheur jp[au]").get("/api/search").then().statusCode(200)
+                .body("total", equalTo(1)).body("hits[0].pmid", equalTo("90000001"))
+                .body("hits[0].year", equalTo(2019)).body("hits[0].journal", equalTo("Pain"));
+        given().queryParam("q", "lefaucheur[au]").queryParam("sort", "date").get("/api/search").then()
+                .body("total", equalTo(2)).body("hits.pmid", contains("90000003", "90000001"));
+
+        given().get("/api/pubmed/90000001").then().statusCode(200)
+                .body("pmid", equalTo("90000001"))
+                .body("doi", equalTo("10.9999/cortexlit.test.0001"))
+                .body("title", equalTo("High-frequency rTMS of the primary motor cortex for central post-stroke pain: a sham-controlled crossover trial."))
+                .body("abstract", startsWith("BACKGROUND: Central post-stroke pain resists drugs.\n\nMETHODS: Twenty patients"))
+                .body("journal", equalTo("Pain")).body("journalAbbrev", equalTo("Pain"))
+                .body("year", equalTo(2019)).body("volume", equalTo("160")).body("issue", equalTo("4"))
+                .body("pages", equalTo("812-820")).body("language", equalTo("eng"))
+                .body("authors", hasSize(3))
+                .body("authors[0].lastName", equalTo("Lefaucheur")).body("authors[0].initials", equalTo("JP"))
+                .body("authors[0].affiliations[0]", equalTo("Hôpital Henri Mondor, Créteil, France."))
+                .body("authors[2].collectiveName", equalTo("Cortical Stimulation Study Group"))
+                .body("mesh[0].descriptor", equalTo("Transcranial Magnetic Stimulation"))
+                .body("mesh[0].major", equalTo(true)).body("mesh[0].qualifiers", contains("therapy"))
+                .body("mesh[2].major", equalTo(false))
+                .body("publicationTypes", contains("Randomized Controlled Trial", "Journal Article"))
+                .body("keywords", contains("motor cortex", "neuropathic pain"))
+                .body("withdrawn", equalTo(false));
+
+        given().get("/articles/90000001").then().statusCode(200)
+                .body(containsString("High-frequency <i>rTMS</i> of the primary motor cortex"))
+                .body(containsString("METHODS:"))
+                .body(containsString("https://pubmed.ncbi.nlm.nih.gov/90000001/"))
+                .body(containsString("https://doi.org/10.9999/cortexlit.test.0001"))
+                .body(containsString("Transcranial Magnetic Stimulation*"));
+        given().queryParam("q", "\"post-stroke pain\"").get("/search").then().statusCode(200)
+                .body(containsString("/articles/90000001"))
+                .body(containsString("<mark>post-stroke pain</mark>"));
+    }
+
+    @Test
+    void reuploadingTheSameFileReportsEveryRecordUnchanged() {
+        upload("trials.xml").statusCode(201).body("created", equalTo(3));
+        upload("trials.xml").statusCode(201)
+                .body("status", equalTo("SUCCEEDED"))
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3));
+        given().queryParam("q", "pain").get("/api/search").then().body("total", equalTo(3));
+    }
+
+    @Test
+    void aRevisedFileUpdatesChangedRecordsAndAddsNewOnes() {
+        upload("trials.xml").statusCode(201);
+        upload("trials-revised.xml").statusCode(201)
+                .body("created", equalTo(1)).body("updated", equalTo(1)).body("unchanged", equalTo(2));
+        given().get("/api/pubmed/90000001").then().body("title", containsString("(corrected)"));
+        given().queryParam("q", "corrected[ti]").get("/api/search").then()
+                .body("total", equalTo(1)).body("hits[0].pmid", equalTo("90000001"));
+    }
+
+    @Test
+    void aDeleteCitationWithdrawsTheArticleFromSearchButKeepsIt() {
+        upload("trials.xml").statusCode(201);
+        given().queryParam("q", "epidural").get("/api/search").then().body("total", equalTo(1));
+
+        upload("delete.xml").statusCode(201).body("withdrawn", equalTo(1)).body("status", equalTo("SUCCEEDED"));
+
+        given().queryParam("q", "epidural").get("/api/search").then().body("total", equalTo(0));
+        given().get("/api/pubmed/90000002").then().statusCode(200)
+                .body("withdrawn", equalTo(true)).body("title", startsWith("Epidural motor cortex stimulation"));
+        given().get("/articles/90000002").then().statusCode(200).body(containsString("withdrawn from PubMed"))
+                .body(containsString("withdrawn by"));
+        given().get("/").then().body(containsString("1 withdrawn"));
+    }
+
+    @Test
+    void aBrokenFileFailsClearlyAndKeepsWhatWasStoredBefore() {
+        upload("trials.xml").statusCode(201);
+        upload("broken.xml").statusCode(201)
+                .body("status", equalTo("FAILED"))
+                .body("message", containsString("record 2"))
+                .body("created", equalTo(1));
+        given().queryParam("q", "pain").get("/api/search").then().body("total", equalTo(4));
+        given().get("/api/pubmed/90000001").then().statusCode(200).body("title", startsWith("High-frequency rTMS"));
+
+        // the repaired file: the record read before the fault is unchanged, the rest is new
+        String repaired = new String(TestCorpus.fixture("trials.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("90000001", "90000011").replace("90000002", "90000012");
+        upload("repaired.xml", repaired.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(201)
+                .body("status", equalTo("SUCCEEDED"))
+                .body("unchanged", equalTo(2)).body("created", equalTo(1));
+    }
+
+    @Test
+    void badRecordsAreSkippedWithTheirNumberAndReason() {
+        upload("bad-records.xml").statusCode(201)
+                .body("status", equalTo("PARTIAL"))
+                .body("created", equalTo(2)).body("failed", equalTo(2))
+                .body("errors", hasSize(2))
+                .body("errors[0].record", equalTo(2)).body("errors[0].message", containsString("no PMID"))
+                .body("errors[1].record", equalTo(3)).body("errors[1].pmid", equalTo("90000023"))
+                .body("errors[1].message", containsString("no title"));
+    }
+
+    @Test
+    void medlineTextIsSniffedAndImported() {
+        upload("export.txt", TestCorpus.fixture("trials.nbib")).statusCode(201)
+                .body("format", equalTo("MEDLINE_TEXT"))
+                .body("created", equalTo(2)).body("failed", equalTo(0));
+        given().get("/api/pubmed/90000031").then().statusCode(200)
+                .body("title", equalTo("Deep TMS with an H-coil over the insula for chronic neuropathic pain: a double-blind pilot study."))
+                .body("doi", equalTo("10.9999/cortexlit.test.0031"))
+                .body("year", equalTo(2018))
+                .body("authors.collectiveName", hasItem("Insula Stimulation Consortium"))
+                .body("mesh[0].major", equalTo(true))
+                .body("mesh[1].descriptor", equalTo("Neuralgia")).body("mesh[1].major", equalTo(true));
+    }
+
+    @Test
+    void aFileThatIsNotARecordFileFailsWithAClearMessage() {
+        byte[] binary = new byte[4096];
+        new Random(7).nextBytes(binary);
+        upload("photo.jpg", binary).statusCode(201)
+                .body("status", equalTo("FAILED"))
+                .body("message", not(equalTo(null)))
+                .body("created", equalTo(0));
+        upload("empty.xml", new byte[0]).statusCode(201)
+                .body("status", equalTo("FAILED")).body("message", containsString("empty"));
+    }
+
+    @Test
+    void anUploadWithoutAFileFieldIsRejected() {
+        given().multiPart("other", "x").post("/api/imports").then().statusCode(400)
+                .body("error", containsString("'file'"));
+    }
+
+    @Test
+    void unknownIdsGetJson404s() {
+        given().get("/api/pubmed/1").then().statusCode(404).body("error", containsString("PMID 1"));
+        given().get("/api/imports/999999").then().statusCode(404).body("error", containsString("999999"));
+        given().get("/articles/1").then().statusCode(404);
+    }
+
+    @Test
+    void runsAreListedNewestFirst() {
+        upload("trials.xml").statusCode(201);
+        upload("delete.xml").statusCode(201);
+        given().get("/api/imports").then().statusCode(200)
+                .body("fileName", contains("delete.xml", "trials.xml"))
+                .body("[0].trigger", equalTo("UPLOAD"));
+    }
+}

@@ -1,0 +1,65 @@
+package org.cortexlit.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.cortexlit.TestCorpus;
+import org.cortexlit.search.SearchIndex;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.cortexlit.TestCorpus.upload;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Search over HTTP: syntax errors are 400s that say what is wrong, paging and sorting behave. */
+@QuarkusTest
+class SearchApiTest {
+
+    @Inject
+    SearchIndex index;
+
+    @BeforeEach
+    void corpus() {
+        TestCorpus.reset(index);
+        upload("trials.xml").statusCode(201);
+    }
+
+    @Test
+    void aMalformedQueryGetsA400ThatSaysWhatIsWrong() {
+        given().queryParam("q", "(rTMS AND pain").get("/api/search").then().statusCode(400)
+                .body("error", containsString("parenthesis"));
+        given().queryParam("q", "pain[xyz]").get("/api/search").then().statusCode(400)
+                .body("error", containsString("[xyz]"));
+        given().queryParam("q", "pain").queryParam("sort", "random").get("/api/search").then().statusCode(400)
+                .body("error", containsString("sort"));
+        given().queryParam("q", "pain").queryParam("size", "1000").get("/api/search").then().statusCode(400)
+                .body("error", containsString("size"));
+        given().queryParam("q", "pain").queryParam("page", "x").get("/api/search").then().statusCode(400);
+    }
+
+    @Test
+    void theSearchPageShowsTheProblemInsteadOfFailing() {
+        given().queryParam("q", "\"unclosed").get("/search").then().statusCode(200)
+                .body(containsString("could not be run"));
+    }
+
+    @Test
+    void pagesWalkEveryHitOnceInAStableOrder() {
+        given().queryParam("q", "pain OR stimulation").queryParam("size", 2).get("/api/search").then()
+                .body("total", equalTo(3)).body("hits", hasSize(2)).body("page", equalTo(1));
+        given().queryParam("q", "pain OR stimulation").queryParam("size", 2).queryParam("page", 2).get("/api/search").then()
+                .body("hits", hasSize(1));
+        given().queryParam("q", "2000:2030[dp]").queryParam("sort", "date").get("/api/search").then()
+                .body("hits.pmid", contains("90000003", "90000001", "90000002"))
+                .body("sort", equalTo("date"));
+    }
+
+    @Test
+    void theNormalisedQueryIsReturned() {
+        given().queryParam("q", "rtms[TIAB]  AND pain").get("/api/search").then().statusCode(200)
+                .body("query", equalTo("rtms[tiab] AND pain"));
+    }
+}
