@@ -1,0 +1,42 @@
+package org.cortexlit.search.query;
+
+import org.cortexlit.search.Analyzers;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** "What we searched" shows the reviewer how the query was understood, in the syntax they typed. */
+class QueryNormalizerTest {
+
+    private static final QueryTranslator TRANSLATOR = new QueryTranslator(Analyzers.create());
+
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            rtms[TIAB]  and pain                         | rtms[tiab] AND pain
+            rtms[Title/Abstract] AND pain[All Fields]    | rtms[tiab] AND pain
+            motor cortex                                 | motor AND cortex
+            motor cortex[Title]                          | "motor cortex"[ti]
+            lefaucheur jp[au]                            | "lefaucheur jp"[au]
+            "motor    cortex"                            | "motor cortex"
+            a OR b AND c                                 | a OR b AND c
+            a OR (b AND c)                               | a OR (b AND c)
+            (a OR b)  c                                  | (a OR b) AND c
+            NOT review[Publication Type]                 | NOT review[pt]
+            pain AND NOT review[pt]                      | pain AND NOT review[pt]
+            pain NOT review[pt]                          | pain NOT review[pt]
+            2010/01/01:2020/12/31[pdat]                  | 2010:2020[dp]
+            2015:2015[dp]                                | 2015[dp]
+            2015/06[Date of Publication]                 | 2015[dp]
+            https://doi.org/10.1000/ABC[DOI]             | 10.1000/abc[doi]
+            10.1016/S0140-6736(20)30183-5[doi]           | "10.1016/s0140-6736(20)30183-5"[doi]
+            00123[uid]                                   | 123[pmid]
+            stimul*[TiAb]                                | stimul*[tiab]
+            neuralgia[MeSH Terms]                        | neuralgia[mh]
+            "neuropathic pain"[mesh]                     | "neuropathic pain"[mh]
+            Müller K[AU]                                 | "Müller K"[au]
+            """)
+    void printsTheQueryInCanonicalForm(String query, String normalized) throws QuerySyntaxException {
+        assertEquals(normalized, TRANSLATOR.translate(query).normalized());
+    }
+}
