@@ -573,8 +573,12 @@ final class PubmedXmlReader implements RecordReader {
         while (depth > 0) {
             int ev = xr.next();
             switch (ev) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    // Inside MathML, line breaks between tokens are layout: "V.O2max", not "V . O 2 m a x".
+                    if (mathDepth == 0 || !xr.isWhiteSpace()) {
                         markup.text(xr.getTextCharacters(), xr.getTextStart(), xr.getTextLength());
+                    }
+                }
                 case XMLStreamConstants.START_ELEMENT -> {
                     String local = xr.getLocalName();
                     if (local.equals("math")) {
@@ -646,6 +650,10 @@ final class PubmedXmlReader implements RecordReader {
         int at = msg.indexOf("Message: ");
         if (at >= 0) {
             msg = msg.substring(at + "Message: ".length());
+        }
+        if (msg.contains("was referenced, but not declared")) {
+            // The usual cause is an entity the file declares in its own DOCTYPE (XXE, billion laughs).
+            msg = msg.trim() + " (entities declared inside a file are never expanded)";
         }
         Location loc = e.getLocation();
         String where = loc != null && loc.getLineNumber() > 0
