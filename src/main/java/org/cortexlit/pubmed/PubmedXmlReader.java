@@ -1,7 +1,6 @@
 package org.cortexlit.pubmed;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +23,7 @@ final class PubmedXmlReader implements RecordReader {
 
     private static final XMLInputFactory FACTORY = hardenedFactory();
 
-    private final InputStream in;
+    private final FaultRecordingInputStream in;
     private final XMLStreamReader xr;
     private final InlineMarkup markup = new InlineMarkup();
     /** Element names from the record root down to the current element. */
@@ -34,7 +33,7 @@ final class PubmedXmlReader implements RecordReader {
     private boolean rootSeen;
     private RecordFormatException failure;
 
-    PubmedXmlReader(InputStream in) throws RecordFormatException {
+    PubmedXmlReader(FaultRecordingInputStream in) throws RecordFormatException {
         this.in = in;
         try {
             this.xr = FACTORY.createXMLStreamReader(in);
@@ -642,9 +641,13 @@ final class PubmedXmlReader implements RecordReader {
     /** Turns a StAX error into a message a person can act on: what, which record, where. */
     private RecordFormatException fault(XMLStreamException e) {
         int number = inRecord ? recordNumber : recordNumber + 1;
-        IOException gz = FormatSniffer.gzipFault(e);
+        IOException gz = FormatSniffer.gzipFault(in.fault() != null ? in.fault() : e);
         if (gz != null) {
             return FormatSniffer.truncated(number, gz);
+        }
+        if (in.fault() != null) {
+            return new RecordFormatException("could not read the file (record " + number + "): "
+                    + in.fault().getMessage(), number, in.fault());
         }
         String msg = e.getMessage() == null ? "" : e.getMessage();
         int at = msg.indexOf("Message: ");
