@@ -19,7 +19,7 @@ final class FormatSniffer {
     private static final int BUFFER = 1 << 16;
 
     /** A sniffed stream: its format and the stream positioned at the content. */
-    record Sniffed(RecordFormat format, InputStream content) {
+    record Sniffed(RecordFormat format, FaultRecordingInputStream content) {
     }
 
     private FormatSniffer() {
@@ -57,18 +57,18 @@ final class FormatSniffer {
         RecordFormat format;
         if (head[i] == '<') {
             format = RecordFormat.PUBMED_XML;
-        } else if (isMedlineTagLine(head, i, n)) {
-            format = RecordFormat.MEDLINE_TEXT;
         } else if (startsWith(head, i, "TY  -")) {
             throw new RecordFormatException("this looks like a RIS file (it starts with \"TY  -\"); "
                     + "only PubMed XML and MEDLINE text are read here", 0);
+        } else if (isMedlineTagLine(head, i, n)) {
+            format = RecordFormat.MEDLINE_TEXT;
         } else {
             throw new RecordFormatException("not a PubMed XML or MEDLINE text file: starts with \""
                     + preview(head, i, n) + "\"", 0);
         }
         // XML must not have blank lines before its declaration, and the text reader has no use for them.
         in.skipNBytes(i);
-        return new Sniffed(format, in);
+        return new Sniffed(format, new FaultRecordingInputStream(in));
     }
 
     static RecordFormatException truncated(int recordNumber, IOException cause) {

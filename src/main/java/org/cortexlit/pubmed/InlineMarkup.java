@@ -37,10 +37,10 @@ final class InlineMarkup {
     }
 
     private void append(char c) {
-        if (c <= ' ' || c == '\u00a0') {
-            // Non-breaking spaces count as space: PubMed uses them as layout, not meaning. Other
+        if (c <= ' ' || (c >= '\u0080' && Character.isSpaceChar(c))) {
+            // Unicode spaces (no-break, thin, em) count as space: PubMed uses them as layout. Other
             // control characters are dropped.
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0') {
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c >= '\u0080') {
                 pendingSpace = plain.length() > 0;
             }
             return;

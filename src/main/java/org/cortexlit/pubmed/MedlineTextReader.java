@@ -178,7 +178,7 @@ final class MedlineTextReader implements RecordReader {
             if (tag.equals("PMID")) {
                 return d.pmid != null;
             }
-            return tag.equals("PMC") && (sawPmc || d.pmid != null);
+            return tag.equals("PMC") && sawPmc;
         }
 
         void apply(String tag, String v) {

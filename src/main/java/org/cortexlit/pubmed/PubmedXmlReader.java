@@ -1,7 +1,6 @@
 package org.cortexlit.pubmed;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +23,7 @@ final class PubmedXmlReader implements RecordReader {
 
     private static final XMLInputFactory FACTORY = hardenedFactory();
 
-    private final InputStream in;
+    private final FaultRecordingInputStream in;
     private final XMLStreamReader xr;
     private final InlineMarkup markup = new InlineMarkup();
     /** Element names from the record root down to the current element. */
@@ -34,7 +33,7 @@ final class PubmedXmlReader implements RecordReader {
     private boolean rootSeen;
     private RecordFormatException failure;
 
-    PubmedXmlReader(InputStream in) throws RecordFormatException {
+    PubmedXmlReader(FaultRecordingInputStream in) throws RecordFormatException {
         this.in = in;
         try {
             this.xr = FACTORY.createXMLStreamReader(in);
@@ -573,8 +572,12 @@ final class PubmedXmlReader implements RecordReader {
         while (depth > 0) {
             int ev = xr.next();
             switch (ev) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    // Inside MathML, line breaks between tokens are layout: "V.O2max", not "V . O 2 m a x".
+                    if (mathDepth == 0 || !xr.isWhiteSpace()) {
                         markup.text(xr.getTextCharacters(), xr.getTextStart(), xr.getTextLength());
+                    }
+                }
                 case XMLStreamConstants.START_ELEMENT -> {
                     String local = xr.getLocalName();
                     if (local.equals("math")) {
@@ -638,14 +641,22 @@ final class PubmedXmlReader implements RecordReader {
     /** Turns a StAX error into a message a person can act on: what, which record, where. */
     private RecordFormatException fault(XMLStreamException e) {
         int number = inRecord ? recordNumber : recordNumber + 1;
-        IOException gz = FormatSniffer.gzipFault(e);
+        IOException gz = FormatSniffer.gzipFault(in.fault() != null ? in.fault() : e);
         if (gz != null) {
             return FormatSniffer.truncated(number, gz);
+        }
+        if (in.fault() != null) {
+            return new RecordFormatException("could not read the file (record " + number + "): "
+                    + in.fault().getMessage(), number, in.fault());
         }
         String msg = e.getMessage() == null ? "" : e.getMessage();
         int at = msg.indexOf("Message: ");
         if (at >= 0) {
             msg = msg.substring(at + "Message: ".length());
+        }
+        if (msg.contains("was referenced, but not declared")) {
+            // The usual cause is an entity the file declares in its own DOCTYPE (XXE, billion laughs).
+            msg = msg.trim() + " (entities declared inside a file are never expanded)";
         }
         Location loc = e.getLocation();
         String where = loc != null && loc.getLineNumber() > 0
