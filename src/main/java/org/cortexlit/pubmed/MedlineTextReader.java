@@ -339,8 +339,7 @@ final class MedlineTextReader implements RecordReader {
             }
             d.book = bookTitle != null;
             if (abstractText.length() > 0) {
-                String ab = abstractText.toString();
-                d.abstractSections.add(new PubmedRecord.AbstractSection(null, null, ab, InlineMarkup.escape(ab)));
+                d.abstractSections.addAll(AbstractLabels.split(abstractText.toString()));
             }
             for (AuthorDraft a : authors) {
                 d.authors.add(new PubmedRecord.Author(a.last, a.fore, a.initials, a.collective, a.affiliations));
