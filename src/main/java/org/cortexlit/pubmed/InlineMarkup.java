@@ -131,28 +131,4 @@ final class InlineMarkup {
         }
         return sb == null ? s : sb.toString();
     }
-
-    /** Collapses whitespace runs to one space and trims; null stays null, blank becomes null. */
-    static String normalizeSpace(String s) {
-        if (s == null) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0') {
-                space = sb.length() > 0;
-            } else if (c < ' ') {
-                continue;
-            } else {
-                if (space) {
-                    sb.append(' ');
-                    space = false;
-                }
-                sb.append(c);
-            }
-        }
-        return sb.length() == 0 ? null : sb.toString();
-    }
 }

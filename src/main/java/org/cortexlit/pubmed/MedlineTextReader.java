@@ -88,7 +88,7 @@ final class MedlineTextReader implements RecordReader {
                 continue;
             }
             String newTag = line.substring(0, dash).trim();
-            if (d != null && d.startsNewRecord(newTag, tag)) {
+            if (d != null && d.startsNewRecord(newTag)) {
                 pendingLine = line;
                 break;
             }
@@ -174,7 +174,7 @@ final class MedlineTextReader implements RecordReader {
         boolean sawPmc;
 
         /** A second PMID (or a PMC after a PMID) means the blank line between records went missing. */
-        boolean startsNewRecord(String tag, String currentTag) {
+        boolean startsNewRecord(String tag) {
             if (tag.equals("PMID")) {
                 return d.pmid != null;
             }
@@ -339,8 +339,7 @@ final class MedlineTextReader implements RecordReader {
             }
             d.book = bookTitle != null;
             if (abstractText.length() > 0) {
-                String ab = abstractText.toString();
-                d.abstractSections.add(new PubmedRecord.AbstractSection(null, null, ab, InlineMarkup.escape(ab)));
+                d.abstractSections.addAll(AbstractLabels.split(abstractText.toString()));
             }
             for (AuthorDraft a : authors) {
                 d.authors.add(new PubmedRecord.Author(a.last, a.fore, a.initials, a.collective, a.affiliations));

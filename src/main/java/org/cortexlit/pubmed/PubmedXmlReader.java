@@ -25,7 +25,7 @@ final class PubmedXmlReader implements RecordReader {
 
     private final FaultRecordingInputStream in;
     private final XMLStreamReader xr;
-    private final InlineMarkup markup = new InlineMarkup();
+    private final XmlFields f;
     /** Element names from the record root down to the current element. */
     private String[] stack = new String[32];
     private int recordNumber;
@@ -37,6 +37,7 @@ final class PubmedXmlReader implements RecordReader {
         this.in = in;
         try {
             this.xr = FACTORY.createXMLStreamReader(in);
+            this.f = new XmlFields(xr);
         } catch (XMLStreamException e) {
             throw fault(e);
         }
@@ -96,7 +97,7 @@ final class PubmedXmlReader implements RecordReader {
                     return event;
                 }
                 // DeleteDocument (book accessions) and anything unknown at set level.
-                skipElement();
+                f.skipElement();
             }
             return null;
         } catch (XMLStreamException e) {
@@ -122,7 +123,7 @@ final class PubmedXmlReader implements RecordReader {
             int ev = xr.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 if (xr.getLocalName().equals("PMID")) {
-                    String pmid = readPlain();
+                    String pmid = f.readPlain();
                     if (pmid != null) {
                         pmids.add(pmid);
                     }
@@ -197,24 +198,24 @@ final class PubmedXmlReader implements RecordReader {
                     "OtherAbstract", "GrantList", "History", "Sections", "PersonalNameSubjectList",
                     "DataBankList", "ChemicalList", "SupplMeshList", "GeneSymbolList", "GeneralNote",
                     "CopyrightInformation", "ObjectList", "DeleteDocument" -> {
-                skipElement();
+                f.skipElement();
                 return true;
             }
             case "PMID" -> {
                 if (d.pmid == null && (parent.equals("MedlineCitation") || parent.equals("BookDocument"))) {
                     d.pmidVersion = parseVersion(xr.getAttributeValue(null, "Version"));
-                    d.pmid = readPlain();
+                    d.pmid = f.readPlain();
                     return true;
                 }
-                skipElement();
+                f.skipElement();
                 return true;
             }
             case "ArticleTitle" -> {
                 if (parent.equals("Article") || parent.equals("BookDocument")) {
-                    readMarkup();
-                    if (!markup.isEmpty()) {
-                        t.articleTitle = markup.plain();
-                        t.articleTitleHtml = markup.html();
+                    f.readMarkup();
+                    if (!f.markup.isEmpty()) {
+                        t.articleTitle = f.markup.plain();
+                        t.articleTitleHtml = f.markup.html();
                     }
                     return true;
                 }
@@ -222,31 +223,31 @@ final class PubmedXmlReader implements RecordReader {
             }
             case "BookTitle" -> {
                 if (parent.equals("Book")) {
-                    readMarkup();
-                    if (!markup.isEmpty()) {
-                        t.bookTitle = markup.plain();
-                        t.bookTitleHtml = markup.html();
+                    f.readMarkup();
+                    if (!f.markup.isEmpty()) {
+                        t.bookTitle = f.markup.plain();
+                        t.bookTitleHtml = f.markup.html();
                     }
                     return true;
                 }
                 return false;
             }
             case "PublisherName" -> {
-                t.publisher = readPlain();
+                t.publisher = f.readPlain();
                 return true;
             }
             case "VernacularTitle" -> {
-                d.vernacularTitle = readPlain();
+                d.vernacularTitle = f.readPlain();
                 return true;
             }
             case "AbstractText" -> {
                 if (parent.equals("Abstract")) {
                     String label = blankToNull(xr.getAttributeValue(null, "Label"));
                     String category = blankToNull(xr.getAttributeValue(null, "NlmCategory"));
-                    readMarkup();
-                    if (!markup.isEmpty() || label != null) {
-                        d.abstractSections.add(new PubmedRecord.AbstractSection(label, category, markup.plain(),
-                                markup.html()));
+                    f.readMarkup();
+                    if (!f.markup.isEmpty() || label != null) {
+                        d.abstractSections.add(new PubmedRecord.AbstractSection(label, category, f.markup.plain(),
+                                f.markup.html()));
                     }
                     return true;
                 }
@@ -254,63 +255,63 @@ final class PubmedXmlReader implements RecordReader {
             }
             case "Title" -> {
                 if (parent.equals("Journal")) {
-                    d.journal = readPlain();
+                    d.journal = f.readPlain();
                     return true;
                 }
                 return false;
             }
             case "ISOAbbreviation" -> {
-                d.journalAbbrev = readPlain();
+                d.journalAbbrev = f.readPlain();
                 return true;
             }
             case "MedlineTA" -> {
-                d.medlineTa = readPlain();
+                d.medlineTa = f.readPlain();
                 return true;
             }
             case "ISSN" -> {
                 if (parent.equals("Journal") && d.issn == null) {
-                    d.issn = readPlain();
+                    d.issn = f.readPlain();
                     return true;
                 }
                 return false;
             }
             case "Volume" -> {
                 if (parent.equals("JournalIssue")) {
-                    d.volume = readPlain();
+                    d.volume = f.readPlain();
                     return true;
                 }
                 return false;
             }
             case "Issue" -> {
                 if (parent.equals("JournalIssue")) {
-                    d.issue = readPlain();
+                    d.issue = f.readPlain();
                     return true;
                 }
                 return false;
             }
             case "PubDate" -> {
                 if (parent.equals("JournalIssue") || parent.equals("Book")) {
-                    readPubDate(d);
+                    f.readPubDate(d);
                     return true;
                 }
                 return false;
             }
             case "ArticleDate" -> {
-                Integer y = readDateYear();
+                Integer y = f.readDateYear();
                 if (y != null) {
                     d.fallbackYear = y;
                 }
                 return true;
             }
             case "DateCompleted", "ContributionDate" -> {
-                Integer y = readDateYear();
+                Integer y = f.readDateYear();
                 if (d.fallbackYear == null) {
                     d.fallbackYear = y;
                 }
                 return true;
             }
             case "MedlinePgn" -> {
-                String p = readPlain();
+                String p = f.readPlain();
                 if (p != null) {
                     d.pages = p;
                 }
@@ -318,14 +319,14 @@ final class PubmedXmlReader implements RecordReader {
             }
             case "StartPage" -> {
                 if (d.pages == null) {
-                    d.pages = readPlain();
+                    d.pages = f.readPlain();
                 } else {
-                    skipElement();
+                    f.skipElement();
                 }
                 return true;
             }
             case "EndPage" -> {
-                String end = readPlain();
+                String end = f.readPlain();
                 if (end != null && d.pages != null && d.pages.indexOf('-') < 0) {
                     d.pages = d.pages + "-" + end;
                 }
@@ -336,7 +337,7 @@ final class PubmedXmlReader implements RecordReader {
                 return true;
             }
             case "Language" -> {
-                String lang = readPlain();
+                String lang = f.readPlain();
                 if (lang != null) {
                     d.languages.add(lang);
                 }
@@ -345,38 +346,38 @@ final class PubmedXmlReader implements RecordReader {
             case "AuthorList" -> {
                 // Editors of a book are not its authors.
                 if ("editors".equals(xr.getAttributeValue(null, "Type"))) {
-                    skipElement();
+                    f.skipElement();
                     return true;
                 }
                 return false;
             }
             case "Author" -> {
                 if (parent.equals("AuthorList")) {
-                    PubmedRecord.Author a = readAuthor();
+                    PubmedRecord.Author a = f.readAuthor();
                     if (a != null) {
                         d.authors.add(a);
                     }
                     return true;
                 }
-                skipElement();
+                f.skipElement();
                 return true;
             }
             case "PublicationType" -> {
-                String pt = readPlain();
+                String pt = f.readPlain();
                 if (pt != null) {
                     d.publicationTypes.add(pt);
                 }
                 return true;
             }
             case "Keyword" -> {
-                String kw = readPlain();
+                String kw = f.readPlain();
                 if (kw != null && !d.keywords.contains(kw)) {
                     d.keywords.add(kw);
                 }
                 return true;
             }
             case "MeshHeading" -> {
-                readMesh(d);
+                f.readMesh(d);
                 return true;
             }
             case "ArticleId" -> {
@@ -385,7 +386,7 @@ final class PubmedXmlReader implements RecordReader {
                     readArticleId(d);
                     return true;
                 }
-                skipElement();
+                f.skipElement();
                 return true;
             }
             default -> {
@@ -394,71 +395,10 @@ final class PubmedXmlReader implements RecordReader {
         }
     }
 
-    private void readPubDate(RecordDraft d) throws XMLStreamException {
-        String year = null;
-        String month = null;
-        String day = null;
-        String season = null;
-        String medlineDate = null;
-        int depth = 1;
-        while (depth > 0) {
-            int ev = xr.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                switch (xr.getLocalName()) {
-                    case "Year" -> year = readPlain();
-                    case "Month" -> month = readPlain();
-                    case "Day" -> day = readPlain();
-                    case "Season" -> season = readPlain();
-                    case "MedlineDate" -> medlineDate = readPlain();
-                    default -> skipElement();
-                }
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-        if (medlineDate != null) {
-            d.pubDate = medlineDate;
-            d.year = RecordDraft.firstYear(medlineDate);
-        } else if (year != null) {
-            StringBuilder sb = new StringBuilder(year);
-            if (month != null) {
-                sb.append(' ').append(month);
-                if (day != null) {
-                    sb.append(' ').append(day);
-                }
-            } else if (season != null) {
-                sb.append(' ').append(season);
-            }
-            d.pubDate = sb.toString();
-            d.year = RecordDraft.firstYear(year);
-        } else if (season != null) {
-            d.pubDate = season;
-        }
-    }
-
-    /** The Year child of a date element such as ArticleDate or DateCompleted. */
-    private Integer readDateYear() throws XMLStreamException {
-        Integer year = null;
-        int depth = 1;
-        while (depth > 0) {
-            int ev = xr.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (xr.getLocalName().equals("Year")) {
-                    year = RecordDraft.firstYear(readPlain());
-                } else {
-                    skipElement();
-                }
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-        return year;
-    }
-
     private void readELocation(RecordDraft d) throws XMLStreamException {
         String type = xr.getAttributeValue(null, "EIdType");
         boolean valid = !"N".equals(xr.getAttributeValue(null, "ValidYN"));
-        String value = readPlain();
+        String value = f.readPlain();
         if (!valid || value == null || type == null) {
             return;
         }
@@ -474,7 +414,7 @@ final class PubmedXmlReader implements RecordReader {
 
     private void readArticleId(RecordDraft d) throws XMLStreamException {
         String type = xr.getAttributeValue(null, "IdType");
-        String value = readPlain();
+        String value = f.readPlain();
         if (type == null || value == null || type.equals("pubmed")) {
             return;
         }
@@ -485,141 +425,6 @@ final class PubmedXmlReader implements RecordReader {
             }
         } else {
             d.addIdentifier(type, value);
-        }
-    }
-
-    /** Authors with ValidYN="N" are kept: NLM still lists them and dropping names silently would be worse. */
-    private PubmedRecord.Author readAuthor() throws XMLStreamException {
-        String last = null;
-        String fore = null;
-        String initials = null;
-        String collective = null;
-        List<String> affiliations = new ArrayList<>(2);
-        int depth = 1;
-        while (depth > 0) {
-            int ev = xr.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                switch (xr.getLocalName()) {
-                    case "LastName" -> last = readPlain();
-                    case "ForeName", "FirstName" -> fore = readPlain();
-                    case "Initials" -> initials = readPlain();
-                    case "CollectiveName" -> collective = readPlain();
-                    case "AffiliationInfo" -> depth++;
-                    case "Affiliation" -> {
-                        String aff = readPlain();
-                        if (aff != null) {
-                            affiliations.add(aff);
-                        }
-                    }
-                    default -> skipElement();
-                }
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-        if (last == null && collective == null) {
-            return null;
-        }
-        return new PubmedRecord.Author(last, fore, initials, collective, affiliations);
-    }
-
-    private void readMesh(RecordDraft d) throws XMLStreamException {
-        String descriptor = null;
-        boolean major = false;
-        List<String> qualifiers = new ArrayList<>(4);
-        int depth = 1;
-        while (depth > 0) {
-            int ev = xr.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                String name = xr.getLocalName();
-                boolean isMajor = "Y".equals(xr.getAttributeValue(null, "MajorTopicYN"));
-                if (name.equals("DescriptorName")) {
-                    descriptor = readPlain();
-                    major |= isMajor;
-                } else if (name.equals("QualifierName")) {
-                    String q = readPlain();
-                    if (q != null) {
-                        qualifiers.add(q);
-                    }
-                    major |= isMajor;
-                } else {
-                    skipElement();
-                }
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-        if (descriptor != null) {
-            d.mesh.add(new PubmedRecord.MeshHeading(descriptor, major, qualifiers));
-        }
-    }
-
-    /** Reads the current element's text content, markup flattened; null when blank. */
-    private String readPlain() throws XMLStreamException {
-        readMarkup();
-        return markup.isEmpty() ? null : markup.plain();
-    }
-
-    /**
-     * Reads the current element's mixed content into {@link #markup}: safe inline tags are kept for the
-     * HTML form, any other element (MathML included) contributes only its text.
-     */
-    private void readMarkup() throws XMLStreamException {
-        markup.reset();
-        int depth = 1;
-        int mathDepth = 0;
-        String[] open = new String[8];
-        while (depth > 0) {
-            int ev = xr.next();
-            switch (ev) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    // Inside MathML, line breaks between tokens are layout: "V.O2max", not "V . O 2 m a x".
-                    if (mathDepth == 0 || !xr.isWhiteSpace()) {
-                        markup.text(xr.getTextCharacters(), xr.getTextStart(), xr.getTextLength());
-                    }
-                }
-                case XMLStreamConstants.START_ELEMENT -> {
-                    String local = xr.getLocalName();
-                    if (local.equals("math")) {
-                        mathDepth++;
-                    }
-                    String tag = mathDepth == 0 ? InlineMarkup.safeTag(local) : null;
-                    if (depth == open.length) {
-                        open = java.util.Arrays.copyOf(open, depth * 2);
-                    }
-                    open[depth++] = tag;
-                    if (tag != null) {
-                        markup.open(tag);
-                    }
-                }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    depth--;
-                    if (depth > 0) {
-                        if (open[depth] != null) {
-                            markup.close(open[depth]);
-                        }
-                        if (xr.getLocalName().equals("math")) {
-                            mathDepth--;
-                        }
-                    }
-                }
-                default -> {
-                    // comments, processing instructions: not content
-                }
-            }
-        }
-    }
-
-    /** Skips the current element and everything in it. */
-    private void skipElement() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int ev = xr.next();
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
         }
     }
 

@@ -58,13 +58,14 @@ class MedlineTextReaderTest {
     }
 
     @Test
-    void inlineStructuredAbstractStaysOneParagraph() throws IOException {
+    void inlineStructuredAbstractBecomesLabelledSections() throws IOException {
         PubmedRecord r = Events.fixture("crlf-bom.nbib").record("91000001");
 
-        assertEquals(1, r.abstractSections().size());
-        assertNull(r.abstractSections().get(0).label());
-        assertEquals("BACKGROUND: The insula processes pain. METHODS: Twenty patients received H-coil stimulation. "
-                + "RESULTS: No difference from sham. CONCLUSIONS: Negative trial.", r.abstractText());
+        assertEquals(List.of("BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"),
+                r.abstractSections().stream().map(PubmedRecord.AbstractSection::label).toList());
+        assertEquals("Twenty patients received H-coil stimulation.", r.abstractSections().get(1).text());
+        assertEquals("BACKGROUND: The insula processes pain.\n\nMETHODS: Twenty patients received H-coil stimulation."
+                + "\n\nRESULTS: No difference from sham.\n\nCONCLUSIONS: Negative trial.", r.abstractText());
     }
 
     @Test

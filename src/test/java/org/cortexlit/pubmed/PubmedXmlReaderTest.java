@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -198,5 +200,17 @@ class PubmedXmlReaderTest {
                 "a CommentsCorrections PMID is never the record's PMID");
         assertEquals(new ReadEvent.Invalid(2, "90000020", "no title"), events.all().get(1));
         assertEquals("90000021", ((ReadEvent.Parsed) events.all().get(2)).record().pmid());
+    }
+
+    @Test
+    void aBareMedlineCitationAfterBlankLinesAndACommentIsOneRecord() throws IOException {
+        String xml = "\n\n<!-- fetched by hand -->\n<MedlineCitation Owner=\"NLM\"><PMID Version=\"1\">7</PMID>"
+                + "<Article><Journal><JournalIssue><PubDate><Year>1999</Year></PubDate></JournalIssue></Journal>"
+                + "<ArticleTitle>Bare</ArticleTitle></Article></MedlineCitation>";
+        Events events = Events.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(1, events.all().size());
+        assertEquals("Bare", events.record("7").title());
+        assertEquals(1999, events.record("7").year());
     }
 }
