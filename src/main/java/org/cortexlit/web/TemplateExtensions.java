@@ -4,6 +4,9 @@ import io.quarkus.qute.TemplateExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Small helpers the templates call: {@code {list.joined('; ')}}, {@code {q.urlEncode}}. */
@@ -12,6 +15,14 @@ public class TemplateExtensions {
 
     static String joined(List<String> values, String separator) {
         return String.join(separator, values);
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** {@code {run.startedAt.when}}: "2026-11-25 03:35:36 UTC". */
+    static String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
     }
 
     static String urlEncode(String value) {
