@@ -90,7 +90,8 @@ public class ImportService {
             failure = "Cannot read the file: " + e.getMessage();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import run %d failed", runId);
-            failure = "Import stopped by an internal error: " + e;
+            failure = "Import stopped by an internal error (" + rootMessage(e) + "). The batch being written was rolled "
+                    + "back; records of earlier batches are kept. The server log has the details for run " + runId + ".";
             batch.clear(); // the failing batch was rolled back; do not try it again
         }
         try {
@@ -100,6 +101,11 @@ public class ImportService {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import run %d failed writing its last batch", runId);
             failure = failure == null ? "Import stopped by an internal error: " + e : failure;
+        }
+        try {
+            index.commit(); // before the run reads as finished: a finished run is searchable
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Committing the search index after run %d failed; it will be rebuilt at the next start", runId);
         }
         finish(runId, failure);
     }
@@ -212,6 +218,14 @@ public class ImportService {
             docs.add(ArticleDocuments.toDocument(a));
         }
         return new BatchChanges(docs, removed, now);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** SHA-256 of the record's full content: equal hashes mean an identical record ("unchanged"). */

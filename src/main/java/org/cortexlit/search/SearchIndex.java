@@ -114,7 +114,8 @@ public class SearchIndex {
                 searcherManager.close();
             }
             if (writer != null) {
-                writer.close();
+                writer.setLiveCommitData(commitData(modified).entrySet());
+                writer.close(); // commits what was applied, with its stamp
             }
             if (directory != null) {
                 directory.close();
@@ -235,7 +236,9 @@ public class SearchIndex {
 
     /**
      * Applies one committed database batch: documents to add or replace, PMIDs to remove, and the newest
-     * change time of the batch. Commits, so the index's stamp moves with the database.
+     * change time of the batch. New readers see it within a second; {@link #commit()} makes it durable
+     * (an import commits when it ends, and at least every {@link #COMMIT_INTERVAL_NANOS} on long runs).
+     * A crash before the commit is safe: the stamp then lags the database and start-up rebuilds.
      */
     public void apply(Collection<Document> upserts, Collection<String> removedPmids, Instant newestChange) {
         writeLock.lock();
@@ -249,15 +252,43 @@ public class SearchIndex {
             if (newestChange != null) {
                 modified = Math.max(modified, newestChange.toEpochMilli());
             }
-            writer.setLiveCommitData(commitData(modified).entrySet());
-            writer.commit();
-            searcherManager.maybeRefreshBlocking();
+            long now = System.nanoTime();
+            if (now - lastCommit > COMMIT_INTERVAL_NANOS) {
+                commitLocked();
+            } else if (now - lastRefresh > REFRESH_INTERVAL_NANOS) {
+                searcherManager.maybeRefresh();
+                lastRefresh = now;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Updating the search index failed: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
     }
+
+    /** Makes every applied change durable, with the stamp of the database state it reflects, and visible. */
+    public void commit() {
+        writeLock.lock();
+        try {
+            commitLocked();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Committing the search index failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void commitLocked() throws IOException {
+        writer.setLiveCommitData(commitData(modified).entrySet());
+        writer.commit();
+        searcherManager.maybeRefreshBlocking();
+        lastCommit = lastRefresh = System.nanoTime();
+    }
+
+    static final long COMMIT_INTERVAL_NANOS = 30_000_000_000L;
+    static final long REFRESH_INTERVAL_NANOS = 1_000_000_000L;
+    private long lastCommit = System.nanoTime();
+    private long lastRefresh = System.nanoTime();
 
     /** Runs {@code work} with a current searcher, released afterwards. */
     public <T> T withSearcher(SearcherWork<T> work) throws IOException {

@@ -1,0 +1,127 @@
+package org.cortexlit.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.cortexlit.TestCorpus;
+import org.cortexlit.search.SearchIndex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A person's first session in a real browser (Debian's headless Chromium): upload a file through the
+ * form, search, open an article, on a laptop and a phone. Screenshots land in target/screenshots.
+ * Skipped, with a message, where /usr/bin/chromium is missing; CI installs it.
+ */
+@QuarkusTest
+class BrowserTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path SHOTS = Paths.get("target/screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @Inject
+    SearchIndex index;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void launch() {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at /usr/bin/chromium: browser tests skipped "
+                + "(apt-get install chromium)");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyCorpus() {
+        TestCorpus.reset(index);
+    }
+
+    @Test
+    void uploadSearchAndReadAnArticleInTheBrowser() throws IOException {
+        Files.createDirectories(SHOTS);
+        Path file = Files.createTempFile("trials", ".xml");
+        Files.write(file, TestCorpus.fixture("trials.xml"));
+        try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900))) {
+            page.navigate(url("imports"));
+            page.setInputFiles("input[name=file]", file);
+            page.click("form.upload button[type=submit]");
+            page.waitForURL("**/imports/*");
+            page.waitForSelector("text=SUCCEEDED");
+            assertEquals("3", page.textContent("#created").trim());
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("run.png")).setFullPage(true));
+
+            page.fill("header input[name=q]", "rTMS[ti] AND 2019[dp]");
+            page.press("header input[name=q]", "Enter");
+            page.waitForSelector("#total");
+            assertEquals("1", page.textContent("#total").trim());
+            assertTrue(page.innerHTML(".hit-title").contains("<mark>rTMS</mark>"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("search.png")).setFullPage(true));
+
+            page.click(".hit-title");
+            page.waitForURL("**/articles/90000001");
+            assertTrue(page.textContent("h1").contains("High-frequency rTMS of the primary motor cortex"));
+            assertTrue(page.textContent(".abstract").contains("METHODS:"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("article.png")).setFullPage(true));
+
+            page.fill("header input[name=q]", "(motor AND");
+            page.press("header input[name=q]", "Enter");
+            page.waitForSelector(".error");
+            assertTrue(page.textContent(".error").contains("could not be run"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void pagesFitAPhoneScreenWithoutSidewaysScrolling() {
+        TestCorpus.upload("trials.xml").statusCode(201);
+        try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844))) {
+            for (String path : List.of("", "search?q=pain", "articles/90000001")) {
+                page.navigate(url(path));
+                Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+                assertTrue(((Number) overflow).intValue() <= 0, "/" + path + " scrolls sideways on a phone by " + overflow + "px");
+            }
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("phone-article.png")).setFullPage(true));
+        }
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + "/" + path;
+    }
+}
