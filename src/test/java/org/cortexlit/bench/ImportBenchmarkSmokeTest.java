@@ -1,0 +1,35 @@
+package org.cortexlit.bench;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.cortexlit.importing.ImportRunner;
+import org.cortexlit.search.SearchIndex;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The benchmark at a tiny size, in the default test run, so the harness never rots. */
+@QuarkusTest
+@TestProfile(BenchProfile.class)
+class ImportBenchmarkSmokeTest {
+
+    @Inject
+    ImportRunner runner;
+    @Inject
+    SearchIndex index;
+
+    @Test
+    void theImportLadderRunsAndCountsEveryRecord() throws Exception {
+        ImportLadder.Report report = new ImportLadder(runner, index).run(150, 2, Path.of("target/bench-smoke"));
+        assertEquals(300, report.articlesInDatabase());
+        assertEquals(2 + 3, report.steps().size()); // raw, parse, two new files, one re-import
+        report.steps().forEach(s -> assertEquals(150, s.records(), s.name()));
+        assertTrue(report.json().contains("\"recordsPerSecond\""));
+        assertTrue(report.table().contains("full import, file 2 (new)"));
+        assertEquals(300, index.numDocs());
+    }
+}

@@ -1,0 +1,204 @@
+package org.cortexlit.bench;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.cortexlit.TestCorpus;
+import org.cortexlit.importing.ImportRun;
+import org.cortexlit.importing.ImportRunner;
+import org.cortexlit.library.Article;
+import org.cortexlit.pubmed.ReadEvent;
+import org.cortexlit.pubmed.RecordReader;
+import org.cortexlit.pubmed.RecordReaders;
+import org.cortexlit.search.SearchIndex;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The steps of the import benchmark, shared by the full benchmark and its smoke test. */
+final class ImportLadder {
+
+    record Step(String name, int records, long nanos, long peakHeapBytes) {
+        double perSecond() {
+            return records / (nanos / 1e9);
+        }
+    }
+
+    record Report(int recordsPerFile, List<Step> steps, long articlesInDatabase, long rssBytes) {
+
+        String table() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "%nImport benchmark: %d records per file, %d cores, max heap %d MB%n",
+                    recordsPerFile, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
+            sb.append(String.format(Locale.ROOT, "%-34s %10s %10s %12s %14s%n", "step", "records", "seconds", "records/s", "peak heap MB"));
+            for (Step s : steps) {
+                sb.append(String.format(Locale.ROOT, "%-34s %10d %10.2f %12.0f %14d%n", s.name(), s.records(),
+                        s.nanos() / 1e9, s.perSecond(), s.peakHeapBytes() >> 20));
+            }
+            sb.append(String.format(Locale.ROOT, "articles in the database: %d; process RSS at the end: %d MB%n",
+                    articlesInDatabase, rssBytes >> 20));
+            return sb.toString();
+        }
+
+        String json() {
+            StringBuilder sb = new StringBuilder("{\"recordsPerFile\":").append(recordsPerFile).append(",\"steps\":[");
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                        "{\"name\":\"%s\",\"records\":%d,\"seconds\":%.3f,\"recordsPerSecond\":%.1f,\"peakHeapMB\":%d}",
+                        s.name(), s.records(), s.nanos() / 1e9, s.perSecond(), s.peakHeapBytes() >> 20));
+            }
+            return sb.append("],\"articlesInDatabase\":").append(articlesInDatabase)
+                    .append(",\"rssMB\":").append(rssBytes >> 20).append('}').toString();
+        }
+    }
+
+    private final ImportRunner runner;
+    private final SearchIndex index;
+
+    ImportLadder(ImportRunner runner, SearchIndex index) {
+        this.runner = runner;
+        this.index = index;
+    }
+
+    Report run(int records, int files, Path work) throws Exception {
+        Files.createDirectories(work);
+        TestCorpus.reset(index);
+        CorpusGenerator generator = new CorpusGenerator(42);
+        List<Path> inputs = new ArrayList<>();
+        for (int f = 0; f < files; f++) {
+            Path p = work.resolve(String.format(Locale.ROOT, "bench%02d.xml", f + 1));
+            generator.writePubmedXml(p, records, 10_000_000L + (long) f * records, false);
+            inputs.add(p);
+        }
+        List<Step> steps = new ArrayList<>();
+        Path first = inputs.get(0);
+        steps.add(measure("raw StAX pass (anchor)", () -> rawStax(first)));
+        steps.add(measure("parse to records", () -> parseOnly(first)));
+        for (int f = 0; f < files; f++) {
+            Path input = inputs.get(f);
+            steps.add(measure("full import, file " + (f + 1) + " (new)", () -> importFile(input)));
+        }
+        steps.add(measure("re-import file 1 (unchanged)", () -> importFile(first)));
+        long inDb = QuarkusTransaction.requiringNew().call(Article::countVisible);
+        return new Report(records, steps, inDb, rss());
+    }
+
+    interface Work {
+        int run() throws Exception;
+    }
+
+    private static Step measure(String name, Work work) throws Exception {
+        System.gc();
+        HeapSampler sampler = new HeapSampler();
+        sampler.start();
+        long t0 = System.nanoTime();
+        int n;
+        try {
+            n = work.run();
+        } finally {
+            sampler.stop();
+        }
+        return new Step(name, n, System.nanoTime() - t0, sampler.peak());
+    }
+
+    private int importFile(Path input) throws Exception {
+        Path copy = Files.createTempFile(input.getParent(), "import-", ".xml");
+        Files.copy(input, copy, StandardCopyOption.REPLACE_EXISTING);
+        ImportRunner.Handle h = runner.submit(copy, input.getFileName().toString(), ImportRun.Trigger.MANUAL);
+        while (!h.await(Duration.ofMinutes(10))) {
+            // keep waiting: a slow machine is still a result
+        }
+        ImportRun run = QuarkusTransaction.requiringNew().call(() -> ImportRun.findById(h.runId()));
+        if (run.status == ImportRun.Status.FAILED) {
+            throw new IllegalStateException("benchmark import failed: " + run.message);
+        }
+        return run.recordsRead;
+    }
+
+    static int rawStax(Path file) throws Exception {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        int n = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            XMLStreamReader r = f.createXMLStreamReader(in);
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("PubmedArticle")) {
+                    n++;
+                }
+            }
+            r.close();
+        }
+        return n;
+    }
+
+    static int parseOnly(Path file) throws Exception {
+        int n = 0;
+        try (RecordReader reader = RecordReaders.open(file)) {
+            ReadEvent e;
+            while ((e = reader.next()) != null) {
+                if (e instanceof ReadEvent.Parsed) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static long rss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (Exception e) {
+            // not Linux: report 0
+        }
+        return 0;
+    }
+
+    /** Samples used heap every 20 ms; the peak is what a step needed at most (garbage included). */
+    static final class HeapSampler {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private volatile boolean running = true;
+        private volatile long peak;
+        private Thread thread;
+
+        void start() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        }
+
+        long peak() {
+            return peak;
+        }
+    }
+}
