@@ -20,12 +20,15 @@ public final class TestCorpus {
 
     /** Empties the database and the index, so each test starts from nothing whatever ran before. */
     public static void reset(SearchIndex index) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        // TRUNCATE with H2's integrity checks off: deleting 100,000 articles row by row takes minutes
+        QuarkusTransaction.requiringNew().timeout(600).run(() -> {
             EntityManager em = Article.getEntityManager();
+            em.createNativeQuery("set referential_integrity false").executeUpdate();
             for (String table : new String[]{"article_event", "article_abstract_section", "article_author", "article_mesh",
                     "article_publication_type", "article_keyword", "article_identifier", "article", "import_error", "import_run"}) {
-                em.createNativeQuery("delete from " + table).executeUpdate();
+                em.createNativeQuery("truncate table " + table).executeUpdate();
             }
+            em.createNativeQuery("set referential_integrity true").executeUpdate();
         });
         index.rebuild("test reset");
     }

@@ -24,7 +24,7 @@ public interface CortexLitConfig {
 
     interface Import {
         /** Records written per database transaction. */
-        @WithDefault("500")
+        @WithDefault("1000")
         int batchSize();
 
         /** How long POST /api/imports waits for a run before answering 202 with its Location. */

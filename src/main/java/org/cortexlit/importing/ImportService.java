@@ -103,9 +103,10 @@ public class ImportService {
             failure = failure == null ? "Import stopped by an internal error: " + e : failure;
         }
         try {
-            index.commit(); // before the run reads as finished: a finished run is searchable
+            index.commit(); // waits for queued batches: a run that reads as finished is searchable
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Committing the search index after run %d failed; it will be rebuilt at the next start", runId);
+            LOG.errorf(e, "Updating the search index for run %d failed; rebuilding it from the database", runId);
+            index.rebuild("an import could not update the index: " + e.getMessage());
         }
         finish(runId, failure);
     }
@@ -133,7 +134,7 @@ public class ImportService {
 
     private void writeBatch(long runId, List<ReadEvent> events) {
         BatchChanges changes = QuarkusTransaction.requiringNew().call(() -> upsert(runId, events));
-        index.apply(changes.upserts(), changes.removed(), changes.at());
+        index.applyAsync(changes.upserts(), changes.removed(), changes.at());
     }
 
     /** Upserts one batch in the current transaction and returns what the index must learn. */

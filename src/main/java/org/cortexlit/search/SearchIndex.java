@@ -72,6 +72,12 @@ public class SearchIndex {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        indexer.shutdown();
+        try {
+            indexer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         close();
     }
 
@@ -266,8 +272,49 @@ public class SearchIndex {
         }
     }
 
+    /**
+     * Queues {@link #apply} on the index thread, so the next database batch is written while this one is
+     * indexed (on two cores that overlap is most of the gain). At most two batches wait; past that the
+     * caller indexes the batch itself, which bounds memory. {@link #commit()} waits for the queue.
+     */
+    public void applyAsync(Collection<Document> upserts, Collection<String> removedPmids, Instant newestChange) {
+        indexer.execute(() -> {
+            try {
+                apply(upserts, removedPmids, newestChange);
+            } catch (RuntimeException e) {
+                failedApply = e;
+            }
+        });
+    }
+
+    private final java.util.concurrent.ThreadPoolExecutor indexer = new java.util.concurrent.ThreadPoolExecutor(
+            1, 1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(2), r -> {
+        Thread t = new Thread(r, "cortexlit-indexer");
+        t.setDaemon(true);
+        return t;
+    }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+
+    private volatile RuntimeException failedApply;
+
+    /** Waits until every queued {@link #applyAsync} has run; rethrows the first failure among them. */
+    public void awaitPending() {
+        try {
+            indexer.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        RuntimeException failure = failedApply;
+        failedApply = null;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     /** Makes every applied change durable, with the stamp of the database state it reflects, and visible. */
     public void commit() {
+        awaitPending();
         writeLock.lock();
         try {
             commitLocked();
