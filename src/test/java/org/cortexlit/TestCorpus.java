@@ -51,6 +51,32 @@ public final class TestCorpus {
                 .then();
     }
 
+    /** Polls GET /api/imports/{id} until the run has finished (at most a minute) and returns it. */
+    public static ValidatableResponse awaitRun(long id) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            ValidatableResponse r = given().get("/api/imports/" + id).then().statusCode(200);
+            if (!"RUNNING".equals(r.extract().path("status")) || System.nanoTime() > deadline) {
+                return r;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return r;
+            }
+        }
+    }
+
+    /** Uploads through the page's form (POST /imports, 303 to /imports/{id}) and returns the finished run's JSON. */
+    public static ValidatableResponse uploadThroughForm(String name, byte[] bytes) {
+        String location = given().redirects().follow(false)
+                .multiPart("file", name, bytes, "application/octet-stream")
+                .post("/imports").then().statusCode(303).extract().header("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        return awaitRun(id);
+    }
+
     public static ValidatableResponse upload(String fixture) {
         return upload(fixture, fixture(fixture));
     }

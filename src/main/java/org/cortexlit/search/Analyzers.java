@@ -49,6 +49,9 @@ public final class Analyzers {
         return new PerFieldAnalyzerWrapper(text(), Map.of(
                 IndexFields.PMID, keyword,
                 IndexFields.DOI, keyword,
-                IndexFields.LANGUAGE, keyword));
+                IndexFields.LANGUAGE, keyword,
+                IndexFields.AUTHOR_KEY, keyword,
+                IndexFields.FIRST_AUTHOR_KEY, keyword,
+                IndexFields.LAST_AUTHOR_KEY, keyword));
     }
 }

@@ -39,11 +39,23 @@ public final class ArticleDocuments {
         if (!abstractText.isEmpty()) {
             d.add(new TextField(IndexFields.ABSTRACT, abstractText, Field.Store.YES));
         }
+        String firstKey = null;
+        String lastKey = null;
         for (Author au : a.authors) {
             String name = au.searchName();
             if (!name.isBlank()) {
                 d.add(new TextField(IndexFields.AUTHOR, name, Field.Store.NO));
+                String key = AuthorKeys.key(name);
+                if (!key.isEmpty()) {
+                    d.add(new StringField(IndexFields.AUTHOR_KEY, key, Field.Store.NO));
+                    firstKey = firstKey == null ? key : firstKey;
+                    lastKey = key;
+                }
             }
+        }
+        if (firstKey != null) {
+            d.add(new StringField(IndexFields.FIRST_AUTHOR_KEY, firstKey, Field.Store.NO));
+            d.add(new StringField(IndexFields.LAST_AUTHOR_KEY, lastKey, Field.Store.NO));
         }
         for (MeshHeading m : a.mesh) {
             d.add(new TextField(IndexFields.MESH, m.descriptor, Field.Store.NO));
@@ -62,6 +74,10 @@ public final class ArticleDocuments {
         }
         if (a.journalAbbrev != null && !a.journalAbbrev.isBlank()) {
             d.add(new TextField(IndexFields.JOURNAL, a.journalAbbrev, Field.Store.NO));
+            d.add(new TextField(IndexFields.JOURNAL_ABBREV, a.journalAbbrev, Field.Store.NO));
+        }
+        if (a.journal != null && !a.journal.isBlank()) {
+            d.add(new TextField(IndexFields.JOURNAL_ABBREV, a.journal, Field.Store.NO));
         }
         for (String lang : a.languageList()) {
             d.add(new StringField(IndexFields.LANGUAGE, lang.toLowerCase(Locale.ROOT), Field.Store.NO));

@@ -19,6 +19,15 @@ public final class IndexFields {
     /** One value per author, "Lastname Initials" (e.g. "Lefaucheur JP") or the collective name:
      * TextField; values are separated by a large position gap so phrases never cross two authors. */
     public static final String AUTHOR = "author";
+    /** One value per author, {@link AuthorKeys#key} of "Lastname Initials" ("lefaucheur jp") or the collective
+     * name: StringField, for PubMed's author forms ({@code lefaucheur j[au]} is a prefix of "lefaucheur jp"). */
+    public static final String AUTHOR_KEY = "author_key";
+    /** {@link AuthorKeys#key} of the first author: StringField, for [1au]. */
+    public static final String FIRST_AUTHOR_KEY = "author_first";
+    /** {@link AuthorKeys#key} of the last author: StringField, for [lastau]. */
+    public static final String LAST_AUTHOR_KEY = "author_last";
+    /** Journal ISO abbreviation (or MedlineTA) and full title: TextField, for [ta]. */
+    public static final String JOURNAL_ABBREV = "ta";
     /** One value per MeSH descriptor: TextField. */
     public static final String MESH = "mesh";
     /** One value per MeSH descriptor marked major: TextField. */

@@ -1,7 +1,6 @@
 package org.cortexlit.bench;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.search.SearchIndex;
@@ -12,9 +11,8 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The benchmark at a tiny size, in the default test run, so the harness never rots. */
+/** The benchmark at a tiny size, in the default test run (and its app), so the harness never rots. */
 @QuarkusTest
-@TestProfile(BenchProfile.class)
 class ImportBenchmarkSmokeTest {
 
     @Inject

@@ -18,8 +18,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every real PubMed XML and MEDLINE file of ../shared/corpus through POST /api/imports: the counts the
- * files hold, then a re-import that changes nothing. Skipped when the corpus is absent (a user's clone).
+ * Every real PubMed XML and MEDLINE file of ../shared/corpus through the upload page: the counts the
+ * files hold; then through POST /api/imports, a re-import that changes nothing. Skipped when the corpus is absent (a user's clone).
  */
 @QuarkusTest
 class CorpusImportTest {
@@ -73,7 +73,7 @@ class CorpusImportTest {
         assumeTrue(Files.isRegularFile(path), file + " is absent");
         byte[] bytes = Files.readAllBytes(path);
         String name = path.getFileName().toString();
-        TestCorpus.upload(name, bytes).statusCode(201)
+        TestCorpus.uploadThroughForm(name, bytes)
                 .body("status", equalTo(status)).body("format", equalTo(format))
                 .body("created", equalTo(created)).body("failed", equalTo(failed));
         TestCorpus.upload(name, bytes).statusCode(201)

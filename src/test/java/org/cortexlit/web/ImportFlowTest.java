@@ -171,6 +171,19 @@ class ImportFlowTest {
     }
 
     @Test
+    void aScriptThatWillNotWaitGetsA202AndFollowsTheLocation() {
+        String location = given().multiPart("file", "trials.xml", TestCorpus.fixture("trials.xml"))
+                .queryParam("wait", 0).post("/api/imports").then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.matchesPattern("/api/imports/\\d+"))
+                .body("status", org.hamcrest.Matchers.anyOf(equalTo("RUNNING"), equalTo("SUCCEEDED")))
+                .extract().header("Location");
+        TestCorpus.awaitRun(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)))
+                .body("status", equalTo("SUCCEEDED")).body("created", equalTo(3));
+        given().multiPart("file", "trials.xml", TestCorpus.fixture("trials.xml")).queryParam("wait", -1)
+                .post("/api/imports").then().statusCode(400).body("error", containsString("wait"));
+    }
+
+    @Test
     void anUploadWithoutAFileFieldIsRejected() {
         given().multiPart("other", "x").post("/api/imports").then().statusCode(400)
                 .body("error", containsString("'file'"));

@@ -17,6 +17,7 @@ import org.cortexlit.importing.ImportRunner;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Imports over HTTP: upload a file, follow its run. */
@@ -32,16 +33,26 @@ public class ImportsApi {
         this.config = config;
     }
 
-    /** 201 with the finished run, or 202 with its Location when it takes longer than the sync wait. */
+    /**
+     * 201 with the finished run, or 202 with its Location when it takes longer than the sync wait.
+     * {@code ?wait=N} waits at most N seconds (0: answer 202 at once), never longer than the setting.
+     */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("file") FileUpload file) {
+    public Response upload(@RestForm("file") FileUpload file, @QueryParam("wait") Integer waitSeconds) {
         if (file == null || file.uploadedFile() == null) {
             return error(400, "Send the file as multipart/form-data in a field named 'file'.");
         }
+        if (waitSeconds != null && waitSeconds < 0) {
+            return error(400, "wait must be 0 or more seconds, not " + waitSeconds + ".");
+        }
+        Duration wait = config.importing().syncWait();
+        if (waitSeconds != null && Duration.ofSeconds(waitSeconds).compareTo(wait) < 0) {
+            wait = Duration.ofSeconds(waitSeconds);
+        }
         String name = file.fileName() == null || file.fileName().isBlank() ? "upload" : file.fileName();
         ImportRunner.Handle handle = runner.submit(file.uploadedFile(), name, ImportRun.Trigger.UPLOAD);
-        boolean done = handle.await(config.importing().syncWait());
+        boolean done = handle.await(wait);
         // a relative Location, exactly /api/imports/{id}, as scripts expect
         return Response.status(done ? 201 : 202).header("Location", "/api/imports/" + handle.runId())
                 .entity(run(handle.runId())).build();
