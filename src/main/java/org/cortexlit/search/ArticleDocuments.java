@@ -1,6 +1,9 @@
 package org.cortexlit.search;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -12,6 +15,8 @@ import org.cortexlit.library.Article;
 import org.cortexlit.library.Author;
 import org.cortexlit.library.MeshHeading;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /** Turns an article into its Lucene document. The only place that decides what is indexed. */
@@ -54,11 +59,12 @@ public final class ArticleDocuments {
             }
         }
         if (firstKey != null) {
+            d.add(new SortedDocValuesField(IndexFields.FIRST_AUTHOR_SORT, new BytesRef(firstKey)));
             d.add(new StringField(IndexFields.FIRST_AUTHOR_KEY, firstKey, Field.Store.NO));
             d.add(new StringField(IndexFields.LAST_AUTHOR_KEY, lastKey, Field.Store.NO));
         }
         for (MeshHeading m : a.mesh) {
-            d.add(new TextField(IndexFields.MESH, m.descriptor, Field.Store.NO));
+            d.add(new TextField(IndexFields.MESH, m.descriptor, Field.Store.YES)); // stored: "similar articles" reads it
             if (m.major) {
                 d.add(new TextField(IndexFields.MESH_MAJOR, m.descriptor, Field.Store.NO));
             }
@@ -68,9 +74,14 @@ public final class ArticleDocuments {
         }
         for (String pt : a.publicationTypes) {
             d.add(new TextField(IndexFields.PUBLICATION_TYPE, pt, Field.Store.NO));
+            if (!pt.isBlank()) {
+                d.add(new SortedSetDocValuesFacetField(Facets.PUBLICATION_TYPE.name(), pt.trim()));
+            }
         }
         if (a.journal != null && !a.journal.isBlank()) {
             d.add(new TextField(IndexFields.JOURNAL, a.journal, Field.Store.YES));
+            d.add(new SortedDocValuesField(IndexFields.JOURNAL_SORT, new BytesRef(a.journal.trim().toLowerCase(Locale.ROOT))));
+            d.add(new SortedSetDocValuesFacetField(Facets.JOURNAL.name(), a.journal.trim()));
         }
         if (a.journalAbbrev != null && !a.journalAbbrev.isBlank()) {
             d.add(new TextField(IndexFields.JOURNAL, a.journalAbbrev, Field.Store.NO));
@@ -81,13 +92,21 @@ public final class ArticleDocuments {
         }
         for (String lang : a.languageList()) {
             d.add(new StringField(IndexFields.LANGUAGE, lang.toLowerCase(Locale.ROOT), Field.Store.NO));
+            if (!lang.isBlank()) {
+                d.add(new SortedSetDocValuesFacetField(Facets.LANGUAGE.name(), lang.toLowerCase(Locale.ROOT)));
+            }
         }
         if (a.year != null) {
             d.add(new IntPoint(IndexFields.YEAR, a.year));
             d.add(new StoredField(IndexFields.YEAR, a.year));
             d.add(new NumericDocValuesField(IndexFields.YEAR_SORT, a.year));
+            d.add(new SortedSetDocValuesFacetField(Facets.YEAR.name(), Integer.toString(a.year)));
         }
-        return d;
+        try {
+            return Facets.CONFIG.build(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Lower case, without a resolver prefix ("https://doi.org/", "doi:"). */

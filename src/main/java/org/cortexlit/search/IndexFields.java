@@ -44,6 +44,10 @@ public final class IndexFields {
     public static final String YEAR = "year";
     /** Publication year for sorting newest first (NumericDocValues; missing years sort last). */
     public static final String YEAR_SORT = "year_sort";
+    /** First author's key (SortedDocValues), for sorting by first author. */
+    public static final String FIRST_AUTHOR_SORT = "author_first_sort";
+    /** Journal title in lower case (SortedDocValues), for sorting by journal. */
+    public static final String JOURNAL_SORT = "journal_sort";
     /** PMID as a number, NumericDocValues, for a stable tie-break in every sort. */
     public static final String PMID_SORT = "pmid_sort";
 

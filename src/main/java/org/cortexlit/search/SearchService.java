@@ -2,6 +2,14 @@ package org.cortexlit.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -18,6 +26,7 @@ import org.cortexlit.search.query.TranslatedQuery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,17 +39,26 @@ public class SearchService {
     public static final int MAX_WINDOW = 10_000;
     public static final int MAX_PAGE_SIZE = 100;
 
+    /** Result orders; every one ends with the PMID, so paging never repeats or skips a record. */
     public enum Order {
-        RELEVANCE, DATE;
+        RELEVANCE("Best match"), DATE("Newest first"), OLDEST("Oldest first"), AUTHOR("First author"), JOURNAL("Journal");
+
+        public final String label;
+
+        Order(String label) {
+            this.label = label;
+        }
 
         public static Order parse(String s) throws QuerySyntaxException {
-            if (s == null || s.isBlank() || s.equalsIgnoreCase("relevance")) {
+            if (s == null || s.isBlank()) {
                 return RELEVANCE;
             }
-            if (s.equalsIgnoreCase("date")) {
-                return DATE;
+            for (Order o : values()) {
+                if (o.param().equalsIgnoreCase(s.trim()) || (o == DATE && s.trim().equalsIgnoreCase("newest"))) {
+                    return o;
+                }
             }
-            throw new QuerySyntaxException("Unknown sort '" + s + "': use relevance or date", 0);
+            throw new QuerySyntaxException("Unknown sort '" + s + "': use relevance, date, oldest, author or journal", 0);
         }
 
         public String param() {
@@ -48,11 +66,20 @@ public class SearchService {
         }
     }
 
+    /** One value of a facet dimension with its count among the hits. */
+    public record FacetValue(String value, long count) {
+    }
+
+    /** A dimension's values, most frequent first (years: newest first). */
+    public record Facet(Facets.Dimension dimension, List<FacetValue> values) {
+    }
+
     public record Hit(String pmid, String title, Integer year, String journal, float score,
                       String titleHtml, String snippetHtml) {
     }
 
-    public record Result(String query, String normalized, long total, int page, int size, Order order, List<Hit> hits) {
+    public record Result(String query, String normalized, long total, int page, int size, Order order, List<Hit> hits,
+                         List<Facet> facets) {
 
         public int pages() {
             long reachable = Math.min(total, MAX_WINDOW);
@@ -89,7 +116,8 @@ public class SearchService {
         TranslatedQuery tq = translate(q);
         int from = (page - 1) * size;
         return index.withSearcher(searcher -> {
-            int total = searcher.count(tq.query());
+            FacetsCollector facetsCollector = searcher.search(tq.query(), new FacetsCollectorManager());
+            int total = facetsCollector.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
             TopFieldDocs top = searcher.search(tq.query(), from + size, sort(order), true);
             ScoreDoc[] pageDocs = from >= top.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
@@ -101,13 +129,78 @@ public class SearchService {
             List<Hit> hits = new ArrayList<>(pageDocs.length);
             for (int i = 0; i < pageDocs.length; i++) {
                 Document d = searcher.storedFields().document(pageDocs[i].doc);
-                hits.add(new Hit(d.get(IndexFields.PMID), d.get(IndexFields.TITLE),
-                        d.getField(IndexFields.YEAR) == null ? null : d.getField(IndexFields.YEAR).numericValue().intValue(),
-                        d.get(IndexFields.JOURNAL), Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score,
-                        titles.get(IndexFields.TITLE)[i], abstracts.get(IndexFields.ABSTRACT)[i]));
+                hits.add(hit(d, pageDocs[i].score, titles.get(IndexFields.TITLE)[i], abstracts.get(IndexFields.ABSTRACT)[i]));
             }
-            return new Result(q, tq.normalized(), total, page, size, order, hits);
+            return new Result(q, tq.normalized(), total, page, size, order, hits, facets(searcher, facetsCollector));
         });
+    }
+
+    /** Values shown per dimension (all years are shown: the histogram needs them). */
+    static final int FACET_VALUES = 12;
+
+    private List<Facet> facets(IndexSearcher searcher, FacetsCollector hits) throws IOException {
+        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+        if (state == null) {
+            return List.of();
+        }
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, hits);
+        List<Facet> facets = new ArrayList<>();
+        for (Facets.Dimension dim : Facets.ALL) {
+            if (state.getOrdRange(dim.name()) == null) {
+                facets.add(new Facet(dim, List.of()));
+                continue;
+            }
+            boolean years = dim == Facets.YEAR;
+            FacetResult r = years ? counts.getAllChildren(dim.name()) : counts.getTopChildren(FACET_VALUES, dim.name());
+            List<FacetValue> values = new ArrayList<>();
+            if (r != null) {
+                for (LabelAndValue lv : r.labelValues) {
+                    values.add(new FacetValue(lv.label, lv.value.longValue()));
+                }
+            }
+            if (years) {
+                values.sort(Comparator.comparing(FacetValue::value).reversed());
+            }
+            facets.add(new Facet(dim, values));
+        }
+        return facets;
+    }
+
+    /** The ordinal state of the facet doc values, built once per index reader (it costs a pass over terms). */
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetStateCache cached = facetState;
+        if (cached != null && cached.reader() == reader) {
+            return cached.state();
+        }
+        SortedSetDocValuesReaderState state;
+        try {
+            state = new DefaultSortedSetDocValuesReaderState(reader, Facets.CONFIG);
+        } catch (IllegalArgumentException e) {
+            return null; // an index without any facet field yet (empty corpus)
+        }
+        facetState = new FacetStateCache(reader, state);
+        return state;
+    }
+
+    private record FacetStateCache(IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    private volatile FacetStateCache facetState;
+
+    /** A hit from its stored fields; without highlights the title is shown escaped as it is. */
+    static Hit hit(Document d, float score, String titleHtml, String snippetHtml) {
+        String title = d.get(IndexFields.TITLE);
+        return new Hit(d.get(IndexFields.PMID), title,
+                d.getField(IndexFields.YEAR) == null ? null : d.getField(IndexFields.YEAR).numericValue().intValue(),
+                d.get(IndexFields.JOURNAL), Float.isNaN(score) ? 0f : score,
+                titleHtml != null ? titleHtml : escape(title), snippetHtml);
+    }
+
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean whole) {
@@ -122,11 +215,30 @@ public class SearchService {
 
     private static Sort sort(Order order) {
         SortField tieBreak = new SortField(IndexFields.PMID_SORT, SortField.Type.LONG, true);
-        if (order == Order.DATE) {
-            SortField year = new SortField(IndexFields.YEAR_SORT, SortField.Type.LONG, true);
-            year.setMissingValue(Long.MIN_VALUE);
-            return new Sort(year, tieBreak);
+        switch (order) {
+            case DATE -> {
+                SortField year = new SortField(IndexFields.YEAR_SORT, SortField.Type.LONG, true);
+                year.setMissingValue(Long.MIN_VALUE); // undated records last
+                return new Sort(year, tieBreak);
+            }
+            case OLDEST -> {
+                SortField year = new SortField(IndexFields.YEAR_SORT, SortField.Type.LONG, false);
+                year.setMissingValue(Long.MAX_VALUE);
+                return new Sort(year, new SortField(IndexFields.PMID_SORT, SortField.Type.LONG, false));
+            }
+            case AUTHOR -> {
+                SortField author = new SortField(IndexFields.FIRST_AUTHOR_SORT, SortField.Type.STRING, false);
+                author.setMissingValue(SortField.STRING_LAST);
+                return new Sort(author, tieBreak);
+            }
+            case JOURNAL -> {
+                SortField journal = new SortField(IndexFields.JOURNAL_SORT, SortField.Type.STRING, false);
+                journal.setMissingValue(SortField.STRING_LAST);
+                return new Sort(journal, new SortField(IndexFields.YEAR_SORT, SortField.Type.LONG, true), tieBreak);
+            }
+            default -> {
+                return new Sort(SortField.FIELD_SCORE, tieBreak);
+            }
         }
-        return new Sort(SortField.FIELD_SCORE, tieBreak);
     }
 }

@@ -11,6 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.ArticleEvent;
+import org.cortexlit.search.SearchService;
+import org.cortexlit.search.SimilarArticles;
+
+import java.io.IOException;
 
 import java.util.List;
 
@@ -21,12 +25,19 @@ public class ArticlePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(Article article, List<ArticleEvent> history);
+        static native TemplateInstance article(Article article, List<ArticleEvent> history, List<SearchService.Hit> similar);
+    }
+
+    private final SimilarArticles similarArticles;
+
+    public ArticlePage(SimilarArticles similarArticles) {
+        this.similarArticles = similarArticles;
     }
 
     @GET
     @Path("/{pmid}")
-    public TemplateInstance article(@PathParam("pmid") String pmid) {
+    public TemplateInstance article(@PathParam("pmid") String pmid) throws IOException {
+        List<SearchService.Hit> similar = similarArticles.similarTo(pmid.trim(), 5).orElse(List.of());
         return QuarkusTransaction.requiringNew().call(() -> {
             Article a = Article.findByPmid(pmid.trim())
                     .orElseThrow(() -> new NotFoundException("No article with PMID " + pmid + " in the corpus."));
@@ -37,7 +48,7 @@ public class ArticlePage {
             a.publicationTypes.size();
             a.keywords.size();
             a.identifiers.size();
-            return Templates.article(a, ArticleEvent.forArticle(a.id));
+            return Templates.article(a, ArticleEvent.forArticle(a.id), similar);
         });
     }
 }

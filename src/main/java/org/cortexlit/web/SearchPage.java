@@ -12,6 +12,7 @@ import org.cortexlit.search.SearchService;
 import org.cortexlit.search.query.QuerySyntaxException;
 
 import java.io.IOException;
+import java.util.List;
 
 /** Search results: the query as understood, the total, a page of highlighted hits. */
 @Path("/search")
@@ -20,8 +21,11 @@ public class SearchPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance results(String q, String sort, SearchService.Result result, String error);
+        static native TemplateInstance results(String q, String sort, SearchService.Result result, String error,
+                                               List<SearchService.Order> orders);
     }
+
+    private static final List<SearchService.Order> ORDERS = List.of(SearchService.Order.values());
 
     private final SearchService search;
 
@@ -34,13 +38,13 @@ public class SearchPage {
                                     @QueryParam("sort") String sort) throws IOException {
         String query = q == null ? "" : q;
         if (query.isBlank()) {
-            return Templates.results(query, sort, null, null);
+            return Templates.results(query, sort, null, null, ORDERS);
         }
         try {
             SearchService.Order order = SearchService.Order.parse(sort);
-            return Templates.results(query, order.param(), search.search(query, page, 20, order), null);
+            return Templates.results(query, order.param(), search.search(query, page, 20, order), null, ORDERS);
         } catch (QuerySyntaxException e) {
-            return Templates.results(query, sort, null, e.getMessage());
+            return Templates.results(query, sort, null, e.getMessage(), ORDERS);
         }
     }
 }

@@ -25,6 +25,11 @@ public class TemplateExtensions {
         return instant == null ? "" : WHEN.format(instant);
     }
 
+    /** Width in percent of a histogram bar for {@code count} out of {@code total} (at least 1 when non-zero). */
+    static int barWidth(long count, long total) {
+        return total <= 0 ? 0 : (int) Math.max(count > 0 ? 1 : 0, Math.round(100.0 * count / total));
+    }
+
     static String urlEncode(String value) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }

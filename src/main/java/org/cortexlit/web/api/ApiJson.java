@@ -1,5 +1,6 @@
 package org.cortexlit.web.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.cortexlit.importing.ImportError;
 import org.cortexlit.importing.ImportRun;
@@ -7,6 +8,8 @@ import org.cortexlit.library.Article;
 import org.cortexlit.search.SearchService;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /** The JSON shapes of the API. Field names are a contract with scripts outside this repository. */
@@ -58,14 +61,39 @@ public final class ApiJson {
         }
     }
 
-    public record Hit(String pmid, String title, Integer year, String journal, float score) {
+    /** Matched words wrapped in {@code <mark>}, everything else HTML-escaped: safe to insert as HTML. */
+    public record Highlights(String title, @JsonProperty("abstract") String abstractText) {
     }
 
-    public record Search(String query, long total, int page, int size, String sort, List<Hit> hits) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Hit(String pmid, String title, Integer year, String journal, float score, Highlights highlights) {
+
+        static Hit of(SearchService.Hit h, boolean withHighlights) {
+            return new Hit(h.pmid(), h.title(), h.year(), h.journal(), h.score(),
+                    withHighlights ? new Highlights(h.titleHtml(), h.snippetHtml()) : null);
+        }
+    }
+
+    /** {@code facets}: dimension -> value -> count, values in display order (years newest first). */
+    public record Search(String query, long total, int page, int size, String sort, List<Hit> hits,
+                         Map<String, Map<String, Long>> facets) {
 
         public static Search of(SearchService.Result r) {
+            Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+            for (SearchService.Facet f : r.facets()) {
+                Map<String, Long> values = new LinkedHashMap<>();
+                f.values().forEach(v -> values.put(v.value(), v.count()));
+                facets.put(f.dimension().name(), values);
+            }
             return new Search(r.normalized(), r.total(), r.page(), r.size(), r.order().param(),
-                    r.hits().stream().map(h -> new Hit(h.pmid(), h.title(), h.year(), h.journal(), h.score())).toList());
+                    r.hits().stream().map(h -> Hit.of(h, true)).toList(), facets);
+        }
+    }
+
+    public record Similar(String pmid, int total, List<Hit> hits) {
+
+        public static Similar of(String pmid, List<SearchService.Hit> hits) {
+            return new Similar(pmid, hits.size(), hits.stream().map(h -> Hit.of(h, false)).toList());
         }
     }
 }

@@ -1,18 +1,42 @@
 package org.cortexlit.web.api;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.library.Article;
+import org.cortexlit.search.SimilarArticles;
+
+import java.io.IOException;
 
 /** One article by PMID, withdrawn ones included (with {@code "withdrawn": true}). */
 @Path("/api/pubmed")
 @Produces(MediaType.APPLICATION_JSON)
 public class PubmedApi {
+
+    private final SimilarArticles similar;
+
+    public PubmedApi(SimilarArticles similar) {
+        this.similar = similar;
+    }
+
+    /** Articles like this one (title words count double, then abstract words and MeSH); {@code size} 1-100. */
+    @GET
+    @Path("/{pmid}/similar")
+    public Response similar(@PathParam("pmid") String pmid, @QueryParam("size") @DefaultValue("10") int size)
+            throws IOException {
+        if (size < 1 || size > 100) {
+            return ImportsApi.error(400, "size must be between 1 and 100, not " + size + ".");
+        }
+        return similar.similarTo(pmid.trim(), size)
+                .map(hits -> Response.ok(ApiJson.Similar.of(pmid.trim(), hits)).build())
+                .orElseGet(() -> ImportsApi.error(404, "No searchable article with PMID " + pmid + " in the corpus."));
+    }
 
     @GET
     @Path("/{pmid}")
