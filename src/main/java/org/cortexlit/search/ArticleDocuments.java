@@ -5,6 +5,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -102,11 +103,34 @@ public final class ArticleDocuments {
             d.add(new NumericDocValuesField(IndexFields.YEAR_SORT, a.year));
             d.add(new SortedSetDocValuesFacetField(Facets.YEAR.name(), Integer.toString(a.year)));
         }
+        d.add(new FloatDocValuesField(IndexFields.RANK_BOOST, rankBoost(a.year, a.publicationTypes)));
         try {
             return Facets.CONFIG.build(d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final java.util.Set<String> EVIDENCE_TYPES = java.util.Set.of("randomized controlled trial",
+            "controlled clinical trial", "clinical trial", "meta-analysis", "systematic review", "review",
+            "practice guideline", "guideline");
+
+    /**
+     * The relevance multiplier: up to +0.15 for recency (linear from 1990 to 2030) and +0.1 for a trial or a
+     * review publication type. Small on purpose: it breaks near-ties, it does not overrule the words.
+     */
+    static float rankBoost(Integer year, java.util.List<String> publicationTypes) {
+        float boost = 1f;
+        if (year != null) {
+            boost += 0.15f * Math.max(0f, Math.min(1f, (year - 1990) / 40f));
+        }
+        for (String pt : publicationTypes) {
+            if (EVIDENCE_TYPES.contains(pt.trim().toLowerCase(Locale.ROOT))) {
+                boost += 0.1f;
+                break;
+            }
+        }
+        return boost;
     }
 
     /** Lower case, without a resolver prefix ("https://doi.org/", "doi:"). */

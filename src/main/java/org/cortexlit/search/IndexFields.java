@@ -48,6 +48,8 @@ public final class IndexFields {
     public static final String FIRST_AUTHOR_SORT = "author_first_sort";
     /** Journal title in lower case (SortedDocValues), for sorting by journal. */
     public static final String JOURNAL_SORT = "journal_sort";
+    /** Relevance multiplier (FloatDocValues, 1.0 to 1.25): newer records and trials/reviews rank a little higher. */
+    public static final String RANK_BOOST = "rank_boost";
     /** PMID as a number, NumericDocValues, for a stable tie-break in every sort. */
     public static final String PMID_SORT = "pmid_sort";
 

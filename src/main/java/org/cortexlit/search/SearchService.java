@@ -10,6 +10,9 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -118,7 +121,10 @@ public class SearchService {
         return index.withSearcher(searcher -> {
             FacetsCollector facetsCollector = searcher.search(tq.query(), new FacetsCollectorManager());
             int total = facetsCollector.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
-            TopFieldDocs top = searcher.search(tq.query(), from + size, sort(order), true);
+            Query ranked = order == Order.RELEVANCE
+                    ? FunctionScoreQuery.boostByValue(tq.query(), DoubleValuesSource.fromFloatField(IndexFields.RANK_BOOST))
+                    : tq.query();
+            TopFieldDocs top = searcher.search(ranked, from + size, sort(order), true);
             ScoreDoc[] pageDocs = from >= top.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);

@@ -58,6 +58,23 @@ class SearchApiTest {
     }
 
     @Test
+    void amongEqualMatchesTheNewerTrialRanksFirst() {
+        String twin = """
+                <PubmedArticleSet>
+                <PubmedArticle><MedlineCitation><PMID>90000052</PMID><Article><Journal><Title>J</Title><JournalIssue><PubDate><Year>1998</Year></PubDate></JournalIssue></Journal>
+                <ArticleTitle>Zygomatic neuralgia twin record.</ArticleTitle><PublicationTypeList><PublicationType>Journal Article</PublicationType></PublicationTypeList></Article></MedlineCitation></PubmedArticle>
+                <PubmedArticle><MedlineCitation><PMID>90000051</PMID><Article><Journal><Title>J</Title><JournalIssue><PubDate><Year>2022</Year></PubDate></JournalIssue></Journal>
+                <ArticleTitle>Zygomatic neuralgia twin record.</ArticleTitle><PublicationTypeList><PublicationType>Randomized Controlled Trial</PublicationType></PublicationTypeList></Article></MedlineCitation></PubmedArticle>
+                </PubmedArticleSet>""";
+        TestCorpus.upload("twins.xml", twin.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(201);
+        // equal text: without the boost the tie-break (higher PMID first) would put the 1998 record first
+        given().queryParam("q", "zygomatic neuralgia").get("/api/search").then()
+                .body("hits.pmid", contains("90000051", "90000052"));
+        given().queryParam("q", "zygomatic neuralgia").queryParam("sort", "oldest").get("/api/search").then()
+                .body("hits.pmid", contains("90000052", "90000051"));
+    }
+
+    @Test
     void theNormalisedQueryIsReturned() {
         given().queryParam("q", "rtms[TIAB]  AND pain").get("/api/search").then().statusCode(200)
                 .body("query", equalTo("rtms[tiab] AND pain"));
