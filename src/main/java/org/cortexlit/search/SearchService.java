@@ -141,6 +141,25 @@ public class SearchService {
         });
     }
 
+    /** Most records one export holds. */
+    public static final int MAX_EXPORT = 10_000;
+
+    /** The PMIDs of the first {@code max} hits of {@code q} in {@code order} (for exports). */
+    public List<String> pmids(String q, Order order, int max) throws QuerySyntaxException, IOException {
+        TranslatedQuery tq = translate(q);
+        return index.withSearcher(searcher -> {
+            Query ranked = order == Order.RELEVANCE
+                    ? FunctionScoreQuery.boostByValue(tq.query(), DoubleValuesSource.fromFloatField(IndexFields.RANK_BOOST))
+                    : tq.query();
+            TopFieldDocs top = searcher.search(ranked, Math.max(1, max), sort(order), false);
+            List<String> pmids = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                pmids.add(searcher.storedFields().document(sd.doc, java.util.Set.of(IndexFields.PMID)).get(IndexFields.PMID));
+            }
+            return pmids;
+        });
+    }
+
     /** Values shown per dimension (all years are shown: the histogram needs them). */
     static final int FACET_VALUES = 12;
 
