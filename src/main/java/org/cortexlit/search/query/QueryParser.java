@@ -25,8 +25,11 @@ import java.util.regex.Pattern;
  * <pre>
  * expression := unit ( [AND|OR|NOT] unit )*      juxtaposed units mean AND; all operators left to right
  * unit       := NOT unit | '(' expression ')' | QUOTED [TAG] | WORD+ [TAG]
+ * TAG        := '[' name ']' | '[' (ti|ab|tiab) ':~' N ']'      proximity, quoted phrases only
  * </pre>
  * A tag after several unquoted words makes them one phrase ({@code motor cortex[ti]}), as PubMed does.
+ * Untagged words go through {@link TermMapping}: a run naming a synonym group becomes a group of quoted
+ * alternatives right here, so the AST (and its printed form) already shows what is searched.
  */
 final class QueryParser {
 
