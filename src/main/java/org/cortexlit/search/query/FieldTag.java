@@ -12,23 +12,33 @@ import java.util.stream.Stream;
 
 /** The PubMed field tags we understand, with the long forms PubMed itself prints in "Search details". */
 enum FieldTag {
-    /** No tag: every text field. */
-    ALL(null, IndexFields.ALL_TEXT, "all", "all fields"),
+    /** No tag: every text field, and the only place automatic term mapping ({@link TermMapping}) applies. */
+    ALL(null, IndexFields.ALL_TEXT),
+    /** {@code [all]}: the same fields as no tag, but a tag, so the term is searched as typed (no term mapping). */
+    ALL_FIELDS("all", IndexFields.ALL_TEXT, "all fields"),
     TI("ti", List.of(IndexFields.TITLE), "title"),
     AB("ab", List.of(IndexFields.ABSTRACT), "abstract"),
     TIAB("tiab", List.of(IndexFields.TITLE, IndexFields.ABSTRACT), "title/abstract"),
-    AU("au", List.of(IndexFields.AUTHOR), "author"),
-    MH("mh", List.of(IndexFields.MESH), "mesh", "mesh terms"),
+    /** Text word: title, abstract, MeSH and author keywords (PubMed also adds a few fields we do not index). */
+    TW("tw", List.of(IndexFields.TITLE, IndexFields.ABSTRACT, IndexFields.MESH, IndexFields.KEYWORD), "text word"),
+    AU("au", List.of(IndexFields.AUTHOR_KEY), "author"),
+    FIRST_AU("1au", List.of(IndexFields.FIRST_AUTHOR_KEY), "author - first", "first author"),
+    LAST_AU("lastau", List.of(IndexFields.LAST_AUTHOR_KEY), "author - last", "last author"),
+    // We index descriptors without the MeSH tree, so there is nothing to explode: [mh] already behaves like
+    // PubMed's [mh:noexp], and the :noexp forms are accepted as plain aliases.
+    MH("mh", List.of(IndexFields.MESH), "mesh", "mesh terms", "mh:noexp", "mesh:noexp", "mesh terms:noexp"),
+    MAJR("majr", List.of(IndexFields.MESH_MAJOR), "mesh major topic", "majr:noexp", "mesh major topic:noexp"),
     PT("pt", List.of(IndexFields.PUBLICATION_TYPE), "publication type"),
+    TA("ta", List.of(IndexFields.JOURNAL_ABBREV), "journal", "jour"),
+    LA("la", List.of(IndexFields.LANGUAGE), "language", "lang"),
     DP("dp", List.of(IndexFields.YEAR), "pdat", "date of publication", "publication date"),
     PMID("pmid", List.of(IndexFields.PMID), "uid"),
     DOI("doi", List.of(IndexFields.DOI));
 
     /** PubMed tags that a later issue will support; named in the error so nobody thinks it is a typo. */
-    private static final Set<String> NOT_YET = Set.of("1au", "lastau", "majr", "mesh major topic", "ta", "journal",
-            "la", "language", "tw", "text word", "sh", "subheading", "fau", "full author name", "ad", "affiliation",
-            "ot", "other term", "edat", "mhda", "crdt", "pa", "nm", "sb", "filter", "ps", "ed", "ir", "is", "vi",
-            "ip", "pg", "aid", "lid", "mh:noexp", "mesh terms:noexp", "majr:noexp");
+    private static final Set<String> NOT_YET = Set.of("sh", "subheading", "fau", "full author name", "ad",
+            "affiliation", "ot", "other term", "edat", "mhda", "crdt", "pa", "nm", "sb", "filter", "ps", "ed", "ir",
+            "is", "vi", "ip", "pg", "aid", "lid", "mh:exp", "majr:exp", "sh:noexp");
 
     private static final Map<String, FieldTag> BY_NAME = Arrays.stream(values())
             .flatMap(t -> Stream.concat(Stream.ofNullable(t.shortName), t.aliases.stream()).map(n -> Map.entry(n, t)))
@@ -47,9 +57,14 @@ enum FieldTag {
         this.aliases = List.of(aliases);
     }
 
-    /** True for tags whose terms go through the text analyzer (as opposed to years and identifiers). */
-    boolean isText() {
-        return this != DP && this != PMID && this != DOI;
+    /** Tags searched through {@link org.cortexlit.search.AuthorKeys}: PubMed's author forms, not analyzed text. */
+    boolean isAuthor() {
+        return this == AU || this == FIRST_AU || this == LAST_AU;
+    }
+
+    /** Tags that accept proximity ({@code "motor cortex pain"[tiab:~3]}), as in PubMed. */
+    boolean allowsProximity() {
+        return this == TI || this == AB || this == TIAB;
     }
 
     /** The canonical way to write this tag after a term; empty for {@link #ALL}. */
@@ -66,10 +81,6 @@ enum FieldTag {
         }
         if (name.isEmpty()) {
             throw new QuerySyntaxException("Empty field tag [] at position " + position + "; known tags: " + KNOWN, position);
-        }
-        if (name.contains(":~")) {
-            throw new QuerySyntaxException("Proximity search [" + rawTag.strip() + "] at position " + position
-                    + " is not supported yet; use a quoted phrase such as \"motor cortex\"[tiab]", position);
         }
         if (NOT_YET.contains(name)) {
             throw new QuerySyntaxException("Field tag [" + rawTag.strip() + "] at position " + position

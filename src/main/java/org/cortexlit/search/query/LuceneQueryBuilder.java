@@ -13,7 +13,9 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.cortexlit.search.AuthorKeys;
 import org.cortexlit.search.IndexFields;
+import org.cortexlit.search.query.QueryNode.Author;
 import org.cortexlit.search.query.QueryNode.Chain;
 import org.cortexlit.search.query.QueryNode.Group;
 import org.cortexlit.search.query.QueryNode.Identifier;
@@ -21,6 +23,7 @@ import org.cortexlit.search.query.QueryNode.Link;
 import org.cortexlit.search.query.QueryNode.Not;
 import org.cortexlit.search.query.QueryNode.Operator;
 import org.cortexlit.search.query.QueryNode.Phrase;
+import org.cortexlit.search.query.QueryNode.Proximity;
 import org.cortexlit.search.query.QueryNode.Truncation;
 import org.cortexlit.search.query.QueryNode.Word;
 import org.cortexlit.search.query.QueryNode.YearRange;
@@ -56,9 +59,13 @@ final class LuceneQueryBuilder {
                     + " levels of parentheses or alternating AND/OR", 0);
         }
         if (node instanceof Word w) {
-            return text(w.text(), w.tag(), w.position(), negated);
+            return text(w.text(), w.tag(), 0, w.position(), negated);
         } else if (node instanceof Phrase p) {
-            return text(p.text(), p.tag(), p.position(), negated);
+            return text(p.text(), p.tag(), 0, p.position(), negated);
+        } else if (node instanceof Proximity p) {
+            return text(p.text(), p.tag(), p.slop(), p.position(), negated);
+        } else if (node instanceof Author a) {
+            return author(a);
         } else if (node instanceof Truncation t) {
             return prefix(t, negated);
         } else if (node instanceof YearRange y) {
@@ -123,7 +130,11 @@ final class LuceneQueryBuilder {
         return occur != Occur.MUST_NOT;
     }
 
-    private Query text(String text, FieldTag tag, int position, boolean negated) throws QuerySyntaxException {
+    /** Words in each of the tag's fields (OR): one term, or a phrase when the text analyzes to several, with
+     * {@code slop} for proximity. Lucene's slop counts moves, so words in reverse order need a larger distance
+     * than PubMed's "within N words in any order"; for the usual forward order the two agree. */
+    private Query text(String text, FieldTag tag, int slop, int position, boolean negated)
+            throws QuerySyntaxException {
         List<Query> perField = new ArrayList<>();
         for (String field : tag.fields) {
             List<String> tokens = new ArrayList<>();
@@ -139,6 +150,7 @@ final class LuceneQueryBuilder {
                 perField.add(new TermQuery(new Term(field, tokens.get(0))));
             } else {
                 PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+                phrase.setSlop(slop);
                 for (int i = 0; i < tokens.size(); i++) {
                     phrase.add(new Term(field, tokens.get(i)), positions.get(i));
                 }
@@ -152,8 +164,44 @@ final class LuceneQueryBuilder {
         return anyOf(perField);
     }
 
+    /**
+     * PubMed's author forms on the {@link AuthorKeys} fields. Quoted: that exact name. Otherwise the initials
+     * are truncated: {@code lefaucheur j} is a prefix of "lefaucheur jp"; a name whose last word cannot be
+     * initials (a bare surname, a collective name) matches itself or itself followed by initials:
+     * {@code lefaucheur} finds "lefaucheur" and "lefaucheur jp" but not "lefaucheux a".
+     */
+    private static Query author(Author a) throws QuerySyntaxException {
+        String field = a.tag().fields.get(0);
+        String key = AuthorKeys.key(a.text());
+        if (key.isEmpty()) {
+            throw new QuerySyntaxException("Nothing to search in '" + a.text() + "' at position " + a.position()
+                    + ": it has no letters or digits", a.position());
+        }
+        if (a.exact()) {
+            return new TermQuery(new Term(field, key));
+        }
+        int space = key.lastIndexOf(' ');
+        if (space > 0 && looksLikeInitials(key.substring(space + 1))) {
+            return new PrefixQuery(new Term(field, key));
+        }
+        return anyOf(List.of(new TermQuery(new Term(field, key)), new PrefixQuery(new Term(field, key + " "))));
+    }
+
+    /** MEDLINE initials are at most a few letters ("jp", "jpa"); longer words are part of a name. */
+    private static boolean looksLikeInitials(String word) {
+        return word.length() <= 3 && word.chars().allMatch(Character::isLetter);
+    }
+
     private Query prefix(Truncation t, boolean negated) throws QuerySyntaxException {
         List<Query> perField = new ArrayList<>();
+        if (t.tag().isAuthor()) {
+            String key = AuthorKeys.key(t.prefix());
+            if (key.codePointCount(0, key.length()) < 3) {
+                throw new QuerySyntaxException("Truncation needs at least 3 letters before '*': '" + t.prefix()
+                        + "*' at position " + t.position(), t.position());
+            }
+            return new PrefixQuery(new Term(t.tag().fields.get(0), key));
+        }
         for (String field : t.tag().fields) {
             List<String> tokens = new ArrayList<>();
             analyze(field, t.prefix(), tokens, new ArrayList<>());

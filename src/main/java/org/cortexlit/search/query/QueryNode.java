@@ -14,6 +14,15 @@ sealed interface QueryNode {
     record Phrase(String text, FieldTag tag, int position) implements QueryNode {
     }
 
+    /** {@code "motor cortex pain"[tiab:~3]}: the words within {@code slop} positions of each other, in each field. */
+    record Proximity(String text, FieldTag tag, int slop, int position) implements QueryNode {
+    }
+
+    /** A name for an author tag ([au], [1au], [lastau]) matched on {@link org.cortexlit.search.AuthorKeys} keys.
+     * {@code exact} when quoted, which turns PubMed's automatic truncation of initials off. */
+    record Author(String text, FieldTag tag, boolean exact, int position) implements QueryNode {
+    }
+
     /** {@code stimul*}: every term starting with the analyzed prefix. */
     record Truncation(String prefix, FieldTag tag, int position) implements QueryNode {
     }
@@ -22,7 +31,8 @@ sealed interface QueryNode {
     record YearRange(int from, int to, int position) implements QueryNode {
     }
 
-    /** An exact identifier, already normalised: digits for [pmid], lower case without resolver for [doi]. */
+    /** An exact keyword value, already normalised: digits for [pmid], lower case without resolver for [doi],
+     * a lower-case three-letter code for [la]. */
     record Identifier(String value, FieldTag tag, int position) implements QueryNode {
     }
 

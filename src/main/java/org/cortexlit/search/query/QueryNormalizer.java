@@ -1,18 +1,22 @@
 package org.cortexlit.search.query;
 
+import org.cortexlit.search.query.QueryNode.Author;
 import org.cortexlit.search.query.QueryNode.Chain;
 import org.cortexlit.search.query.QueryNode.Group;
 import org.cortexlit.search.query.QueryNode.Identifier;
 import org.cortexlit.search.query.QueryNode.Link;
 import org.cortexlit.search.query.QueryNode.Not;
 import org.cortexlit.search.query.QueryNode.Phrase;
+import org.cortexlit.search.query.QueryNode.Proximity;
 import org.cortexlit.search.query.QueryNode.Truncation;
 import org.cortexlit.search.query.QueryNode.Word;
 import org.cortexlit.search.query.QueryNode.YearRange;
 
 /** Prints the parsed query back in canonical PubMed syntax ("what we searched"): upper-case operators,
- * short lower-case tags, tagged word runs as quoted phrases, dates as years. Parsing the output again
- * gives the same query. */
+ * short lower-case tags, tagged word runs as quoted phrases (except author names, where quotes would turn
+ * off the truncation of initials), dates as years, and term mapping spelled out as PubMed's "search details"
+ * do: {@code rTMS} prints as {@code ("rTMS" OR "repetitive transcranial magnetic stimulation")}; the quotes
+ * keep the expansion from being mapped again. Parsing the output again gives the same query. */
 final class QueryNormalizer {
 
     private QueryNormalizer() {
@@ -29,6 +33,11 @@ final class QueryNormalizer {
             sb.append(w.text()).append(w.tag().suffix());
         } else if (node instanceof Phrase p) {
             sb.append('"').append(p.text()).append('"').append(p.tag().suffix());
+        } else if (node instanceof Proximity p) {
+            sb.append('"').append(p.text()).append("\"[").append(p.tag().shortName).append(":~").append(p.slop())
+                    .append(']');
+        } else if (node instanceof Author a) {
+            sb.append(a.exact() ? "\"" + a.text() + "\"" : a.text()).append(a.tag().suffix());
         } else if (node instanceof Truncation t) {
             sb.append(t.prefix()).append('*').append(t.tag().suffix());
         } else if (node instanceof YearRange y) {

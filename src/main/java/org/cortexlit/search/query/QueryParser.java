@@ -1,5 +1,6 @@
 package org.cortexlit.search.query;
 
+import org.cortexlit.search.query.QueryNode.Author;
 import org.cortexlit.search.query.QueryNode.Chain;
 import org.cortexlit.search.query.QueryNode.Group;
 import org.cortexlit.search.query.QueryNode.Identifier;
@@ -7,6 +8,7 @@ import org.cortexlit.search.query.QueryNode.Link;
 import org.cortexlit.search.query.QueryNode.Not;
 import org.cortexlit.search.query.QueryNode.Operator;
 import org.cortexlit.search.query.QueryNode.Phrase;
+import org.cortexlit.search.query.QueryNode.Proximity;
 import org.cortexlit.search.query.QueryNode.Truncation;
 import org.cortexlit.search.query.QueryNode.Word;
 import org.cortexlit.search.query.QueryNode.YearRange;
@@ -14,6 +16,7 @@ import org.cortexlit.search.query.QueryNode.YearRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,15 +25,30 @@ import java.util.regex.Pattern;
  * <pre>
  * expression := unit ( [AND|OR|NOT] unit )*      juxtaposed units mean AND; all operators left to right
  * unit       := NOT unit | '(' expression ')' | QUOTED [TAG] | WORD+ [TAG]
+ * TAG        := '[' name ']' | '[' (ti|ab|tiab) ':~' N ']'      proximity, quoted phrases only
  * </pre>
  * A tag after several unquoted words makes them one phrase ({@code motor cortex[ti]}), as PubMed does.
+ * Untagged words go through {@link TermMapping}: a run naming a synonym group becomes a group of quoted
+ * alternatives right here, so the AST (and its printed form) already shows what is searched.
  */
 final class QueryParser {
 
     /** Parentheses and leading NOTs nest the recursion; real queries stay far below this. */
     static final int MAX_DEPTH = 50;
 
+    /** Year, optional month and day: PubMed's {@code 2015/03/31}. Only the year is searched (we index years). */
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:/(\\d{1,2})(?:/(\\d{1,2}))?)?");
+    /** {@code tiab:~3}, spaces tolerated; the distance is checked separately for a better message. */
+    private static final Pattern PROXIMITY = Pattern.compile("(.*?)\\s*:\\s*~\\s*(.*)", Pattern.DOTALL);
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{3}");
+    /** Language names PubMed accepts besides the MEDLINE codes. */
+    private static final Map<String, String> LANGUAGE_NAMES = Map.of("english", "eng", "french", "fre",
+            "german", "ger", "spanish", "spa", "italian", "ita", "japanese", "jpn", "chinese", "chi",
+            "portuguese", "por", "russian", "rus");
+    /** A field tag after a term, with the proximity distance of {@code [tiab:~3]} (-1 when none). */
+    private record TagUse(FieldTag tag, int slop, int position) {
+        static final TagUse NONE = new TagUse(FieldTag.ALL, -1, -1);
+    }
 
     private final List<Token> tokens;
     private int next;
@@ -161,8 +179,7 @@ final class QueryParser {
                 if (text.isEmpty()) {
                     throw new QuerySyntaxException("Empty phrase \"\" at position " + t.position(), t.position());
                 }
-                FieldTag tag = optionalTag();
-                return List.of(tagged(List.of(t), text, tag, true));
+                return List.of(tagged(List.of(t), text, optionalTag(), true));
             }
             case WORD -> {
                 List<Token> run = new ArrayList<>();
@@ -171,32 +188,37 @@ final class QueryParser {
                     run.add(take());
                 }
                 if (peek().kind() == Token.Kind.TAG) {
-                    FieldTag tag = optionalTag();
                     String text = String.join(" ", run.stream().map(Token::text).toList());
-                    return List.of(tagged(run, text, tag, false));
+                    return List.of(tagged(run, text, optionalTag(), false));
                 }
                 List<QueryNode> words = new ArrayList<>();
+                List<Token> mappable = new ArrayList<>();
                 for (Token w : run) {
                     // PubMed ignores the stopword "and"; only upper-case AND is an operator, so a lower-case
                     // "and" between two words just leaves them joined by AND.
                     if (w.text().equalsIgnoreCase("and")) {
                         ignoredAnd = w.position();
+                        mapTerms(mappable, words, depth);
+                    } else if (w.text().indexOf('*') >= 0) {
+                        mapTerms(mappable, words, depth);
+                        words.add(truncation(w.text(), FieldTag.ALL, w.position()));
                     } else {
-                        words.add(untagged(w));
+                        mappable.add(w);
                     }
                 }
+                mapTerms(mappable, words, depth);
                 return words;
             }
             default -> throw new IllegalStateException("unit() called at " + t);
         }
     }
 
-    private FieldTag optionalTag() throws QuerySyntaxException {
+    private TagUse optionalTag() throws QuerySyntaxException {
         if (peek().kind() != Token.Kind.TAG) {
-            return FieldTag.ALL;
+            return TagUse.NONE;
         }
         Token tagToken = take();
-        FieldTag tag = FieldTag.lookup(tagToken.text(), tagToken.position());
+        TagUse tag = tagUse(tagToken);
         if (peek().kind() == Token.Kind.TAG) {
             Token second = peek();
             throw new QuerySyntaxException("Field tag [" + second.text().strip() + "] at position " + second.position()
@@ -205,14 +227,68 @@ final class QueryParser {
         return tag;
     }
 
-    private QueryNode untagged(Token word) throws QuerySyntaxException {
-        return word.text().indexOf('*') >= 0
-                ? truncation(word.text(), FieldTag.ALL, word.position())
-                : new Word(word.text(), FieldTag.ALL, word.position());
+    private static TagUse tagUse(Token tagToken) throws QuerySyntaxException {
+        int position = tagToken.position();
+        Matcher proximity = PROXIMITY.matcher(tagToken.text());
+        if (!proximity.matches()) {
+            return new TagUse(FieldTag.lookup(tagToken.text(), position), -1, position);
+        }
+        String raw = tagToken.text().strip();
+        FieldTag tag = FieldTag.lookup(proximity.group(1), position);
+        if (!tag.allowsProximity()) {
+            throw new QuerySyntaxException("Proximity search [" + raw + "] at position " + position
+                    + " works only with [ti], [ab] and [tiab]", position);
+        }
+        if (!proximity.group(2).strip().matches("\\d{1,3}")) {
+            throw new QuerySyntaxException("Invalid proximity distance in [" + raw + "] at position " + position
+                    + ": give a number of words from 0 to 999, e.g. [tiab:~3]", position);
+        }
+        return new TagUse(tag, Integer.parseInt(proximity.group(2).strip()), position);
     }
 
-    private QueryNode tagged(List<Token> run, String text, FieldTag tag, boolean quoted) throws QuerySyntaxException {
+    /**
+     * Automatic term mapping over a run of untagged, unquoted words (then clears the run): the longest run of
+     * words that names a synonym group becomes a parenthesised OR of the group, every member quoted, which is
+     * also how it prints, so the printed query maps nothing a second time. Other words stay single words.
+     */
+    private static void mapTerms(List<Token> run, List<QueryNode> out, int depth) throws QuerySyntaxException {
+        List<String> words = run.stream().map(Token::text).toList();
+        int i = 0;
+        while (i < run.size()) {
+            Token first = run.get(i);
+            TermMapping.Match match = TermMapping.longestAt(words, i);
+            if (match == null) {
+                out.add(new Word(first.text(), FieldTag.ALL, first.position()));
+                i++;
+                continue;
+            }
+            if (depth + 1 > MAX_DEPTH) {
+                throw new QuerySyntaxException("Query is nested too deeply at position " + first.position()
+                        + ": more than " + MAX_DEPTH + " levels of parentheses or NOT", first.position());
+            }
+            String typed = String.join(" ", words.subList(i, i + match.length()));
+            List<Link> alternatives = new ArrayList<>();
+            for (String synonym : match.synonyms()) {
+                alternatives.add(new Link(Operator.OR, new Phrase(synonym, FieldTag.ALL, first.position())));
+            }
+            out.add(new Group(new Chain(new Phrase(typed, FieldTag.ALL, first.position()), alternatives)));
+            i += match.length();
+        }
+        run.clear();
+    }
+
+    private QueryNode tagged(List<Token> run, String text, TagUse use, boolean quoted) throws QuerySyntaxException {
         int position = run.get(0).position();
+        FieldTag tag = use.tag();
+        if (use.slop() >= 0) {
+            if (!quoted) {
+                throw new QuerySyntaxException("Proximity search [" + tag.shortName + ":~" + use.slop()
+                        + "] needs a quoted phrase, but '" + text + "' at position " + position
+                        + " is not quoted; write e.g. \"motor cortex pain\"[tiab:~3]", position);
+            }
+            noTruncationInPhrase(text, position);
+            return new Proximity(text, tag, use.slop(), position);
+        }
         switch (tag) {
             case DP -> {
                 return yearRange(single(run, text, tag, quoted), position);
@@ -234,17 +310,58 @@ final class QueryParser {
                 }
                 return new Identifier(doi, tag, position);
             }
+            case LA -> {
+                return new Identifier(language(single(run, text, tag, quoted), position), tag, position);
+            }
             default -> {
+                if (tag.isAuthor()) {
+                    return author(text, tag, quoted, position);
+                }
                 if (text.indexOf('*') >= 0) {
                     if (quoted || run.size() > 1) {
-                        throw new QuerySyntaxException("Truncation '*' inside a phrase is not supported yet: '" + text
-                                + "' at position " + position + "; truncate a single word, e.g. stimul*", position);
+                        noTruncationInPhrase(text, position);
                     }
                     return truncation(text, tag, position);
                 }
                 return quoted || run.size() > 1 ? new Phrase(text, tag, position) : new Word(text, tag, position);
             }
         }
+    }
+
+    /** Authors: PubMed truncates the initials of an unquoted name by itself; a '*' at the very end asks for
+     * truncation explicitly, also after a surname and initials ({@code lefaucheur j*[au]}). */
+    private static QueryNode author(String text, FieldTag tag, boolean quoted, int position)
+            throws QuerySyntaxException {
+        if (text.indexOf('*') >= 0) {
+            if (quoted) {
+                noTruncationInPhrase(text, position);
+            }
+            int star = text.indexOf('*');
+            if (star != text.length() - 1) {
+                throw new QuerySyntaxException("'*' is only allowed at the end of a name: '" + text + "' at position "
+                        + position, position + star);
+            }
+            return new Truncation(text.substring(0, star), tag, position);
+        }
+        return new Author(text, tag, quoted, position);
+    }
+
+    private static void noTruncationInPhrase(String text, int position) throws QuerySyntaxException {
+        if (text.indexOf('*') >= 0) {
+            throw new QuerySyntaxException("Truncation '*' inside a phrase is not supported yet: '" + text
+                    + "' at position " + position + "; truncate a single word, e.g. stimul*", position);
+        }
+    }
+
+    /** A MEDLINE three-letter code ({@code eng}) or one of the language names PubMed also accepts. */
+    private static String language(String value, int position) throws QuerySyntaxException {
+        String lower = value.toLowerCase(Locale.ROOT);
+        String code = LANGUAGE_NAMES.getOrDefault(lower, lower);
+        if (!LANGUAGE_CODE.matcher(code).matches()) {
+            throw new QuerySyntaxException("Invalid language '" + value + "' for [la] at position " + position
+                    + "; use a three-letter code (eng, fre, ger) or a name such as english", position);
+        }
+        return code;
     }
 
     private static String single(List<Token> run, String text, FieldTag tag, boolean quoted)
@@ -286,15 +403,21 @@ final class QueryParser {
 
     private static int year(String date, String text, int position) throws QuerySyntaxException {
         Matcher m = DATE.matcher(date);
-        if (!m.matches()) {
+        if (!m.matches() || !within(m.group(2), 12) || !within(m.group(3), 31)) {
             throw invalidDate(text, position);
         }
+        // Months and days are checked but not searched: the index holds years only, so 2015/03:2016[dp]
+        // searches 2015:2016 and 2015/06[dp] searches 2015 (the printed query shows the years).
         return Integer.parseInt(m.group(1));
+    }
+
+    private static boolean within(String number, int max) {
+        return number == null || (Integer.parseInt(number) >= 1 && Integer.parseInt(number) <= max);
     }
 
     private static QuerySyntaxException invalidDate(String text, int position) {
         return new QuerySyntaxException("Invalid date '" + text + "' for [dp] at position " + position
-                + "; use a year (2015) or a range (2010:2020)", position);
+                + "; use a year (2015), a month (2015/06) or a range (2010:2020, 2015/03:2016)", position);
     }
 
     static String normalizeDoi(String doi) {

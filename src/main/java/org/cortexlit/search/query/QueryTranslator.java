@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 /**
  * Translates the PubMed search syntax reviewers already know ({@code rTMS[tiab] AND "neuropathic pain"[mh]
  * AND 2010:2020[dp]}) into a Lucene query over the CortexLit index. Pipeline: {@link QueryTokenizer} ->
- * {@link QueryParser} (AST of {@link QueryNode}) -> {@link LuceneQueryBuilder}, with {@link QueryNormalizer}
- * printing the AST back. Any bad input ends in a {@link QuerySyntaxException} whose message says what is
+ * {@link QueryParser} (AST of {@link QueryNode}, untagged terms expanded by {@link TermMapping} from
+ * {@code search/synonyms.txt}) -> {@link LuceneQueryBuilder}, with {@link QueryNormalizer} printing the AST back. Any bad input ends in a {@link QuerySyntaxException} whose message says what is
  * wrong and where. Thread-safe.
  */
 public final class QueryTranslator {

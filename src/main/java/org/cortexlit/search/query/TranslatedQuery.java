@@ -8,7 +8,10 @@ import java.util.Set;
  * A search query ready to run.
  *
  * @param query          the Lucene query
- * @param normalized     the query as we understood it, in canonical PubMed syntax ("what we searched")
+ * @param normalized     the query as we understood it, in canonical PubMed syntax ("what we searched"), with
+ *                       term mapping spelled out like PubMed's "search details": {@code rTMS} becomes
+ *                       {@code ("rTMS" OR "repetitive transcranial magnetic stimulation")}; translating it again
+ *                       gives the same query
  * @param highlightTerms analyzed terms to highlight in title and abstract (not those under NOT); a
  *                       truncated word appears as its analyzed prefix followed by '*', e.g. {@code stimul*}
  */

@@ -14,10 +14,13 @@ class QueryNormalizerTest {
     @ParameterizedTest(name = "{0}  ->  {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
             rtms[TIAB]  and pain                         | rtms[tiab] AND pain
-            rtms[Title/Abstract] AND pain[All Fields]    | rtms[tiab] AND pain
+            rtms[Title/Abstract] AND pain[All Fields]    | rtms[tiab] AND pain[all]
             motor cortex                                 | motor AND cortex
             motor cortex[Title]                          | "motor cortex"[ti]
-            lefaucheur jp[au]                            | "lefaucheur jp"[au]
+            lefaucheur jp[au]                            | lefaucheur jp[au]
+            "Lefaucheur JP"[Author]                      | "Lefaucheur JP"[au]
+            Lefaucheur J*[au]                            | Lefaucheur J*[au]
+            lefaucheur[1AU] OR smith ab[Author - Last]   | lefaucheur[1au] OR smith ab[lastau]
             "motor    cortex"                            | "motor cortex"
             a OR b AND c                                 | a OR b AND c
             a OR (b AND c)                               | a OR (b AND c)
@@ -34,7 +37,21 @@ class QueryNormalizerTest {
             stimul*[TiAb]                                | stimul*[tiab]
             neuralgia[MeSH Terms]                        | neuralgia[mh]
             "neuropathic pain"[mesh]                     | "neuropathic pain"[mh]
-            Müller K[AU]                                 | "Müller K"[au]
+            Müller K[AU]                                 | Müller K[au]
+            rTMS                                         | ("rTMS" OR "repetitive transcranial magnetic stimulation")
+            NOT rtms                                     | NOT ("rtms" OR "repetitive transcranial magnetic stimulation")
+            primary motor cortex pain                    | ("primary motor cortex" OR "M1" OR "precentral gyrus") AND pain
+            theta burst stimulation                      | ("theta burst stimulation" OR "TBS" OR "theta burst" OR "theta-burst stimulation")
+            Randomised and stimul*                       | ("Randomised" OR "randomized") AND stimul*
+            "rTMS" OR rTMS[tiab] OR rTMS[all]            | "rTMS" OR rTMS[tiab] OR rTMS[all]
+            "motor  cortex pain"[TIAB:~3]                | "motor cortex pain"[tiab:~3]
+            "motor cortex pain"[ti : ~ 03]               | "motor cortex pain"[ti:~3]
+            English[LA] OR GER[Language]                 | eng[la] OR ger[la]
+            pain[Mesh Major Topic] AND pain[mh:noexp]    | pain[majr] AND pain[mh]
+            pain[MAJR:NOEXP]                             | pain[majr]
+            "Brain Stimul"[Journal]                      | "Brain Stimul"[ta]
+            stimul*[tw] AND pain[Text Word]              | stimul*[tw] AND pain[tw]
+            2015/03:2016[dp]                             | 2015:2016[dp]
             """)
     void printsTheQueryInCanonicalForm(String query, String normalized) throws QuerySyntaxException {
         assertEquals(normalized, TRANSLATOR.translate(query).normalized());

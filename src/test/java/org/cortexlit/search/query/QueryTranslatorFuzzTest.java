@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 class QueryTranslatorFuzzTest {
 
     private static final List<String> PIECES = List.of("AND", "OR", "NOT", "and", "(", ")", "\"", "[", "]", "[ti]",
-            "[tiab]", "[au]", "[dp]", "[pmid]", "[doi]", "[mh]", "[xyz]", "[tiab:~3]", "*", ":", "2010:2020", "2020",
+            "[tiab]", "[au]", "[dp]", "[pmid]", "[doi]", "[mh]", "[xyz]", "[tiab:~3]", "[ti:~0]", "[mh:~2]", "[ab:~x]",
+            "[1au]", "[lastau]", "[majr]", "[mh:noexp]", "[ta]", "[la]", "[tw]", "[all]", "english", "eng", "jp",
+            "lefaucheur", "primary", "M1", "rTMS", "theta", "burst", "anaesthesia", "2015/03", "2015/13", "*", ":", "2010:2020", "2020",
             "10.1000/x", "https://doi.org/", "rtms", "pain", "stimul", "Müller", "é", "-", "/", "'s", "~", "&", "\\",
             "0", "12", "motor", "cortex", "\t", "\u00a0", "\uD83E\uDDE0", "\uD83E", "\u0000", "  ", " ", " ", " ");
 

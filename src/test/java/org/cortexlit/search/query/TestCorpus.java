@@ -15,6 +15,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.cortexlit.search.Analyzers;
+import org.cortexlit.search.ArticleDocuments;
+import org.cortexlit.search.AuthorKeys;
 import org.cortexlit.search.IndexFields;
 
 import java.io.IOException;
@@ -23,11 +25,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Twelve hand-written records in an in-memory index with the real field names and analyzer. A tiny
- * document builder stands in for the real one, which lives in the indexing code. */
+/** Hand-written records in an in-memory index with the real field names and analyzer. {@link Rec#toDocument}
+ * mirrors {@code org.cortexlit.search.ArticleDocuments.toDocument} field by field (that one needs the JPA
+ * entities; these tests stay plain Lucene). Authors are written as the index sees them, "Lastname Initials" or
+ * a collective name; a MeSH heading starting with '*' is a major topic. */
 final class TestCorpus implements AutoCloseable {
 
-    static final int SIZE = 12;
+    static final int SIZE = 17;
 
     private final Directory directory = new ByteBuffersDirectory();
     private final DirectoryReader reader;
@@ -35,102 +39,9 @@ final class TestCorpus implements AutoCloseable {
 
     TestCorpus() {
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.create()))) {
-            writer.addDocument(doc(1001, 2012, "10.1000/cortex.2012.001",
-                    "Repetitive transcranial magnetic stimulation of the motor cortex for neuropathic pain",
-                    "rTMS-induced analgesia was assessed in 40 patients receiving 10-Hz stimulation.",
-                    "Pain",
-                    List.of("Lefaucheur JP", "Nguyen JP"),
-                    List.of("Neuralgia", "Transcranial Magnetic Stimulation", "Motor Cortex"),
-                    List.of("Randomized Controlled Trial", "Journal Article"),
-                    List.of("rTMS")));
-            writer.addDocument(doc(1002, 2015, "10.1000/REV.2015.7",
-                    "Motor cortex stimulation: a review",
-                    "We review invasive motor cortex stimulation for chronic pain.",
-                    "Neuromodulation",
-                    List.of("Müller K", "Smith AB"),
-                    List.of("Motor Cortex", "Chronic Pain"),
-                    List.of("Review"),
-                    List.of()));
-            writer.addDocument(doc(1003, 2010, null,
-                    "Cortex motor mapping with navigated TMS",
-                    "Mapping the cortex of the motor system in healthy volunteers.",
-                    "Brain Topography",
-                    List.of("Muller K"),
-                    List.of("Brain Mapping"),
-                    List.of("Journal Article"),
-                    List.of()));
-            writer.addDocument(doc(1004, 2020, null,
-                    "Deep brain stimulation in Parkinson's disease",
-                    "Stimulated patients improved after surgery.",
-                    "Movement Disorders",
-                    List.of("Lefaucheur A"),
-                    List.of("Parkinson Disease", "Deep Brain Stimulation"),
-                    List.of("Clinical Trial"),
-                    List.of()));
-            writer.addDocument(doc(1005, 2021, null,
-                    "Pain and depression after stroke",
-                    "Depression is common after stroke; pain too.",
-                    "Stroke",
-                    List.of("Jones P"),
-                    List.of("Depression", "Stroke"),
-                    List.of("Review", "Systematic Review"),
-                    List.of()));
-            writer.addDocument(doc(1006, 2018, null,
-                    "Cognitive effects of tDCS",
-                    "Transcranial direct current stimulation improved memory.",
-                    "Brain Stimulation",
-                    List.of("Smith J"),
-                    List.of("Transcranial Direct Current Stimulation"),
-                    List.of("Randomized Controlled Trial"),
-                    List.of()));
-            writer.addDocument(doc(1007, 2009, null,
-                    "Neuropathic pain: mechanisms",
-                    "A narrative overview of neuropathic pain mechanisms in the spinal cord.",
-                    "Lancet Neurology",
-                    List.of("Baron R"),
-                    List.of("Neuralgia"),
-                    List.of("Review"),
-                    List.of()));
-            writer.addDocument(doc(1008, 2016, null,
-                    "Migraine and cortical excitability",
-                    "Cortical excitability measured with TMS in migraine.",
-                    "Cephalalgia",
-                    List.of("Brighina F"),
-                    List.of("Migraine Disorders"),
-                    List.of("Journal Article"),
-                    List.of("excitability")));
-            writer.addDocument(doc(1009, 2005, null,
-                    "Stimulus timing in motor learning",
-                    "Learning depends on stimulus timing.",
-                    "Journal of Neuroscience",
-                    List.of("Nguyen T"),
-                    List.of("Learning"),
-                    List.of("Journal Article"),
-                    List.of()));
-            writer.addDocument(doc(1010, 2019, null,
-                    "Erratum: motor cortex stimulation for pain",
-                    null,
-                    "Pain",
-                    List.of("Lefaucheur JP"),
-                    List.of(),
-                    List.of("Published Erratum"),
-                    List.of()));
-            writer.addDocument(doc(1011, 2013, null,
-                    "Dépression et douleur chronique",
-                    null,
-                    "Neurophysiologie Clinique",
-                    List.of("Garcia-Larrea L"),
-                    List.of("Depression", "Chronic Pain"),
-                    List.of("Journal Article"),
-                    List.of()));
-            writer.addDocument(doc(1012, 2017, "10.1016/S0140-6736(20)30183-5",
-                    "Placebo effects in rTMS trials",
-                    "Sham stimulation and placebo response in pain trials.",
-                    "Brain Stimulation",
-                    List.of("Smith AB", "Lefaucheur JP"),
-                    List.of("Placebo Effect"),
-                    List.of("Meta-Analysis"),
-                    List.of()));
+            for (Rec rec : records()) {
+                writer.addDocument(rec.toDocument());
+            }
             writer.commit();
             reader = DirectoryReader.open(directory);
         } catch (IOException e) {
@@ -139,26 +50,255 @@ final class TestCorpus implements AutoCloseable {
         searcher = new IndexSearcher(reader);
     }
 
-    private static Document doc(int pmid, int year, String doi, String title, String abstractText, String journal,
-                                List<String> authors, List<String> mesh, List<String> publicationTypes,
-                                List<String> keywords) {
-        Document d = new Document();
-        d.add(new StringField(IndexFields.PMID, Integer.toString(pmid), Field.Store.YES));
-        if (doi != null) {
-            d.add(new StringField(IndexFields.DOI, doi.toLowerCase(Locale.ROOT), Field.Store.YES));
+    private static List<Rec> records() {
+        return List.of(
+                rec(1001, 2012).doi("10.1000/cortex.2012.001")
+                        .title("Repetitive transcranial magnetic stimulation of the motor cortex for neuropathic pain")
+                        .abstractText("rTMS-induced analgesia was assessed in 40 patients receiving 10-Hz stimulation.")
+                        .journal("Pain", "Pain")
+                        .authors("Lefaucheur JP", "Nguyen JP")
+                        .mesh("*Neuralgia", "Transcranial Magnetic Stimulation", "Motor Cortex")
+                        .types("Randomized Controlled Trial", "Journal Article")
+                        .keywords("rTMS"),
+                rec(1002, 2015).doi("10.1000/REV.2015.7")
+                        .title("Motor cortex stimulation: a review")
+                        .abstractText("We review invasive motor cortex stimulation for chronic pain.")
+                        .journal("Neuromodulation", "Neuromodulation")
+                        .authors("Müller K", "Smith AB")
+                        .mesh("*Motor Cortex", "Chronic Pain")
+                        .types("Review"),
+                rec(1003, 2010)
+                        .title("Cortex motor mapping with navigated TMS")
+                        .abstractText("Mapping the cortex of the motor system in healthy volunteers.")
+                        .journal("Brain Topography", "Brain Topogr")
+                        .authors("Muller K")
+                        .mesh("*Brain Mapping")
+                        .types("Journal Article"),
+                rec(1004, 2020)
+                        .title("Deep brain stimulation in Parkinson's disease")
+                        .abstractText("Stimulated patients improved after surgery.")
+                        .journal("Movement Disorders", "Mov Disord")
+                        .authors("Lefaucheur A")
+                        .mesh("Parkinson Disease", "*Deep Brain Stimulation")
+                        .types("Clinical Trial"),
+                rec(1005, 2021)
+                        .title("Pain and depression after stroke")
+                        .abstractText("Depression is common after stroke; pain too.")
+                        .journal("Stroke", "Stroke")
+                        .authors("Jones P")
+                        .mesh("*Depression", "Stroke")
+                        .types("Review", "Systematic Review"),
+                rec(1006, 2018)
+                        .title("Cognitive effects of tDCS")
+                        .abstractText("Transcranial direct current stimulation improved memory.")
+                        .journal("Brain Stimulation", "Brain Stimul")
+                        .authors("Smith J")
+                        .mesh("*Transcranial Direct Current Stimulation")
+                        .types("Randomized Controlled Trial"),
+                rec(1007, 2009)
+                        .title("Neuropathic pain: mechanisms")
+                        .abstractText("A narrative overview of neuropathic pain mechanisms in the spinal cord.")
+                        .journal("Lancet Neurology", "Lancet Neurol")
+                        .authors("Baron R")
+                        .mesh("Neuralgia")
+                        .types("Review"),
+                rec(1008, 2016)
+                        .title("Migraine and cortical excitability")
+                        .abstractText("Cortical excitability measured with TMS in migraine.")
+                        .journal("Cephalalgia", "Cephalalgia")
+                        .authors("Brighina F")
+                        .mesh("*Migraine Disorders")
+                        .types("Journal Article")
+                        .keywords("excitability"),
+                rec(1009, 2005)
+                        .title("Stimulus timing in motor learning")
+                        .abstractText("Learning depends on stimulus timing.")
+                        .journal("Journal of Neuroscience", "J Neurosci")
+                        .authors("Nguyen T")
+                        .mesh("Learning")
+                        .types("Journal Article"),
+                rec(1010, 2019)
+                        .title("Erratum: motor cortex stimulation for pain")
+                        .journal("Pain", "Pain")
+                        .authors("Lefaucheur JP")
+                        .types("Published Erratum"),
+                rec(1011, 2013)
+                        .title("Dépression et douleur chronique")
+                        .journal("Neurophysiologie Clinique", "Neurophysiol Clin")
+                        .authors("Garcia-Larrea L")
+                        .mesh("Depression", "Chronic Pain")
+                        .types("Journal Article")
+                        .languages("fre"),
+                rec(1012, 2017).doi("10.1016/S0140-6736(20)30183-5")
+                        .title("Placebo effects in rTMS trials")
+                        .abstractText("Sham stimulation and placebo response in pain trials.")
+                        .journal("Brain Stimulation", "Brain Stimul")
+                        .authors("Smith AB", "Lefaucheur JP")
+                        .mesh("*Placebo Effect")
+                        .types("Meta-Analysis"),
+                // British spelling; the MeSH headings carry no spelling variant, so only term mapping finds it
+                rec(1013, 2014)
+                        .title("Randomised sham-controlled trial of motor cortex stimulation under general anaesthesia")
+                        .abstractText("Behaviour and oedema were monitored; no haemorrhage occurred in this paediatric series.")
+                        .journal("European Journal of Pain", "Eur J Pain")
+                        .authors("Lefaucheux A", "Hosomi K")
+                        .mesh("*Motor Cortex", "Pain Management")
+                        .types("Randomized Controlled Trial"),
+                // only the long forms: found by rTMS, TMS and DLPFC through term mapping alone
+                rec(1014, 2016)
+                        .title("Repetitive transcranial magnetic stimulation of the dorsolateral prefrontal cortex in fibromyalgia")
+                        .abstractText("Stimulation over the left hemisphere reduced widespread pain in a crossover design.")
+                        .journal("Clinical Neurophysiology", "Clin Neurophysiol")
+                        .authors("Lefaucheur", "Attal N")
+                        .mesh("*Fibromyalgia", "Prefrontal Cortex")
+                        .types("Randomized Controlled Trial"),
+                // British spelling again; "motor cortex in pain" is one word off "motor cortex pain"
+                rec(1015, 2011)
+                        .title("Central post-stroke pain treated with M1 stimulation")
+                        .abstractText("Behaviour of the motor cortex in pain was assessed; the randomisation was stratified by tumour size.")
+                        .journal("Journal of Pain Research", "J Pain Res")
+                        .authors("Hosomi K", "Saitoh Y")
+                        .mesh("*Stroke", "Pain")
+                        .types("Clinical Trial"),
+                rec(1016, 2008)
+                        .title("Precentral gyrus stimulation: a consensus statement")
+                        .abstractText("Theta burst and tDCS protocols for complex regional pain syndrome and spinal cord injury.")
+                        .journal("Neurology", "Neurology")
+                        .authors("Finnerup NB", "Neuropathic Pain Special Interest Group")
+                        .mesh("*Neuralgia")
+                        .types("Practice Guideline"),
+                rec(1017, 2019)
+                        .title("[Motor cortex stimulation for chronic pain]")
+                        .vernacularTitle("Motorkortexstimulation bei chronischen Schmerzen")
+                        .journal("Der Schmerz", "Schmerz")
+                        .authors("Maier C")
+                        .mesh("Chronic Pain")
+                        .types("Journal Article", "English Abstract")
+                        .languages("ger", "eng"));
+    }
+
+    private static Rec rec(int pmid, int year) {
+        return new Rec(pmid, year);
+    }
+
+    /** One test record; defaults: no DOI, no abstract, English. */
+    static final class Rec {
+        private final int pmid;
+        private final int year;
+        private String doi;
+        private String title = "";
+        private String vernacularTitle;
+        private String abstractText;
+        private String journal;
+        private String journalAbbrev;
+        private List<String> authors = List.of();
+        private List<String> mesh = List.of();
+        private List<String> types = List.of();
+        private List<String> keywords = List.of();
+        private List<String> languages = List.of("eng");
+
+        private Rec(int pmid, int year) {
+            this.pmid = pmid;
+            this.year = year;
         }
-        d.add(new TextField(IndexFields.TITLE, title, Field.Store.YES));
-        if (abstractText != null) {
-            d.add(new TextField(IndexFields.ABSTRACT, abstractText, Field.Store.YES));
+
+        Rec doi(String v) {
+            doi = v;
+            return this;
         }
-        d.add(new TextField(IndexFields.JOURNAL, journal, Field.Store.YES));
-        authors.forEach(a -> d.add(new TextField(IndexFields.AUTHOR, a, Field.Store.NO)));
-        mesh.forEach(m -> d.add(new TextField(IndexFields.MESH, m, Field.Store.NO)));
-        publicationTypes.forEach(p -> d.add(new TextField(IndexFields.PUBLICATION_TYPE, p, Field.Store.NO)));
-        keywords.forEach(k -> d.add(new TextField(IndexFields.KEYWORD, k, Field.Store.NO)));
-        d.add(new IntPoint(IndexFields.YEAR, year));
-        d.add(new StoredField(IndexFields.YEAR, year));
-        return d;
+
+        Rec title(String v) {
+            title = v;
+            return this;
+        }
+
+        Rec vernacularTitle(String v) {
+            vernacularTitle = v;
+            return this;
+        }
+
+        Rec abstractText(String v) {
+            abstractText = v;
+            return this;
+        }
+
+        Rec journal(String full, String abbrev) {
+            journal = full;
+            journalAbbrev = abbrev;
+            return this;
+        }
+
+        Rec authors(String... v) {
+            authors = List.of(v);
+            return this;
+        }
+
+        Rec mesh(String... v) {
+            mesh = List.of(v);
+            return this;
+        }
+
+        Rec types(String... v) {
+            types = List.of(v);
+            return this;
+        }
+
+        Rec keywords(String... v) {
+            keywords = List.of(v);
+            return this;
+        }
+
+        Rec languages(String... v) {
+            languages = List.of(v);
+            return this;
+        }
+
+        /** The same fields, in the same way, as ArticleDocuments.toDocument (sort-only doc values left out). */
+        Document toDocument() {
+            Document d = new Document();
+            d.add(new StringField(IndexFields.PMID, Integer.toString(pmid), Field.Store.YES));
+            if (doi != null) {
+                d.add(new StringField(IndexFields.DOI, ArticleDocuments.normaliseDoi(doi), Field.Store.YES));
+            }
+            d.add(new TextField(IndexFields.TITLE, title, Field.Store.YES));
+            if (vernacularTitle != null) {
+                d.add(new TextField(IndexFields.TITLE, vernacularTitle, Field.Store.NO));
+            }
+            if (abstractText != null) {
+                d.add(new TextField(IndexFields.ABSTRACT, abstractText, Field.Store.YES));
+            }
+            String firstKey = null;
+            String lastKey = null;
+            for (String name : authors) {
+                d.add(new TextField(IndexFields.AUTHOR, name, Field.Store.NO));
+                String key = AuthorKeys.key(name);
+                d.add(new StringField(IndexFields.AUTHOR_KEY, key, Field.Store.NO));
+                firstKey = firstKey == null ? key : firstKey;
+                lastKey = key;
+            }
+            if (firstKey != null) {
+                d.add(new StringField(IndexFields.FIRST_AUTHOR_KEY, firstKey, Field.Store.NO));
+                d.add(new StringField(IndexFields.LAST_AUTHOR_KEY, lastKey, Field.Store.NO));
+            }
+            for (String heading : mesh) {
+                boolean major = heading.startsWith("*");
+                String descriptor = major ? heading.substring(1) : heading;
+                d.add(new TextField(IndexFields.MESH, descriptor, Field.Store.NO));
+                if (major) {
+                    d.add(new TextField(IndexFields.MESH_MAJOR, descriptor, Field.Store.NO));
+                }
+            }
+            keywords.forEach(k -> d.add(new TextField(IndexFields.KEYWORD, k, Field.Store.NO)));
+            types.forEach(p -> d.add(new TextField(IndexFields.PUBLICATION_TYPE, p, Field.Store.NO)));
+            d.add(new TextField(IndexFields.JOURNAL, journal, Field.Store.YES));
+            d.add(new TextField(IndexFields.JOURNAL, journalAbbrev, Field.Store.NO));
+            d.add(new TextField(IndexFields.JOURNAL_ABBREV, journalAbbrev, Field.Store.NO));
+            d.add(new TextField(IndexFields.JOURNAL_ABBREV, journal, Field.Store.NO));
+            languages.forEach(l -> d.add(new StringField(IndexFields.LANGUAGE, l.toLowerCase(Locale.ROOT), Field.Store.NO)));
+            d.add(new IntPoint(IndexFields.YEAR, year));
+            d.add(new StoredField(IndexFields.YEAR, year));
+            return d;
+        }
     }
 
     /** PMIDs of all matching records, ascending. */
