@@ -38,6 +38,9 @@ import org.jboss.logging.Logger;
  * after that a failure means the consumer has seen part of the page, so the page is reported incomplete and
  * the caller resumes from it (see {@link FetchPlan}).
  *
+ * <p>{@code timeout} bounds the wait for the response headers and, separately, every wait for more of the body,
+ * so a connection that goes quiet part-way through a page fails instead of hanging the job.
+ *
  * <p>The API key is a secret: it goes into request URLs only, never into logs or exception messages.
  */
 public final class EutilsClient {
@@ -179,7 +182,7 @@ public final class EutilsClient {
                 limiter.acquire();
                 LOG.debugf("%s: attempt %d of %d", call.label(), attempt, attempts);
                 HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                InputStream body = response.body();
+                InputStream body = StallGuard.guard(response.body(), settings.timeout());
                 try {
                     status = response.statusCode();
                     if (status == 200) {

@@ -242,6 +242,22 @@ class EutilsClientTest {
     }
 
     @Test
+    void aConnectionThatGoesQuietPartWayThroughAPageFailsInsteadOfHanging() {
+        ncbi.on("efetch", inOrder(ok("efetch-page1.xml").stallingFor(Duration.ofSeconds(5)), ok("efetch-page1.xml")));
+        EutilsClient client = client(settings(null, 2, Duration.ofMillis(300)));
+        List<String> pmids = new ArrayList<>();
+
+        long start = System.nanoTime();
+        EutilsException e = assertThrows(EutilsException.class, () -> client.fetchPage(SESSION, 0, pmidsInto(pmids)));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "gave up after " + took + ", not after the 5 s stall");
+        assertEquals(EutilsException.Kind.PAGE_INCOMPLETE, e.kind(), "the reader had part of the page: resume, not retry");
+        assertTrue(e.getMessage().contains("NCBI sent nothing for 300 ms"), e.getMessage());
+        assertEquals(1, ncbi.seen("efetch").size());
+    }
+
+    @Test
     void timeoutsOnEveryAttemptFailWithTheTimeoutInTheMessage() {
         ncbi.on("esearch", seen -> ok("esearch-1234.xml").after(Duration.ofSeconds(2)));
         EutilsClient client = client(settings(null, 1, Duration.ofMillis(200)));

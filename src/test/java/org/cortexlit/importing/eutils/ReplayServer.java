@@ -43,12 +43,12 @@ final class ReplayServer implements AutoCloseable {
     }
 
     /** One scripted answer. */
-    record Reply(int status, Map<String, String> headers, byte[] body, Duration delay) {
+    record Reply(int status, Map<String, String> headers, byte[] body, Duration delay, Duration stall) {
 
         static Reply fixture(int status, String name) {
             String type = name.endsWith(".html") ? "text/html; charset=UTF-8"
                     : name.endsWith(".json") ? "application/json; charset=UTF-8" : "text/xml; charset=UTF-8";
-            return new Reply(status, Map.of("Content-Type", type), read(name), Duration.ZERO);
+            return new Reply(status, Map.of("Content-Type", type), read(name), Duration.ZERO, Duration.ZERO);
         }
 
         static Reply ok(String fixture) {
@@ -58,12 +58,17 @@ final class ReplayServer implements AutoCloseable {
         Reply withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
-            return new Reply(status, h, body, delay);
+            return new Reply(status, h, body, delay, stall);
         }
 
         /** Holds the answer back this long before the headers go out: a server slower than the client's timeout. */
         Reply after(Duration d) {
-            return new Reply(status, headers, body, d);
+            return new Reply(status, headers, body, d, stall);
+        }
+
+        /** Sends the headers and the first half of the body, then goes quiet this long: a connection that hangs. */
+        Reply stallingFor(Duration d) {
+            return new Reply(status, headers, body, delay, d);
         }
     }
 
@@ -74,7 +79,7 @@ final class ReplayServer implements AutoCloseable {
             synchronized (queue) {
                 Reply r = queue.poll();
                 return r != null ? r
-                        : new Reply(599, Map.of(), "unscripted request".getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+                        : new Reply(599, Map.of(), "unscripted request".getBytes(StandardCharsets.UTF_8), Duration.ZERO, Duration.ZERO);
             }
         };
     }
@@ -134,14 +139,22 @@ final class ReplayServer implements AutoCloseable {
             seen.add(s);
             Function<Seen, Reply> route = routes.get(endpoint);
             Reply r = route != null ? route.apply(s)
-                    : new Reply(404, Map.of(), ("no route for " + endpoint).getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+                    : new Reply(404, Map.of(), ("no route for " + endpoint).getBytes(StandardCharsets.UTF_8), Duration.ZERO, Duration.ZERO);
             if (!r.delay().isZero()) {
                 Thread.sleep(r.delay().toMillis());
             }
             r.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
             try (OutputStream out = ex.getResponseBody()) {
-                out.write(r.body());
+                if (r.stall().isZero()) {
+                    out.write(r.body());
+                } else {
+                    int half = r.body().length / 2;
+                    out.write(r.body(), 0, half);
+                    out.flush();
+                    Thread.sleep(r.stall().toMillis());
+                    out.write(r.body(), half, r.body().length - half);
+                }
             }
         } catch (IOException e) {
             // The client gave up (timeout) and closed the connection: expected in the timeout tests.
