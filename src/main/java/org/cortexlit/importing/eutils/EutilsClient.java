@@ -307,7 +307,7 @@ public final class EutilsClient {
             p = EsearchXml.parse(in);
         } catch (XMLStreamException e) {
             // Most often a body cut short on the way; another attempt usually reads it whole.
-            throw new Transient("unreadable esearch XML (" + e.getMessage() + ")", null);
+            throw new Transient("unreadable esearch XML (" + e.getMessage().replaceAll("\\s+", " ") + ")", null);
         }
         if (!p.fatalErrors().isEmpty()) {
             List<String> all = new ArrayList<>(p.fatalErrors());

@@ -3,6 +3,7 @@ package org.cortexlit.importing.eutils;
 import static org.cortexlit.importing.eutils.ReplayServer.Reply.fixture;
 import static org.cortexlit.importing.eutils.ReplayServer.Reply.ok;
 import static org.cortexlit.importing.eutils.ReplayServer.inOrder;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -332,6 +333,34 @@ class EutilsClientTest {
         assertEquals(3, r.count());
         assertEquals(List.of("phrase not found: xyzzyqtms"), r.errors());
         assertEquals(List.of("quoted phrase not found: \"epidural xyzzyq\"", "Quoted phrase not found."), r.warnings());
+    }
+
+    @Test
+    void aSearchThatFindsNothingIsAnEmptyResultWithNcbisReason() throws Exception {
+        ncbi.on("esearch", inOrder(ok("esearch-nothing-found.xml")));
+
+        SearchResult r = keyless().search("xyzzyqtms", LocalDate.of(2025, 1, 6), LocalDate.of(2025, 1, 12));
+
+        assertEquals(0, r.count());
+        assertNull(r.webEnv(), "NCBI keeps no history for an empty search");
+        assertEquals(List.of("phrase not found: xyzzyqtms"), r.errors());
+        assertTrue(FetchPlan.of(r, 500).isEmpty());
+    }
+
+    @Test
+    void anEsearchAnswerDeclaringExternalEntitiesIsNeverResolved() {
+        ncbi.on("esearch", seen -> ok("esearch-xxe.xml"));
+        EutilsClient client = client(settings(null, 1, Duration.ofSeconds(5)));
+
+        EutilsException e = assertThrows(EutilsException.class, () -> client.search("rTMS", null, null));
+
+        assertEquals(EutilsException.Kind.RETRIES_EXHAUSTED, e.kind());
+        assertTrue(e.getMessage().contains("unreadable esearch XML"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"secret\""), "the undeclared entity is named: " + e.getMessage());
+        String host = java.nio.file.Files.exists(java.nio.file.Path.of("/etc/hostname"))
+                ? assertDoesNotThrow(() -> java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip())
+                : "";
+        assertTrue(host.isEmpty() || !e.getMessage().contains(host), "the file was never read: " + e.getMessage());
     }
 
     @Test
