@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class CitationFields {
 
-    private static final Pattern ISSN = Pattern.compile("(?<![0-9])([0-9]{4})-?([0-9]{3}[0-9Xx])(?![0-9Xx])");
+    private static final Pattern ISSN = Pattern.compile("(?<![0-9-])([0-9]{4})-?([0-9]{3}[0-9Xx])(?![0-9Xx-])");
     private static final Pattern PUBMED_URL = Pattern.compile(
             "(?:pubmed\\.ncbi\\.nlm\\.nih\\.gov/|ncbi\\.nlm\\.nih\\.gov/pubmed/)([0-9]{1,9})(?![0-9])");
     /** {@code 23690738[pmid]} (NCBI's own RIS), {@code PMID: 23690738}, {@code PMID 23690738}. */

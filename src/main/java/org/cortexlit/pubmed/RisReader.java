@@ -319,7 +319,10 @@ final class RisReader implements RecordReader {
                         }
                     }
                 }
-                case "AN" -> accessionNumbers.add(v);
+                case "AN" -> {
+                    accessionNumbers.add(v);
+                    pmc(v);
+                }
                 case "ID" -> id = first(id, v);
                 case "UR", "L1", "L2", "LK" -> link(v);
                 case "C1", "M1", "U1", "U2", "U3", "U4", "U5" -> labelled(v);
@@ -350,16 +353,20 @@ final class RisReader implements RecordReader {
             if (labelledPmid == null) {
                 labelledPmid = CitationFields.labelledPmid(v);
             }
-            String lower = v.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("pmc") && lower.length() > 3 && Character.isDigit(lower.charAt(3))) {
+            pmc(v);
+            if (doiFromLink == null && v.toLowerCase(Locale.ROOT).startsWith("doi:")) {
+                doiFromLink = RecordDraft.cleanDoi(v);
+            }
+        }
+
+        /** {@code PMC3654245} or {@code PMC4756000[pmcid]}: a PubMed Central id. */
+        private void pmc(String v) {
+            if (v.length() > 3 && v.regionMatches(true, 0, "pmc", 0, 3) && Character.isDigit(v.charAt(3))) {
                 int end = 3;
                 while (end < v.length() && Character.isDigit(v.charAt(end))) {
                     end++;
                 }
                 d.addIdentifier("pmc", "PMC" + v.substring(3, end));
-            }
-            if (doiFromLink == null && lower.startsWith("doi:")) {
-                doiFromLink = RecordDraft.cleanDoi(v);
             }
         }
 
