@@ -37,32 +37,77 @@ final class LatexText {
             Map.entry("v", '\u030C'), Map.entry("H", '\u030B'), Map.entry("c", '\u0327'), Map.entry("k", '\u0328'),
             Map.entry("r", '\u030A'), Map.entry("d", '\u0323'), Map.entry("b", '\u0331'));
 
+    /** Deeper groups are read flat: real titles nest a few levels, hostile ones thousands (no stack overflow). */
+    private static final int MAX_DEPTH = 50;
+
     private final String s;
     private final InlineMarkup out;
+    private final int baseDepth;
+    private int depth;
     private int i;
     private boolean math;
 
-    private LatexText(String s, InlineMarkup out) {
+    private LatexText(String s, InlineMarkup out, int baseDepth) {
         this.s = s;
         this.out = out;
+        this.baseDepth = baseDepth;
     }
 
     /** Appends the decoded value to {@code out} (html and plain forms). */
     static void decode(String raw, InlineMarkup out) {
         if (raw != null) {
-            new LatexText(raw, out).run(false);
+            new LatexText(raw, out, 0).run(false);
         }
     }
 
     /** The decoded value as plain text, whitespace collapsed; "" for null. */
     static String plain(String raw) {
+        return plain(raw, 0);
+    }
+
+    private static String plain(String raw, int depth) {
         InlineMarkup m = new InlineMarkup();
-        decode(raw, m);
+        if (depth < MAX_DEPTH) {
+            new LatexText(raw, m, depth).run(false);
+        } else {
+            m.text(raw);
+        }
         return m.plain();
     }
 
     /** Reads until the end, or until the closing brace of the group we are in. */
     private void run(boolean inGroup) {
+        if (baseDepth + depth >= MAX_DEPTH) {
+            flat(inGroup);
+            return;
+        }
+        depth++;
+        try {
+            runNested(inGroup);
+        } finally {
+            depth--;
+        }
+    }
+
+    /** Too deep: the rest of this group as text, braces and commands dropped. */
+    private void flat(boolean inGroup) {
+        int level = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i++);
+            if (c == '{') {
+                level++;
+            } else if (c == '}') {
+                if (level == 0 && inGroup) {
+                    return;
+                }
+                level = Math.max(0, level - 1);
+            } else if (c != '\\') {
+                out.text(String.valueOf(c));
+            }
+        }
+    }
+
+    private void runNested(boolean inGroup) {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);
@@ -211,14 +256,14 @@ final class LatexText {
                 }
                 i++;
             }
-            base = plain(s.substring(start, depth == 0 ? i - 1 : i));
+            base = plain(s.substring(start, depth == 0 ? i - 1 : i), baseDepth + this.depth + 1);
         } else if (i < n && s.charAt(i) == '\\') {
             int start = i;
             i++;
             while (i < n && Character.isLetter(s.charAt(i))) {
                 i++;
             }
-            base = plain(s.substring(start, i));
+            base = plain(s.substring(start, i), baseDepth + this.depth + 1);
         } else if (i < n) {
             base = String.valueOf(s.charAt(i));
             i++;
