@@ -188,7 +188,12 @@ final class CitationFields {
     }
 
     private static PubmedRecord.Author person(String last, String fore) {
-        return new PubmedRecord.Author(last, fore, fore == null ? null : initials(fore), null, List.of());
+        if (fore == null) {
+            return new PubmedRecord.Author(last, null, null, null, List.of());
+        }
+        // "Luke, TJ" (Web of Science): the fore name is the initials.
+        String initials = fore.length() <= 4 && fore.chars().allMatch(Character::isUpperCase) ? fore : initials(fore);
+        return new PubmedRecord.Author(last, fore, initials, null, List.of());
     }
 
     private static boolean isGroup(String name) {

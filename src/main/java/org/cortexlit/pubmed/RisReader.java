@@ -371,8 +371,9 @@ final class RisReader implements RecordReader {
         }
 
         RecordDraft finish() {
-            d.title = title != null ? title : fallbackTitle;
-            String abs = abstractAb.length() > 0 ? abstractAb.toString() : abstractN2.toString();
+            // Exports pad titles and abstracts with runs of spaces where lines were joined.
+            d.title = collapse(title != null ? title : fallbackTitle);
+            String abs = collapse(abstractAb.length() > 0 ? abstractAb.toString() : abstractN2.toString());
             if (!abs.isEmpty()) {
                 d.abstractSections.addAll(AbstractLabels.split(abs));
             }
@@ -447,6 +448,10 @@ final class RisReader implements RecordReader {
             }
             d.pmid = pmidAn != null ? pmidAn : pmidFromLink != null ? pmidFromLink : labelledPmid;
             d.sourceId = otherAn != null ? otherAn : id;
+        }
+
+        private static String collapse(String s) {
+            return s == null ? null : s.replaceAll("\\s+", " ").trim();
         }
 
         private static String first(String current, String v) {
