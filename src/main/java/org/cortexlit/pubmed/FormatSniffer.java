@@ -9,8 +9,9 @@ import java.util.zip.ZipException;
 
 /**
  * Decides from the first bytes what a file is, never from its name: gzip (by its magic number), then
- * PubMed XML (first non-blank character {@code <}) or MEDLINE text (a tag line such as {@code PMID- },
- * {@code PMC - }, {@code TI  - }). Leaves the stream positioned at the content, past any UTF-8 BOM.
+ * PubMed XML (first non-blank character {@code <}), RIS (a {@code TY  - } line), BibTeX ({@code @article{},
+ * after any {@code %} comments) or MEDLINE text (a tag line such as {@code PMID- }, {@code PMC - },
+ * {@code TI  - }). Leaves the stream positioned at the content, past any UTF-8 BOM and leading blank lines.
  */
 final class FormatSniffer {
 
@@ -47,23 +48,38 @@ final class FormatSniffer {
         if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
             i = 3;
         }
-        while (i < n && isBlank(head[i])) {
-            i++;
+        // A BOM after a blank (JabRef's RIS fixtures have one) is as harmless as one in front.
+        while (i < n && (isBlank(head[i]) || isBom(head, i, n))) {
+            i += isBlank(head[i]) ? 1 : 3;
         }
         if (i == n) {
-            throw new RecordFormatException(n < SNIFF_BYTES ? "empty file" : "not a PubMed XML or MEDLINE text file: "
+            throw new RecordFormatException(n < SNIFF_BYTES ? "empty file" : "not a file of records: "
                     + "it starts with more than " + SNIFF_BYTES + " blank characters", 0);
         }
         RecordFormat format;
         if (head[i] == '<') {
             format = RecordFormat.PUBMED_XML;
-        } else if (startsWith(head, i, "TY  -")) {
-            throw new RecordFormatException("this looks like a RIS file (it starts with \"TY  -\"); "
-                    + "only PubMed XML and MEDLINE text are read here", 0);
+        } else if (isRisTagLine(head, i, n, "TY")) {
+            format = RecordFormat.RIS;
+        } else if (isBibtexStart(head, i, n)) {
+            format = RecordFormat.BIBTEX;
+        } else if (startsWith(head, i, "FN ") || startsWith(head, i, "PT ")) {
+            throw new RecordFormatException("this looks like a Web of Science tagged file (it starts with \""
+                    + preview(head, i, Math.min(n, i + 2)) + " \"), which is not read here; export the records "
+                    + "from Web of Science as RIS instead", 0);
+        } else if (isMedlineTagLine(head, i, n) && !isRisTagLine(head, i, n, null)) {
+            format = RecordFormat.MEDLINE_TEXT;
+        } else if (hasLineStarting(head, i, n, "TY") || (isRisTagLine(head, i, n, null)
+                && hasLineStarting(head, i, n, "ER"))) {
+            // Ovid puts "1." before each record; a RIS file may have lost its first TY (the reader says so).
+            format = RecordFormat.RIS;
+        } else if (hasBibtexEntry(head, i, n)) {
+            // EndNote puts notes before the first entry.
+            format = RecordFormat.BIBTEX;
         } else if (isMedlineTagLine(head, i, n)) {
             format = RecordFormat.MEDLINE_TEXT;
         } else {
-            throw new RecordFormatException("not a PubMed XML or MEDLINE text file: starts with \""
+            throw new RecordFormatException("not a PubMed XML, MEDLINE text, RIS or BibTeX file: starts with \""
                     + preview(head, i, n) + "\"", 0);
         }
         // XML must not have blank lines before its declaration, and the text reader has no use for them.
@@ -120,6 +136,81 @@ final class FormatSniffer {
             j++;
         }
         return j < n && b[j] == '-' && j - from <= 4;
+    }
+
+    private static boolean isBom(byte[] b, int i, int n) {
+        return i + 2 < n && (b[i] & 0xff) == 0xEF && (b[i + 1] & 0xff) == 0xBB && (b[i + 2] & 0xff) == 0xBF;
+    }
+
+    /** A RIS tag line at {@code from}: {@code TY  - }, {@code TY -}, {@code ER  -}; any two-character tag when
+     * {@code tag} is null. */
+    static boolean isRisTagLine(byte[] b, int from, int n, String tag) {
+        if (from + 4 > n) {
+            return false;
+        }
+        byte c0 = b[from];
+        byte c1 = b[from + 1];
+        if (tag != null ? (c0 != tag.charAt(0) || c1 != tag.charAt(1))
+                : !(c0 >= 'A' && c0 <= 'Z') || !isTagChar(c1)) {
+            return false;
+        }
+        int j = from + 2;
+        while (j < n && j < from + 5 && b[j] == ' ') {
+            j++;
+        }
+        return j > from + 2 && j < n && b[j] == '-'
+                && (j + 1 == n || b[j + 1] == ' ' || b[j + 1] == '\r' || b[j + 1] == '\n');
+    }
+
+    /** Some line from {@code from} on (within the sniffed bytes) is a RIS {@code tag} line. */
+    private static boolean hasLineStarting(byte[] b, int from, int n, String tag) {
+        for (int k = from; k < n; k++) {
+            if ((k == from || b[k - 1] == '\n') && isRisTagLine(b, k, n, tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code @article{}, {@code @Book (}, after any {@code %} comment lines. */
+    static boolean isBibtexStart(byte[] b, int from, int n) {
+        int k = from;
+        while (k < n && b[k] == '%') {
+            while (k < n && b[k] != '\n') {
+                k++;
+            }
+            while (k < n && isBlank(b[k])) {
+                k++;
+            }
+        }
+        // Only comments (JabRef writes "% Encoding: UTF-8" even when there is no entry): an empty BibTeX file.
+        return isBibtexEntry(b, k, n) || (k > from && k == n && n < SNIFF_BYTES);
+    }
+
+    private static boolean isBibtexEntry(byte[] b, int k, int n) {
+        if (k >= n || b[k] != '@') {
+            return false;
+        }
+        int j = k + 1;
+        while (j < n && ((b[j] >= 'a' && b[j] <= 'z') || (b[j] >= 'A' && b[j] <= 'Z'))) {
+            j++;
+        }
+        if (j == k + 1) {
+            return false;
+        }
+        while (j < n && (b[j] == ' ' || b[j] == '\t')) {
+            j++;
+        }
+        return j < n && (b[j] == '{' || b[j] == '(');
+    }
+
+    private static boolean hasBibtexEntry(byte[] b, int from, int n) {
+        for (int k = from; k < n; k++) {
+            if ((k == from || b[k - 1] == '\n') && isBibtexEntry(b, k, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTagChar(byte c) {

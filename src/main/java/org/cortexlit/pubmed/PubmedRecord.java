@@ -3,12 +3,13 @@ package org.cortexlit.pubmed;
 import java.util.List;
 
 /**
- * One citation as read from a PubMed XML, MEDLINE text (or later RIS/BibTeX) file. Pure data, no
+ * One citation as read from a PubMed XML, MEDLINE text, RIS or BibTeX file. Pure data, no
  * persistence. Text fields come in two forms: {@code *Html} keeps a safe inline subset
  * ({@code <i> <b> <sup> <sub> <u>}, everything else escaped) for display; the plain form has the
  * markup flattened, for search and the JSON API.
  *
- * @param pmid            PubMed id, digits only; null when the record has none (the importer rejects it)
+ * @param pmid            PubMed id, digits only; null when the record has none (PubMed formats report such a
+ *                        record as {@link ReadEvent.Invalid}; RIS and BibTeX records often have none)
  * @param pmidVersion     the {@code PMID Version} attribute, 1 when absent
  * @param doi             lower-case-insensitive DOI without a resolver prefix, or null
  * @param title           plain title (ArticleTitle, or BookTitle/ArticleTitle for books), brackets of a
@@ -30,7 +31,10 @@ import java.util.List;
  * @param publicationTypes publication types in order
  * @param keywords        author keywords in order
  * @param identifiers     other identifiers (pmc, pii, mid, ...) from ArticleIdList / AID / LID
- * @param book            true for PubmedBookArticle records
+ * @param book            true for PubmedBookArticle records (and RIS/BibTeX books and chapters)
+ * @param sourceId        the record's id in the file it came from when that is not a PMID: a RIS {@code AN} or
+ *                        {@code ID} such as "rayyan-264552525" or a Lens id, a BibTeX citation key; null for
+ *                        PubMed records
  */
 public record PubmedRecord(
         String pmid,
@@ -54,7 +58,8 @@ public record PubmedRecord(
         List<String> publicationTypes,
         List<String> keywords,
         List<Identifier> identifiers,
-        boolean book) {
+        boolean book,
+        String sourceId) {
 
     public PubmedRecord {
         abstractSections = List.copyOf(abstractSections);

@@ -30,10 +30,16 @@ final class RecordDraft {
     final List<String> keywords = new ArrayList<>();
     final List<PubmedRecord.Identifier> identifiers = new ArrayList<>();
     boolean book;
+    String sourceId;
+    /** RIS and BibTeX records may lack a PMID: the importer gives them an internal id instead. */
+    boolean pmidOptional;
 
     /** A usable record, or the reason it is not. */
     ReadEvent toEvent(int recordNumber) {
-        if (pmid == null || pmid.isEmpty()) {
+        if (pmid != null && pmid.isEmpty()) {
+            pmid = null;
+        }
+        if (pmid == null && !pmidOptional) {
             return new ReadEvent.Invalid(recordNumber, null, "no PMID");
         }
         if (title == null || title.isEmpty()) {
@@ -43,7 +49,7 @@ final class RecordDraft {
                 titleHtml != null ? titleHtml : InlineMarkup.escape(title), vernacularTitle, abstractSections,
                 journal, journalAbbrev != null ? journalAbbrev : medlineTa, issn,
                 year != null ? year : fallbackYear, pubDate, volume, issue, pages, languages, authors, mesh,
-                publicationTypes, keywords, identifiers, book));
+                publicationTypes, keywords, identifiers, book, sourceId));
     }
 
     void addIdentifier(String type, String value) {

@@ -3,5 +3,9 @@ package org.cortexlit.pubmed;
 /** File formats CortexLit reads. */
 public enum RecordFormat {
     PUBMED_XML,
-    MEDLINE_TEXT
+    MEDLINE_TEXT,
+    /** RIS ({@code TY  - } ... {@code ER  - }) from Embase, Scopus, Web of Science, Ovid, Zotero, EndNote, Rayyan, Lens. */
+    RIS,
+    /** BibTeX ({@code @article{key, ...}}) from reference managers. */
+    BIBTEX
 }

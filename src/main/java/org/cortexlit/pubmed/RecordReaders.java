@@ -23,6 +23,8 @@ public final class RecordReaders {
             return switch (sniffed.format()) {
                 case PUBMED_XML -> new PubmedXmlReader(sniffed.content());
                 case MEDLINE_TEXT -> new MedlineTextReader(sniffed.content());
+                case RIS -> new RisReader(sniffed.content());
+                case BIBTEX -> new BibtexReader(sniffed.content());
             };
         } catch (IOException | RuntimeException e) {
             try {

@@ -217,10 +217,10 @@ class CorpusFilesTest {
 
         RecordFormatException notXml = assertThrows(RecordFormatException.class,
                 () -> corpus("jabref/fileformat/MedlinePlainImporterTestInvalidFormat.xml"));
-        assertTrue(notXml.getMessage().startsWith("not a PubMed XML or MEDLINE text file"), notXml.getMessage());
+        assertTrue(notXml.getMessage().startsWith("not a PubMed XML, MEDLINE text, RIS or BibTeX file"), notXml.getMessage());
 
         RecordFormatException isi = assertThrows(RecordFormatException.class,
                 () -> corpus("jabref/fileformat/IsiImporterTestMedline.isi"));
-        assertTrue(isi.getMessage().startsWith("not a PubMed XML or MEDLINE text file"), isi.getMessage());
+        assertTrue(isi.getMessage().startsWith("this looks like a Web of Science tagged file"), isi.getMessage());
     }
 }
