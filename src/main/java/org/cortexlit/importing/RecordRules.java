@@ -11,7 +11,9 @@ final class RecordRules {
     /** Why {@code r} cannot be stored, or null when it can. */
     static String problem(PubmedRecord r) {
         if (r.pmid() == null || r.pmid().isBlank()) {
-            return "no PMID";
+            return r.sourceId() == null ? "no PMID"
+                    : "no PMID (source id '" + r.sourceId() + "'): records from other databases without a PMID "
+                    + "are not stored yet; they will be once duplicates across sources can be linked";
         }
         if (!r.pmid().chars().allMatch(Character::isDigit) || r.pmid().length() > 20) {
             return "PMID '" + r.pmid() + "' is not a number";

@@ -66,6 +66,10 @@ class CorpusImportTest {
             "biopython/Medline/pubmed_result3.txt, MEDLINE_TEXT, 1, 0, SUCCEEDED",
             "biopython/Medline/pubmed_result4.txt, MEDLINE_TEXT, 1, 0, SUCCEEDED",
             "jabref/fileformat/NbibImporterTest.nbib, MEDLINE_TEXT, 1, 0, SUCCEEDED",
+            // PubMed records exported through EndNote as RIS: AN holds the PMID
+            "asreview/demo_data/pubmed_endnote.txt, RIS, 6, 0, SUCCEEDED",
+            // an Embase export has no PMIDs: every record is reported, none is stored yet
+            "asreview/demo_data/embase.ris, RIS, 0, 6, PARTIAL",
     })
     void realFilesImportWithTheirCountsAndReimportUnchanged(String file, String format, int created, int failed,
                                                             String status) throws IOException {
