@@ -25,7 +25,7 @@ public final class TestCorpus {
             EntityManager em = Article.getEntityManager();
             em.createNativeQuery("set referential_integrity false").executeUpdate();
             for (String table : new String[]{"article_event", "article_abstract_section", "article_author", "article_mesh",
-                    "article_publication_type", "article_keyword", "article_identifier", "article", "import_error", "import_run"}) {
+                    "article_publication_type", "article_keyword", "article_identifier", "article", "import_error", "import_run", "saved_search"}) {
                 em.createNativeQuery("truncate table " + table).executeUpdate();
             }
             em.createNativeQuery("set referential_integrity true").executeUpdate();

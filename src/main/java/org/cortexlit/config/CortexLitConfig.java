@@ -22,6 +22,41 @@ public interface CortexLitConfig {
 
     Index index();
 
+    Eutils eutils();
+
+    interface Eutils {
+        /** E-utilities root (tests point it at a local replay server). */
+        @WithDefault("https://eutils.ncbi.nlm.nih.gov/entrez/eutils/")
+        java.net.URI baseUrl();
+
+        /** NCBI API key: raises the rate limit from 3 to 10 requests per second. */
+        java.util.Optional<String> apiKey();
+
+        /** Contact address NCBI asks for; saved searches refuse to run without one. */
+        java.util.Optional<String> email();
+
+        @WithDefault("cortexlit")
+        String tool();
+
+        /** Records per efetch page, at most 500. */
+        @WithDefault("500")
+        int pageSize();
+
+        @WithDefault("60s")
+        Duration timeout();
+
+        @WithDefault("4")
+        int maxRetries();
+
+        @WithDefault("2s")
+        Duration initialBackoff();
+    }
+
+    /** Saved searches: how often the scheduler looks for searches that are due. */
+    @WithDefault("1m")
+    @WithName("searches.check-every")
+    String searchesCheckEvery();
+
     interface Import {
         /** Records written per database transaction. */
         @WithDefault("1000")

@@ -54,6 +54,10 @@ public class ImportRun extends PanacheEntityBase {
     public int withdrawn;
     @Column(name = "failed_count")
     public int failed;
+    /** Where the records come from: "upload: file.xml", "PubMed search 3: rTMS AND pain", ... */
+    public String source;
+    @Column(name = "saved_search_id")
+    public Long savedSearchId;
     /** Why the run failed as a whole (broken file), or null. */
     public String message;
 

@@ -55,7 +55,8 @@ public class ImportRunner {
                 run.status = ImportRun.Status.FAILED;
                 run.finishedAt = Instant.now();
                 run.message = "Interrupted by a restart of the application; records imported before it are kept. "
-                        + "Import the file again to complete it.";
+                        + (run.savedSearchId != null ? "The saved search's next run resumes where this one stopped."
+                        : "Import the file again to complete it.");
             }
             return stale.size();
         });
@@ -104,6 +105,11 @@ public class ImportRunner {
             }
         });
         return new Handle(runId, f);
+    }
+
+    /** Queues {@code task}, which runs and completes run {@code runId} on the import thread. */
+    public Handle submitTask(long runId, Runnable task) {
+        return new Handle(runId, executor.submit(task));
     }
 
     /** Copies {@code in} into the spool and queues its import. */

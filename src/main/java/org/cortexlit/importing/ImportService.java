@@ -53,10 +53,18 @@ public class ImportService {
 
     /** Records a new RUNNING run and returns its id. */
     public long start(String fileName, ImportRun.Trigger trigger) {
+        return start(fileName, trigger, "upload: " + fileName, null, null);
+    }
+
+    /** Records a new RUNNING run with its source (what it imports from) and returns its id. */
+    public long start(String fileName, ImportRun.Trigger trigger, String source, String format, Long savedSearchId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportRun run = new ImportRun();
             run.fileName = fileName;
             run.trigger = trigger;
+            run.source = source;
+            run.format = format;
+            run.savedSearchId = savedSearchId;
             run.status = ImportRun.Status.RUNNING;
             run.startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             run.persist();
@@ -66,28 +74,47 @@ public class ImportService {
 
     /** Imports {@code file} into run {@code runId}, on the calling thread, and finishes the run. */
     public void execute(long runId, Path file) {
-        int batchSize = Math.max(1, config.importing().batchSize());
-        List<ReadEvent> batch = new ArrayList<>(batchSize);
-        String failure = null;
+        String failure;
         try (RecordReader reader = RecordReaders.open(file)) {
             String format = reader.format().name();
             QuarkusTransaction.requiringNew().run(() -> ImportRun.<ImportRun>findById(runId).format = format);
+            failure = importRecords(runId, reader, 0);
+        } catch (RecordFormatException e) {
+            failure = e.getMessage();
+        } catch (IOException e) {
+            failure = "Cannot read the file: " + e.getMessage();
+        }
+        complete(runId, failure);
+    }
+
+    /**
+     * Reads every record of {@code reader} into run {@code runId} in batches, without finishing the run (a
+     * saved search feeds several efetch pages into one run). Record numbers in errors are offset by
+     * {@code recordOffset}. Records read before a fault are kept.
+     *
+     * @return null, or why the import stopped (a broken file, an internal error); the run is still RUNNING
+     */
+    public String importRecords(long runId, RecordReader reader, int recordOffset) {
+        int batchSize = Math.max(1, config.importing().batchSize());
+        List<ReadEvent> batch = new ArrayList<>(batchSize);
+        String failure = null;
+        try {
             ReadEvent event;
             while ((event = reader.next()) != null) {
-                batch.add(event);
+                batch.add(offset(event, recordOffset));
                 if (batch.size() >= batchSize) {
                     writeBatch(runId, batch);
                     batch.clear();
                 }
                 if (Thread.currentThread().isInterrupted()) {
-                    failure = "The import was interrupted (the application is stopping); re-run the file to complete it.";
+                    failure = "The import was interrupted (the application is stopping); run it again to complete it.";
                     break;
                 }
             }
         } catch (RecordFormatException e) {
             failure = e.getMessage();
         } catch (IOException e) {
-            failure = "Cannot read the file: " + e.getMessage();
+            failure = "Cannot read the records: " + e.getMessage();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import run %d failed", runId);
             failure = "Import stopped by an internal error (" + rootMessage(e) + "). The batch being written was rolled "
@@ -100,8 +127,32 @@ public class ImportService {
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import run %d failed writing its last batch", runId);
-            failure = failure == null ? "Import stopped by an internal error: " + e : failure;
+            failure = failure == null ? "Import stopped by an internal error: " + rootMessage(e) : failure;
         }
+        return failure;
+    }
+
+    private static ReadEvent offset(ReadEvent e, int by) {
+        if (by == 0) {
+            return e;
+        }
+        if (e instanceof ReadEvent.Parsed p) {
+            return new ReadEvent.Parsed(p.recordNumber() + by, p.record());
+        } else if (e instanceof ReadEvent.Deleted d) {
+            return new ReadEvent.Deleted(d.recordNumber() + by, d.pmids());
+        } else if (e instanceof ReadEvent.Invalid i) {
+            return new ReadEvent.Invalid(i.recordNumber() + by, i.pmid(), i.reason());
+        }
+        return e;
+    }
+
+    /** Records a problem that belongs to the whole run (record number 0), e.g. what NCBI said about a query. */
+    public void runError(long runId, String message) {
+        QuarkusTransaction.requiringNew().run(() -> ImportError.of(runId, 0, null, message).persist());
+    }
+
+    /** Makes the run searchable, then marks it finished: FAILED with {@code failure}, else SUCCEEDED or PARTIAL. */
+    public void complete(long runId, String failure) {
         try {
             index.commit(); // waits for queued batches: a run that reads as finished is searchable
         } catch (RuntimeException e) {

@@ -24,13 +24,15 @@ public final class ApiJson {
     public record RecordError(int record, String pmid, String message) {
     }
 
-    public record Run(long id, String status, String format, String fileName, String trigger,
+    public record Run(long id, String status, String format, String fileName, String trigger, String source,
+                      Long savedSearchId,
                       int recordsRead, int created, int updated, int unchanged, int withdrawn, int failed,
                       List<RecordError> errors, String message, Instant startedAt, Instant finishedAt,
                       long durationMs) {
 
         public static Run of(ImportRun r, List<ImportError> errors) {
-            return new Run(r.id, r.status.name(), r.format, r.fileName, r.trigger.name(), r.recordsRead,
+            return new Run(r.id, r.status.name(), r.format, r.fileName, r.trigger.name(), r.source, r.savedSearchId,
+                    r.recordsRead,
                     r.created, r.updated, r.unchanged, r.withdrawn, r.failed,
                     errors.stream().map(e -> new RecordError(e.recordNumber, e.pmid, e.message)).toList(),
                     r.message, r.startedAt, r.finishedAt, r.duration().toMillis());
