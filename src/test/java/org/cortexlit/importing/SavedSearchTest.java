@@ -139,6 +139,21 @@ class SavedSearchTest {
     }
 
     @Test
+    void thePageListsSearchesAndRunsOneWithAButton() {
+        given().redirects().follow(false).formParam("name", "from the page").formParam("query", "rTMS AND pain")
+                .post("/searches").then().statusCode(303).header("Location", containsString("/searches"));
+        long id = given().get("/api/searches").then().extract().jsonPath().getLong("find { it.name == 'from the page' }.id");
+        given().get("/searches").then().statusCode(200).body(containsString("from the page"))
+                .body(containsString("/searches/" + id + "/run"));
+        String location = given().redirects().follow(false).post("/searches/" + id + "/run").then().statusCode(303)
+                .header("Location", matchesPattern(".*/imports/\\d+")).extract().header("Location");
+        TestCorpus.awaitRun(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)))
+                .body("status", equalTo("SUCCEEDED")).body("created", equalTo(EutilsReplayServer.COUNT));
+        given().redirects().follow(false).formParam("name", "x").formParam("query", "rTMS").formParam("schedule", "weekly")
+                .post("/searches").then().statusCode(303).header("Location", containsString("error="));
+    }
+
+    @Test
     void badRequestsSayWhatToFix() {
         given().contentType("application/json").body(Map.of("query", "rTMS")).post("/api/searches").then()
                 .statusCode(400).body("error", containsString("name"));

@@ -1,0 +1,69 @@
+package org.cortexlit.web;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.importing.ImportRun;
+import org.cortexlit.importing.SavedSearch;
+import org.cortexlit.importing.SavedSearches;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Saved PubMed searches: the list with their next and last runs, a form to add one, a "Run now" button. */
+@Path("/searches")
+@Produces(MediaType.TEXT_HTML)
+public class SearchesPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance searches(List<SavedSearch> searches, String error, String weekly);
+    }
+
+    private final SavedSearches searches;
+
+    public SearchesPage(SavedSearches searches) {
+        this.searches = searches;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("error") String error) {
+        return Templates.searches(QuarkusTransaction.requiringNew().call(SavedSearch::all), error, SavedSearch.WEEKLY);
+    }
+
+    /** Post/Redirect/Get: back to the list, or to the list with the problem named. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@RestForm String name, @RestForm String query, @RestForm String schedule) {
+        try {
+            searches.create(name, query, schedule, null);
+            return Response.seeOther(URI.create("/searches")).build();
+        } catch (SavedSearches.InvalidSearch e) {
+            return Response.seeOther(URI.create("/searches?error=" + URLEncoder.encode(e.getMessage(), StandardCharsets.UTF_8))).build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/run")
+    public Response run(@PathParam("id") long id) {
+        try {
+            return Response.seeOther(URI.create("/imports/" + searches.run(id, ImportRun.Trigger.MANUAL).runId())).build();
+        } catch (SavedSearches.AlreadyRunning e) {
+            return Response.seeOther(URI.create("/imports/" + e.runId)).build();
+        } catch (SavedSearches.InvalidSearch e) {
+            return Response.seeOther(URI.create("/searches?error=" + URLEncoder.encode(e.getMessage(), StandardCharsets.UTF_8))).build();
+        }
+    }
+}
