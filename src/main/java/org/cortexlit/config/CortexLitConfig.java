@@ -52,6 +52,21 @@ public interface CortexLitConfig {
         Duration initialBackoff();
     }
 
+    Inbox inbox();
+
+    interface Inbox {
+        /** Folder watched for files to import; default {@code <data-dir>/inbox}. */
+        java.util.Optional<Path> dir();
+
+        /** How often the folder is scanned. */
+        @WithDefault("1m")
+        String every();
+
+        /** A file is imported once its size and time have not changed for this long (and across two scans). */
+        @WithDefault("5s")
+        Duration settle();
+    }
+
     /** Saved searches: how often the scheduler looks for searches that are due. */
     @WithDefault("1m")
     @WithName("searches.check-every")
