@@ -58,6 +58,12 @@ public class ImportRun extends PanacheEntityBase {
     public String source;
     @Column(name = "saved_search_id")
     public Long savedSearchId;
+    /** Records the run expects (a saved search's count), or null when unknown. */
+    @Column(name = "records_expected")
+    public Integer recordsExpected;
+    /** How much of its input a file import has read, 0-1000, or null. */
+    @Column(name = "progress_permille")
+    public Integer progressPermille;
     /** Why the run failed as a whole (broken file), or null. */
     public String message;
 
@@ -67,6 +73,17 @@ public class ImportRun extends PanacheEntityBase {
 
     public boolean finished() {
         return status != Status.RUNNING;
+    }
+
+    /** 0-100 for the progress bar: records against the expected count, else the share of the file read. */
+    public Integer percent() {
+        if (status != Status.RUNNING) {
+            return 100;
+        }
+        if (recordsExpected != null && recordsExpected > 0) {
+            return Math.min(100, recordsRead * 100 / recordsExpected);
+        }
+        return progressPermille == null ? null : progressPermille / 10;
     }
 
     public Duration duration() {

@@ -75,16 +75,52 @@ public class ImportService {
     /** Imports {@code file} into run {@code runId}, on the calling thread, and finishes the run. */
     public void execute(long runId, Path file) {
         String failure;
-        try (RecordReader reader = RecordReaders.open(file)) {
+        Progress progress = null;
+        try {
+            progress = new Progress(java.nio.file.Files.newInputStream(file), java.nio.file.Files.size(file));
+        } catch (IOException e) {
+            complete(runId, "Cannot read the file: " + e.getMessage());
+            return;
+        }
+        try (RecordReader reader = RecordReaders.open(progress)) {
             String format = reader.format().name();
             QuarkusTransaction.requiringNew().run(() -> ImportRun.<ImportRun>findById(runId).format = format);
+            progressOf.put(runId, progress);
             failure = importRecords(runId, reader, 0);
         } catch (RecordFormatException e) {
             failure = e.getMessage();
         } catch (IOException e) {
             failure = "Cannot read the file: " + e.getMessage();
         }
+        progressOf.remove(runId);
         complete(runId, failure);
+    }
+
+    /** Byte counters of the file imports under way, by run id: each batch stores how far its run has read. */
+    private final Map<Long, Progress> progressOf = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Runs someone asked to stop; the import thread sees it before the next record. */
+    private final Set<Long> cancelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Asks run {@code runId} to stop after the record it is reading; true when the run was running. */
+    public boolean cancel(long runId) {
+        boolean running = QuarkusTransaction.requiringNew().call(() -> {
+            ImportRun r = ImportRun.findById(runId);
+            return r != null && r.status == ImportRun.Status.RUNNING;
+        });
+        if (running) {
+            cancelled.add(runId);
+        }
+        return running;
+    }
+
+    /** Whether a stop was asked for run {@code runId} (saved searches check it between pages). */
+    public boolean cancelRequested(long runId) {
+        return cancelled.contains(runId);
+    }
+
+    /** Records how many records a run expects (a saved search knows its count). */
+    public void expect(long runId, int records) {
+        QuarkusTransaction.requiringNew().run(() -> ImportRun.<ImportRun>findById(runId).recordsExpected = records);
     }
 
     /**
@@ -108,6 +144,10 @@ public class ImportService {
                 }
                 if (Thread.currentThread().isInterrupted()) {
                     failure = "The import was interrupted (the application is stopping); run it again to complete it.";
+                    break;
+                }
+                if (cancelled.contains(runId)) {
+                    failure = CANCELLED;
                     break;
                 }
             }
@@ -151,8 +191,12 @@ public class ImportService {
         QuarkusTransaction.requiringNew().run(() -> ImportError.of(runId, 0, null, message).persist());
     }
 
+    static final String CANCELLED = "Cancelled by a user; the records imported before are kept. Import the file "
+            + "(or run the search) again to complete it.";
+
     /** Makes the run searchable, then marks it finished: FAILED with {@code failure}, else SUCCEEDED or PARTIAL. */
     public void complete(long runId, String failure) {
+        cancelled.remove(runId);
         try {
             index.commit(); // waits for queued batches: a run that reads as finished is searchable
         } catch (RuntimeException e) {
@@ -202,6 +246,10 @@ public class ImportService {
         Map<String, Article> known = Article.findByPmids(pmids).stream()
                 .collect(Collectors.toMap(a -> a.pmid, Function.identity()));
         ImportRun run = ImportRun.findById(runId);
+        Progress progress = progressOf.get(runId);
+        if (progress != null && progress.permille() >= 0) {
+            run.progressPermille = progress.permille();
+        }
         long errorsKept = run.failed == 0 ? 0 : ImportError.count("runId", runId);
         Map<String, Article> changed = new LinkedHashMap<>();
         Set<String> removed = new LinkedHashSet<>();

@@ -181,6 +181,7 @@ public class SavedSearches {
             for (String warning : result.warnings()) {
                 imports.runError(runId, "PubMed warned: " + warning);
             }
+            imports.expect(runId, result.count());
             if (result.count() > 0 && result.webEnv() != null) {
                 fetching = true;
                 int pageSize = eutils.settings().pageSize();
@@ -195,6 +196,11 @@ public class SavedSearches {
                     });
                     if (pageFailure[0] != null) {
                         failure = "efetch page at retstart " + retstart + ": " + pageFailure[0];
+                        break;
+                    }
+                    if (imports.cancelRequested(runId)) {
+                        failure = "Cancelled by a user after the page at retstart " + retstart + ".";
+                        QuarkusTransaction.requiringNew().run(() -> SavedSearch.<SavedSearch>findById(id).pendingRetstart = retstart);
                         break;
                     }
                     QuarkusTransaction.requiringNew().run(() -> SavedSearch.<SavedSearch>findById(id).pendingRetstart = retstart);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.cortexlit.importing.ImportError;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
+import org.cortexlit.importing.ImportService;
 import org.cortexlit.search.SearchIndex;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -36,10 +37,12 @@ public class ImportsPage {
     }
 
     private final ImportRunner runner;
+    private final ImportService imports;
     private final SearchIndex index;
 
-    public ImportsPage(ImportRunner runner, SearchIndex index) {
+    public ImportsPage(ImportRunner runner, ImportService imports, SearchIndex index) {
         this.runner = runner;
+        this.imports = imports;
         this.index = index;
     }
 
@@ -71,6 +74,13 @@ public class ImportsPage {
             }
             return Templates.run(run, ImportError.forRun(id));
         });
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    public Response cancel(@PathParam("id") long id) {
+        imports.cancel(id); // a run that has just finished needs no cancelling: show it either way
+        return Response.seeOther(URI.create("/imports/" + id)).build();
     }
 
     @POST

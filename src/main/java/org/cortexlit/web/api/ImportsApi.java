@@ -14,6 +14,7 @@ import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.importing.ImportError;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
+import org.cortexlit.importing.ImportService;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -26,10 +27,12 @@ import java.util.List;
 public class ImportsApi {
 
     private final ImportRunner runner;
+    private final ImportService imports;
     private final CortexLitConfig config;
 
-    public ImportsApi(ImportRunner runner, CortexLitConfig config) {
+    public ImportsApi(ImportRunner runner, ImportService imports, CortexLitConfig config) {
         this.runner = runner;
+        this.imports = imports;
         this.config = config;
     }
 
@@ -63,6 +66,20 @@ public class ImportsApi {
     public Response get(@PathParam("id") long id) {
         ApiJson.Run run = run(id);
         return run == null ? error(404, "No import run with id " + id + ".") : Response.ok(run).build();
+    }
+
+    /** Asks a running import to stop after its current record: 202 with the run, 409 when it is not running. */
+    @POST
+    @Path("/{id}/cancel")
+    public Response cancel(@PathParam("id") long id) {
+        ApiJson.Run run = run(id);
+        if (run == null) {
+            return error(404, "No import run with id " + id + ".");
+        }
+        if (!imports.cancel(id)) {
+            return error(409, "Import run " + id + " is not running (it is " + run.status() + ").");
+        }
+        return Response.status(202).header("Location", "/api/imports/" + id).entity(run(id)).build();
     }
 
     /** Runs, newest first. */

@@ -1,0 +1,47 @@
+package org.cortexlit.importing;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Counts the bytes an import has consumed from its file, for the progress bar (compressed bytes for .gz). */
+final class Progress extends FilterInputStream {
+
+    private final long total;
+    private volatile long read;
+
+    Progress(InputStream in, long total) {
+        super(in);
+        this.total = total;
+    }
+
+    /** 0..1000, or -1 when the size is unknown. */
+    int permille() {
+        return total <= 0 ? -1 : (int) Math.min(1000, read * 1000 / total);
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            read++;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+            read += n;
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long s = super.skip(n);
+        read += s;
+        return s;
+    }
+}
