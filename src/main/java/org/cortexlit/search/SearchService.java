@@ -14,6 +14,8 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -119,12 +121,15 @@ public class SearchService {
         TranslatedQuery tq = translate(q);
         int from = (page - 1) * size;
         return index.withSearcher(searcher -> {
-            FacetsCollector facetsCollector = searcher.search(tq.query(), new FacetsCollectorManager());
-            int total = facetsCollector.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
             Query ranked = order == Order.RELEVANCE
                     ? FunctionScoreQuery.boostByValue(tq.query(), DoubleValuesSource.fromFloatField(IndexFields.RANK_BOOST))
                     : tq.query();
-            TopFieldDocs top = searcher.search(ranked, from + size, sort(order), true);
+            // one pass over the hits: the page's top documents, the exact total and the facet counts together
+            Object[] both = searcher.search(ranked, new MultiCollectorManager(
+                    new TopFieldCollectorManager(sort(order), from + size, Integer.MAX_VALUE), new FacetsCollectorManager()));
+            TopFieldDocs top = (TopFieldDocs) both[0];
+            FacetsCollector facetsCollector = (FacetsCollector) both[1];
+            long total = top.totalHits.value;
             ScoreDoc[] pageDocs = from >= top.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);
