@@ -56,14 +56,8 @@ final class BibtexReader implements RecordReader {
         }
         try {
             return readEntry();
-        } catch (RecordFormatException e) {
-            throw e;
         } catch (IOException e) {
-            IOException gz = FormatSniffer.gzipFault(e);
-            if (gz != null) {
-                throw FormatSniffer.truncated(recordNumber + 1, gz);
-            }
-            throw e;
+            throw FormatSniffer.readFault(e, recordNumber + 1);
         } catch (RuntimeException e) {
             eof = true;
             throw new RecordFormatException("entry " + recordNumber + " (line " + line + ") could not be read: "

@@ -87,6 +87,18 @@ final class FormatSniffer {
         return new Sniffed(format, new FaultRecordingInputStream(in));
     }
 
+    /**
+     * What a text reader throws when reading fails: its own RecordFormatException as it is, a cut-off gzip
+     * stream as "file is truncated" at {@code recordNumber}, any other I/O error unchanged.
+     */
+    static IOException readFault(IOException e, int recordNumber) {
+        if (e instanceof RecordFormatException) {
+            return e;
+        }
+        IOException gz = gzipFault(e);
+        return gz != null ? truncated(recordNumber, gz) : e;
+    }
+
     static RecordFormatException truncated(int recordNumber, IOException cause) {
         return new RecordFormatException("file is truncated or a damaged gzip stream"
                 + (recordNumber > 0 ? " (while reading record " + recordNumber + ")" : "")

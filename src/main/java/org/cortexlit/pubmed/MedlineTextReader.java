@@ -39,14 +39,8 @@ final class MedlineTextReader implements RecordReader {
         }
         try {
             return readRecord();
-        } catch (RecordFormatException e) {
-            throw e;
         } catch (IOException e) {
-            IOException gz = FormatSniffer.gzipFault(e);
-            if (gz != null) {
-                throw FormatSniffer.truncated(recordNumber + 1, gz);
-            }
-            throw e;
+            throw FormatSniffer.readFault(e, recordNumber + 1);
         }
     }
 
