@@ -58,7 +58,7 @@ final class MedlineTextReader implements RecordReader {
             if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
                 line = line.substring(1);
             }
-            if (isBlank(line)) {
+            if (TaggedLines.isBlank(line)) {
                 if (d != null) {
                     break;
                 }
@@ -108,29 +108,7 @@ final class MedlineTextReader implements RecordReader {
     }
 
     private void appendPart(String line, int from) {
-        int s = from;
-        int e = line.length();
-        while (s < e && line.charAt(s) <= ' ') {
-            s++;
-        }
-        while (e > s && line.charAt(e - 1) <= ' ') {
-            e--;
-        }
-        if (s < e) {
-            if (value.length() > 0) {
-                value.append(' ');
-            }
-            value.append(line, s, e);
-        }
-    }
-
-    private static boolean isBlank(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) > ' ') {
-                return false;
-            }
-        }
-        return true;
+        TaggedLines.appendTrimmed(value, line, from);
     }
 
     /** The index of the dash ending a tag ({@code PMID- }, {@code AU  - }, {@code TI-}), or -1. */

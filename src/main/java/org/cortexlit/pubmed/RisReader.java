@@ -70,7 +70,7 @@ final class RisReader implements RecordReader {
             }
             if (isTag(line, "TY")) {
                 start = line;
-            } else if (!isBlank(line)) {
+            } else if (!TaggedLines.isBlank(line)) {
                 // Between records: Ovid's "1." and links, a field after ER. Not part of any record.
                 sawContent = true;
             }
@@ -89,11 +89,11 @@ final class RisReader implements RecordReader {
             int valueStart = tagEnd(line);
             if (valueStart < 0) {
                 // An untagged line continues the field before it.
-                if (tag != null && !isBlank(line)) {
+                if (tag != null && !TaggedLines.isBlank(line)) {
                     if (tag.equals("KW")) {
                         d.keyword(line.trim());
                     } else if (Draft.keeps(tag)) {
-                        appendTrimmed(value, line, 0);
+                        TaggedLines.appendTrimmed(value, line, 0);
                     }
                 }
                 continue;
@@ -113,7 +113,7 @@ final class RisReader implements RecordReader {
                 pendingStart = line;
                 break;
             }
-            appendTrimmed(value, line, valueStart);
+            TaggedLines.appendTrimmed(value, line, valueStart);
             if (tag.equals("KW")) {
                 // Each keyword is applied as it comes, so a list continued on untagged lines keeps its order.
                 d.keyword(value.toString());
@@ -169,31 +169,6 @@ final class RisReader implements RecordReader {
         return tagLine.substring(tagEnd(tagLine)).trim();
     }
 
-    private static void appendTrimmed(StringBuilder sb, String line, int from) {
-        int s = from;
-        int e = line.length();
-        while (s < e && line.charAt(s) <= ' ') {
-            s++;
-        }
-        while (e > s && line.charAt(e - 1) <= ' ') {
-            e--;
-        }
-        if (s < e) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(line, s, e);
-        }
-    }
-
-    private static boolean isBlank(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) > ' ') {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static boolean isUpper(char c) {
         return c >= 'A' && c <= 'Z';
