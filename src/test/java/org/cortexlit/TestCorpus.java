@@ -15,6 +15,16 @@ import static io.restassured.RestAssured.given;
 /** Helpers for Quarkus tests: an empty corpus before each test, uploads of our own fixture files. */
 public final class TestCorpus {
 
+    /** The CSRF token of the test user ({@code @TestSecurity(user = "admin")}) for page forms. */
+    public static String csrf() {
+        return csrf("admin");
+    }
+
+    public static String csrf(String user) {
+        return io.quarkus.arc.Arc.container().instance(org.cortexlit.web.Csrf.class).get().tokenFor(user);
+    }
+
+
     private TestCorpus() {
     }
 
@@ -70,7 +80,7 @@ public final class TestCorpus {
 
     /** Uploads through the page's form (POST /imports, 303 to /imports/{id}) and returns the finished run's JSON. */
     public static ValidatableResponse uploadThroughForm(String name, byte[] bytes) {
-        String location = given().redirects().follow(false)
+        String location = given().redirects().follow(false).header("X-CSRF-Token", csrf())
                 .multiPart("file", name, bytes, "application/octet-stream")
                 .post("/imports").then().statusCode(303).extract().header("Location");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));

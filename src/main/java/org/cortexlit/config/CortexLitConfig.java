@@ -54,6 +54,16 @@ public interface CortexLitConfig {
 
     Inbox inbox();
 
+    Admin admin();
+
+    /** The first admin, created on the first start (env CORTEXLIT_ADMIN_USERNAME / CORTEXLIT_ADMIN_PASSWORD). */
+    interface Admin {
+        @WithDefault("admin")
+        String username();
+
+        java.util.Optional<String> password();
+    }
+
     interface Inbox {
         /** Folder watched for files to import; default {@code <data-dir>/inbox}. */
         java.util.Optional<Path> dir();

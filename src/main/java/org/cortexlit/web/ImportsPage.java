@@ -1,5 +1,6 @@
 package org.cortexlit.web;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -55,6 +56,7 @@ public class ImportsPage {
     /** Post/Redirect/Get: the upload starts a run and the browser lands on the run's page. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"admin", "reviewer"})
     public Response upload(@RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null || file.fileName() == null || file.fileName().isBlank()) {
             return Response.seeOther(URI.create("/imports?error=Choose+a+file+to+import+first.")).build();
@@ -78,6 +80,7 @@ public class ImportsPage {
 
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed({"admin", "reviewer"})
     public Response cancel(@PathParam("id") long id) {
         imports.cancel(id); // a run that has just finished needs no cancelling: show it either way
         return Response.seeOther(URI.create("/imports/" + id)).build();
@@ -85,6 +88,7 @@ public class ImportsPage {
 
     @POST
     @Path("/reindex")
+    @RolesAllowed("admin")
     public Response reindex() {
         index.rebuild("requested from the imports page");
         return Response.seeOther(URI.create("/imports?notice=Search+index+rebuilt+from+the+database:+"

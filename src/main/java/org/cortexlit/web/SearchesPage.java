@@ -1,5 +1,6 @@
 package org.cortexlit.web;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -46,6 +47,7 @@ public class SearchesPage {
     /** Post/Redirect/Get: back to the list, or to the list with the problem named. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"admin", "reviewer"})
     public Response create(@RestForm String name, @RestForm String query, @RestForm String schedule) {
         try {
             searches.create(name, query, schedule, null);
@@ -57,6 +59,7 @@ public class SearchesPage {
 
     @POST
     @Path("/{id}/run")
+    @RolesAllowed({"admin", "reviewer"})
     public Response run(@PathParam("id") long id) {
         try {
             return Response.seeOther(URI.create("/imports/" + searches.run(id, ImportRun.Trigger.MANUAL).runId())).build();

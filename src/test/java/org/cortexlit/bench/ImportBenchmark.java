@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Run: {@code ./mvnw -B verify -Pbench -Dbench.records=30000 -Dbench.files=3}.
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 @TestProfile(BenchProfile.class)
 @Tag("benchmark")
 class ImportBenchmark {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The benchmark at a tiny size, in the default test run (and its app), so the harness never rots. */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class ImportBenchmarkSmokeTest {
 
     @Inject

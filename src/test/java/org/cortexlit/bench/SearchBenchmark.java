@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (about 2 minutes after the import) is a quicker look.
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 @TestProfile(BenchProfile.class)
 @Tag("benchmark")
 class SearchBenchmark {

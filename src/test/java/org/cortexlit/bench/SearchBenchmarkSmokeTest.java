@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * harness never rots and the query file keeps matching the generator's vocabulary.
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class SearchBenchmarkSmokeTest {
 
     /** The classes the performance issue names, plus author and term-mapped queries. */

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The inbox folder (scanned every second in tests): good files, bad files, half-written files, name order. */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class InboxTest {
 
     @Inject

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Saved PubMed searches against a local E-utilities replay server: create, run, window, resume, schedule. */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 @QuarkusTestResource(value = EutilsReplayServer.class, restrictToAnnotatedClass = true)
 class SavedSearchTest {
 
@@ -140,16 +141,16 @@ class SavedSearchTest {
 
     @Test
     void thePageListsSearchesAndRunsOneWithAButton() {
-        given().redirects().follow(false).formParam("name", "from the page").formParam("query", "rTMS AND pain")
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("name", "from the page").formParam("query", "rTMS AND pain")
                 .post("/searches").then().statusCode(303).header("Location", containsString("/searches"));
         long id = given().get("/api/searches").then().extract().jsonPath().getLong("find { it.name == 'from the page' }.id");
         given().get("/searches").then().statusCode(200).body(containsString("from the page"))
                 .body(containsString("/searches/" + id + "/run"));
-        String location = given().redirects().follow(false).post("/searches/" + id + "/run").then().statusCode(303)
+        String location = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).post("/searches/" + id + "/run").then().statusCode(303)
                 .header("Location", matchesPattern(".*/imports/\\d+")).extract().header("Location");
         TestCorpus.awaitRun(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)))
                 .body("status", equalTo("SUCCEEDED")).body("created", equalTo(EutilsReplayServer.COUNT));
-        given().redirects().follow(false).formParam("name", "x").formParam("query", "rTMS").formParam("schedule", "weekly")
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("name", "x").formParam("query", "rTMS").formParam("schedule", "weekly")
                 .post("/searches").then().statusCode(303).header("Location", containsString("error="));
     }
 

@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Skipped, with a message, where /usr/bin/chromium is missing; CI installs it.
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class BrowserTest {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * files hold; then through POST /api/imports, a re-import that changes nothing. Skipped when the corpus is absent (a user's clone).
  */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class CorpusImportTest {
 
     static final Path CORPUS = Path.of("../shared/corpus");

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Result sets leave as CSV, RIS or MEDLINE; the MEDLINE export imports back to the same records. */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class ExportTest {
 
     @Inject

@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** The import story end to end over HTTP: upload, counts, search, article JSON and page. */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class ImportFlowTest {
 
     @Inject
@@ -187,6 +188,16 @@ class ImportFlowTest {
     void anUploadWithoutAFileFieldIsRejected() {
         given().multiPart("other", "x").post("/api/imports").then().statusCode(400)
                 .body("error", containsString("'file'"));
+    }
+
+    @Test
+    void aWaitThatIsNotANumberOfSecondsIsRejectedBeforeAnythingIsImported() {
+        for (String wait : new String[]{"-1", "soon", "5m"}) {
+            given().multiPart("file", "trials.xml", TestCorpus.fixture("trials.xml"), "text/xml")
+                    .post("/api/imports?wait=" + wait).then().statusCode(400)
+                    .body("error", containsString("wait must be a number of seconds"));
+        }
+        given().get("/api/imports").then().body("size()", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test

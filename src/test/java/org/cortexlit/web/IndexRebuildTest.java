@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The index is a cache: deleted or stale, it is rebuilt from the database with the same answers. */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class IndexRebuildTest {
 
     @Inject
@@ -67,7 +68,7 @@ class IndexRebuildTest {
         given().post("/api/admin/index/rebuild").then().statusCode(200)
                 .body("documents", equalTo(4)).body("staleReason", nullValue())
                 .body("lastRebuildReason", containsString("API"));
-        given().redirects().follow(false).post("/imports/reindex").then().statusCode(303);
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).post("/imports/reindex").then().statusCode(303);
     }
 
     private static void deleteTree(Path root) throws IOException {

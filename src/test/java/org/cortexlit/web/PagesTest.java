@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HTML pages a person uses: home, the upload form (Post/Redirect/Get), run pages. */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class PagesTest {
 
     @Inject
@@ -37,7 +38,7 @@ class PagesTest {
 
     @Test
     void uploadingThroughTheFormRedirectsToTheRunPage() {
-        String location = given().redirects().follow(false)
+        String location = given().redirects().follow(false).multiPart("csrf-token", TestCorpus.csrf())
                 .multiPart("file", "trials.xml", TestCorpus.fixture("trials.xml"), "text/xml")
                 .post("/imports").then().statusCode(303)
                 .header("Location", matchesPattern(".*/imports/\\d+$"))
@@ -59,7 +60,7 @@ class PagesTest {
 
     @Test
     void theFormWithoutAFileExplainsWhatToDo() {
-        given().redirects().follow(false).multiPart("file", "", new byte[0]).post("/imports").then().statusCode(303)
+        given().redirects().follow(false).multiPart("csrf-token", TestCorpus.csrf()).multiPart("file", "", new byte[0]).post("/imports").then().statusCode(303)
                 .header("Location", containsString("error="));
     }
 

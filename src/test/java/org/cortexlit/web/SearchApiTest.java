@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** Search over HTTP: syntax errors are 400s that say what is wrong, paging and sorting behave. */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class SearchApiTest {
 
     @Inject

@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Facets against counts computed from the database, paging through 1,100 hits in every order, similar articles. */
 @QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class SearchFacetsTest {
 
     static final int GENERATED = 1_100;

@@ -1,5 +1,6 @@
 package org.cortexlit.web.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,12 +43,19 @@ public class ImportsApi {
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("file") FileUpload file, @QueryParam("wait") Integer waitSeconds) {
+    @RolesAllowed({"admin", "reviewer"})
+    public Response upload(@RestForm("file") FileUpload file, @QueryParam("wait") String waitParam) {
         if (file == null || file.uploadedFile() == null) {
             return error(400, "Send the file as multipart/form-data in a field named 'file'.");
         }
-        if (waitSeconds != null && waitSeconds < 0) {
-            return error(400, "wait must be 0 or more seconds, not " + waitSeconds + ".");
+        Integer waitSeconds = null;
+        if (waitParam != null && !waitParam.isBlank()) {
+            String digits = waitParam.trim().endsWith("s") ? waitParam.trim().substring(0, waitParam.trim().length() - 1)
+                    : waitParam.trim();
+            if (!digits.matches("\\d{1,6}")) {
+                return error(400, "wait must be a number of seconds (0 or more, like 30 or 30s), not '" + waitParam + "'.");
+            }
+            waitSeconds = Integer.valueOf(digits);
         }
         Duration wait = config.importing().syncWait();
         if (waitSeconds != null && Duration.ofSeconds(waitSeconds).compareTo(wait) < 0) {
@@ -71,6 +79,7 @@ public class ImportsApi {
     /** Asks a running import to stop after its current record: 202 with the run, 409 when it is not running. */
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed({"admin", "reviewer"})
     public Response cancel(@PathParam("id") long id) {
         ApiJson.Run run = run(id);
         if (run == null) {

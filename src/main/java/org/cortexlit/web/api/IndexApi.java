@@ -1,5 +1,6 @@
 package org.cortexlit.web.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +33,7 @@ public class IndexApi {
 
     @POST
     @Path("/rebuild")
+    @RolesAllowed("admin")
     public Status rebuild() {
         index.rebuild("requested through the API");
         return status();

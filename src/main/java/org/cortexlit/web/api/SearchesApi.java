@@ -1,5 +1,6 @@
 package org.cortexlit.web.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,6 +46,7 @@ public class SearchesApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "reviewer"})
     public Response create(NewSearch body) {
         if (body == null) {
             return ImportsApi.error(400, "Send JSON: {\"name\", \"query\", \"schedule\" (optional Quartz cron), \"reviewId\" (optional)}.");
@@ -74,6 +76,7 @@ public class SearchesApi {
     /** Deletes the saved search; its past import runs and the records they brought stay. */
     @jakarta.ws.rs.DELETE
     @Path("/{id}")
+    @RolesAllowed({"admin", "reviewer"})
     public Response delete(@PathParam("id") long id) {
         if (searches.runningRun(id).isPresent()) {
             return ImportsApi.error(409, "Saved search " + id + " is running; delete it when the run has finished.");
@@ -85,6 +88,7 @@ public class SearchesApi {
     /** 202 with Location /api/imports/{runId}; 409 (with the running run's Location) when it is already running. */
     @POST
     @Path("/{id}/run")
+    @RolesAllowed({"admin", "reviewer"})
     public Response run(@PathParam("id") long id) {
         try {
             ImportRunner.Handle h = searches.run(id, ImportRun.Trigger.MANUAL);

@@ -1,0 +1,53 @@
+package org.cortexlit.web;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.accounts.User;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Admins create accounts and give each a role. */
+@Path("/users")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(User.ADMIN)
+public class UsersPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance users(List<User> users, String notice, String error);
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("notice") String notice, @QueryParam("error") String error) {
+        return Templates.users(QuarkusTransaction.requiringNew().call(User::all), notice, error);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@RestForm String username, @RestForm String password, @RestForm String role) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> User.add(username, password, role));
+            return Response.seeOther(URI.create("/users?notice=" + enc("Created " + username + " (" + role + ")."))).build();
+        } catch (IllegalArgumentException e) {
+            return Response.seeOther(URI.create("/users?error=" + enc(e.getMessage()))).build();
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,154 @@
+package org.cortexlit.accounts;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import org.cortexlit.TestCorpus;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sign-in, roles and CSRF under the production rules (the other tests act through @TestSecurity). */
+@QuarkusTest
+@TestProfile(RealSecurityProfile.class)
+class AccountsTest {
+
+    private static final String CREDENTIAL = "quarkus-credential";
+
+    @Test
+    void theApiWantsBasicCredentialsAndChecksRoles() {
+        given().get("/api/search?q=rTMS").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Basic"));
+        given().auth().preemptive().basic("reader", "wrong-password").get("/api/search?q=rTMS").then().statusCode(401);
+        given().auth().preemptive().basic("reader", "reader-password").get("/api/search?q=rTMS").then().statusCode(200);
+        // A reader searches and reads, never imports.
+        given().auth().preemptive().basic("reader", "reader-password")
+                .multiPart("file", "trials.xml", TestCorpus.fixture("trials.xml"), "text/xml")
+                .post("/api/imports").then().statusCode(403);
+        given().auth().preemptive().basic("reviewer", "reviewer-password")
+                .multiPart("file", "trials.xml", TestCorpus.fixture("trials.xml"), "text/xml")
+                .post("/api/imports?wait=60s").then().statusCode(201);
+        // The API never takes the page's session cookie, so a browser cannot be led to use it.
+        Cookie session = signIn("admin", "admin-password");
+        given().cookie(session).redirects().follow(false).get("/api/search?q=rTMS").then().statusCode(401);
+    }
+
+    @Test
+    void pagesSendStrangersToTheLoginPageAndBackToWhereTheyWereGoing() {
+        Response wanted = given().redirects().follow(false).get("/imports");
+        assertEquals(302, wanted.statusCode());
+        assertTrue(wanted.header("Location").endsWith("/login"), wanted.header("Location"));
+        given().get("/login").then().statusCode(200).body(containsString("j_security_check"));
+
+        Response login = given().redirects().follow(false).cookies(wanted.cookies())
+                .formParam("j_username", "reviewer").formParam("j_password", "reviewer-password")
+                .post("/j_security_check");
+        assertEquals(302, login.statusCode());
+        assertTrue(login.header("Location").endsWith("/imports"), "back to the page wanted: " + login.header("Location"));
+        io.restassured.http.Cookie cookie = login.detailedCookie(CREDENTIAL);
+        assertNotNull(cookie, "a session cookie");
+        assertTrue(cookie.isHttpOnly(), "the session cookie is HttpOnly");
+        assertEquals("Strict", cookie.getSameSite());
+        given().cookie(CREDENTIAL, cookie.getValue()).get("/imports").then().statusCode(200)
+                .body(containsString("reviewer · sign out")).body(containsString("action=\"/imports\""));
+    }
+
+    @Test
+    void aWrongPasswordShowsTheLoginPageWithAnError() {
+        Response login = given().redirects().follow(false)
+                .formParam("j_username", "admin").formParam("j_password", "not-the-password")
+                .post("/j_security_check");
+        assertEquals(302, login.statusCode());
+        assertTrue(login.header("Location").contains("/login?error=true"), login.header("Location"));
+        assertEquals(null, login.cookie(CREDENTIAL));
+        given().get("/login?error=true").then().body(containsString("The user name or the password is wrong."));
+    }
+
+    @Test
+    void anAdminCreatesAUserWithAHashedPasswordAndTheRole() {
+        Cookie admin = signIn("admin", "admin-password");
+        given().cookie(admin).get("/users").then().statusCode(200).body(containsString("Add a user"));
+        String name = "newrev" + System.nanoTime() % 100000;
+        given().cookie(admin).redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("admin"))
+                .formParam("username", name).formParam("password", "long-enough-1").formParam("role", "reviewer")
+                .post("/users").then().statusCode(303).header("Location", containsString("notice="));
+
+        User stored = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(name).orElseThrow());
+        assertEquals("reviewer", stored.role);
+        assertTrue(stored.password.startsWith("$2a$"), "bcrypt in modular crypt format: " + stored.password);
+        assertFalse(stored.password.contains("long-enough-1"));
+        given().auth().preemptive().basic(name, "long-enough-1").get("/api/search?q=x").then().statusCode(200);
+
+        // Bad input comes back as a message on the page; nothing is created.
+        given().cookie(admin).redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("admin"))
+                .formParam("username", name).formParam("password", "short").formParam("role", "reader")
+                .post("/users").then().statusCode(303).header("Location", containsString("error="));
+        given().cookie(admin).redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("admin"))
+                .formParam("username", "someone").formParam("password", "long-enough-2").formParam("role", "boss")
+                .post("/users").then().statusCode(303).header("Location", containsString("error="));
+    }
+
+    @Test
+    void readersCannotManageUsersOrImport() {
+        Cookie reader = signIn("reader", "reader-password");
+        given().cookie(reader).get("/users").then().statusCode(403);
+        given().cookie(reader).get("/imports").then().statusCode(200)
+                .body(not(containsString("action=\"/imports\""))).body(not(containsString("Add a user")));
+        given().cookie(reader).redirects().follow(false).multiPart("csrf-token", TestCorpus.csrf("reader"))
+                .multiPart("file", "trials.xml", TestCorpus.fixture("trials.xml"), "text/xml")
+                .post("/imports").then().statusCode(403);
+    }
+
+    @Test
+    void aFormWithoutTheTokenOrFromAnotherSiteChangesNothing() {
+        Cookie admin = signIn("admin", "admin-password");
+        String page = given().cookie(admin).get("/users").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("name=\"csrf-token\" value=\"" + TestCorpus.csrf("admin") + "\""),
+                "the form carries the signed-in user's token");
+        Map<String, String> user = Map.of("username", "forged", "password", "long-enough-3", "role", "admin");
+
+        given().cookie(admin).redirects().follow(false).formParams(user).post("/users").then().statusCode(403)
+                .body(containsString("expired or did not come from CortexLit"));
+        given().cookie(admin).redirects().follow(false).formParams(user).formParam("csrf-token", TestCorpus.csrf("reader"))
+                .post("/users").then().statusCode(403);
+        given().cookie(admin).redirects().follow(false).header("Origin", "https://evil.example")
+                .formParams(user).formParam("csrf-token", TestCorpus.csrf("admin"))
+                .post("/users").then().statusCode(403).body(containsString("another site"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> User.findByUsername("forged").isEmpty()));
+        // htmx sends the token as a header instead of a field.
+        given().cookie(admin).redirects().follow(false).header("X-CSRF-Token", TestCorpus.csrf("admin"))
+                .formParams(Map.of("username", "viaheader", "password", "long-enough-4", "role", "reader"))
+                .post("/users").then().statusCode(303);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> User.findByUsername("viaheader").isPresent()));
+    }
+
+    @Test
+    void signingOutClearsTheSession() {
+        Cookie admin = signIn("admin", "admin-password");
+        Response out = given().cookie(admin).redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("admin"))
+                .post("/logout");
+        assertEquals(303, out.statusCode());
+        assertTrue(out.header("Location").endsWith("/login"));
+        assertEquals(0, out.detailedCookie(CREDENTIAL).getMaxAge());
+        given().get("/login").then().body(not(containsString("sign out")));
+        given().redirects().follow(false).get("/").then().statusCode(302).header("Location", endsWith("/login"));
+    }
+
+    private static Cookie signIn(String user, String password) {
+        Response login = given().redirects().follow(false)
+                .formParam("j_username", user).formParam("j_password", password).post("/j_security_check");
+        assertEquals(302, login.statusCode(), "signing in as " + user);
+        return new Cookie.Builder(CREDENTIAL, login.cookie(CREDENTIAL)).build();
+    }
+}
