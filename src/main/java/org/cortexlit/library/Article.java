@@ -102,6 +102,16 @@ public class Article extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<Identifier> identifiers = new ArrayList<>();
 
+    /** Tags reviewers gave the study (design, target, modality...); changed only through screening's Tagging. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"))
+    public java.util.Set<Tag> tags = new java.util.LinkedHashSet<>();
+
+    /** The values of one tag dimension, in a stable order. */
+    public List<String> tagValues(String dimension) {
+        return tags.stream().filter(t -> t.dimension.equals(dimension)).map(t -> t.value).sorted().toList();
+    }
+
     public static Optional<Article> findByPmid(String pmid) {
         return find("pmid", pmid).firstResultOptional();
     }

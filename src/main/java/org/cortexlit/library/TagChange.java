@@ -1,0 +1,41 @@
+package org.cortexlit.library;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One change to a study's tags in one dimension: who, when, the values before and after. Never deleted. */
+@Entity
+@Table(name = "tag_change")
+public class TagChange extends PanacheEntityBase {
+
+    @Id
+    @SequenceGenerator(name = "tag_change_seq", sequenceName = "tag_change_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tag_change_seq")
+    public Long id;
+    @Column(name = "article_id")
+    public Long articleId;
+    /** The review the change was made from, or null (the article page). */
+    @Column(name = "review_id")
+    public Long reviewId;
+    public String dimension;
+    /** Values separated by "; " (empty: none). */
+    @Column(name = "before_values")
+    public String before;
+    @Column(name = "after_values")
+    public String after;
+    public String actor;
+    public Instant at;
+
+    public static List<TagChange> forArticle(long articleId) {
+        return list("articleId = ?1 order by at, id", articleId);
+    }
+}
