@@ -41,6 +41,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ImportService {
 
+    /** Told when a run's records are searchable (reviews then take in the new matches of their queries). */
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<RunIndexed> indexed;
+
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     private final CortexLitConfig config;
@@ -202,6 +206,11 @@ public class ImportService {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Updating the search index for run %d failed; rebuilding it from the database", runId);
             index.rebuild("an import could not update the index: " + e.getMessage());
+        }
+        try {
+            indexed.fire(new RunIndexed(runId));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "After run %d: a follower of new imports failed", runId);
         }
         finish(runId, failure);
     }

@@ -58,6 +58,9 @@ public enum TagDimension {
         if (v.isEmpty()) {
             throw new IllegalArgumentException(label + ": the value is empty.");
         }
+        if (v.contains("\"")) {
+            throw new IllegalArgumentException(label + ": a value cannot contain a double quote (\").");
+        }
         if (v.length() > 100) {
             throw new IllegalArgumentException(label + ": a value has at most 100 characters.");
         }
@@ -77,6 +80,11 @@ public enum TagDimension {
                 return n.endsWith(".0") ? n.substring(0, n.length() - 2) : n;
             }
             default -> {
+                for (String known : defaults) {
+                    if (known.equalsIgnoreCase(v)) {
+                        return known; // one spelling per value: "m1" is stored as "M1"
+                    }
+                }
                 return v;
             }
         }

@@ -14,6 +14,18 @@ import org.cortexlit.library.ArticleEvent;
 import org.cortexlit.search.SearchService;
 import org.cortexlit.search.SimilarArticles;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.library.TagDimension;
+import org.cortexlit.screening.Actor;
+import org.cortexlit.screening.ScreeningException;
+import org.cortexlit.screening.Tagging;
+import org.jboss.resteasy.reactive.RestForm;
+
 import java.io.IOException;
 
 import java.util.List;
@@ -25,18 +37,25 @@ public class ArticlePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(Article article, List<ArticleEvent> history, List<SearchService.Hit> similar);
+        static native TemplateInstance article(Article article, List<ArticleEvent> history, List<SearchService.Hit> similar,
+                                               List<ScreenPage.TagRow> tags, List<org.cortexlit.library.TagChange> tagHistory,
+                                               String notice, String error);
     }
 
     private final SimilarArticles similarArticles;
+    private final Tagging tagging;
+    private final SecurityIdentity identity;
 
-    public ArticlePage(SimilarArticles similarArticles) {
+    public ArticlePage(SimilarArticles similarArticles, Tagging tagging, SecurityIdentity identity) {
         this.similarArticles = similarArticles;
+        this.tagging = tagging;
+        this.identity = identity;
     }
 
     @GET
     @Path("/{pmid}")
-    public TemplateInstance article(@PathParam("pmid") String pmid) throws IOException {
+    public TemplateInstance article(@PathParam("pmid") String pmid, @QueryParam("notice") String notice,
+                                    @QueryParam("error") String error) throws IOException {
         List<SearchService.Hit> similar = similarArticles.similarTo(pmid.trim(), 5).orElse(List.of());
         return QuarkusTransaction.requiringNew().call(() -> {
             Article a = Article.findByPmid(pmid.trim())
@@ -48,7 +67,42 @@ public class ArticlePage {
             a.publicationTypes.size();
             a.keywords.size();
             a.identifiers.size();
-            return Templates.article(a, ArticleEvent.forArticle(a.id), similar);
+            java.util.Map<TagDimension, List<String>> defaults = new java.util.LinkedHashMap<>();
+            for (TagDimension d : TagDimension.values()) {
+                defaults.put(d, d.defaults);
+            }
+            return Templates.article(a, ArticleEvent.forArticle(a.id), similar, ScreenPage.TagRow.of(a, defaults),
+                    org.cortexlit.library.TagChange.forArticle(a.id), notice, error);
         });
+    }
+
+    /** Tags the study in one dimension from the article page (Post/Redirect/Get). */
+    @POST
+    @Path("/{pmid}/tags")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"admin", "reviewer"})
+    public Response tag(@PathParam("pmid") String pmid, @RestForm String dimension, @RestForm("value") List<String> values,
+                        @RestForm String free, @RestForm Integer version) {
+        String page = "/articles/" + pmid.trim();
+        try {
+            Tagging.Result r = tagging.set(pmid.trim(), dimension, withFree(values, free), Actor.of(identity), null, version);
+            return Redirects.notice(page + "#tags", r.changed() ? "Tagged " + dimension + ": "
+                    + (r.values().isEmpty() ? "none" : String.join(", ", r.values())) + "." : "No change to " + dimension + ".");
+        } catch (ScreeningException e) {
+            return Redirects.error(page + "#tags", e.getMessage());
+        }
+    }
+
+    /** Ticked values plus the comma-separated free text (sessions, intensity, conditions, other values). */
+    static List<String> withFree(List<String> values, String free) {
+        List<String> all = new java.util.ArrayList<>(values == null ? List.of() : values);
+        if (free != null) {
+            for (String v : free.split(",")) {
+                if (!v.isBlank()) {
+                    all.add(v.trim());
+                }
+            }
+        }
+        return all;
     }
 }

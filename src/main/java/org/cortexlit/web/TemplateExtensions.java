@@ -30,6 +30,11 @@ public class TemplateExtensions {
         return total <= 0 ? 0 : (int) Math.max(count > 0 ? 1 : 0, Math.round(100.0 * count / total));
     }
 
+    /** Where the article page's tag forms post. */
+    static String tagAction(org.cortexlit.library.Article a) {
+        return "/articles/" + a.pmid + "/tags";
+    }
+
     static String urlEncode(String value) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }

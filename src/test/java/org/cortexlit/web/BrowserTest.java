@@ -43,6 +43,8 @@ class BrowserTest {
 
     @Inject
     SearchIndex index;
+    @Inject
+    org.cortexlit.screening.Screening screening;
 
     @TestHTTPResource("/")
     URL base;
@@ -119,6 +121,55 @@ class BrowserTest {
                 assertTrue(((Number) overflow).intValue() <= 0, "/" + path + " scrolls sideways on a phone by " + overflow + "px");
             }
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("phone-article.png")).setFullPage(true));
+        }
+    }
+
+    @Test
+    void screeningWithTheKeyboardSwapsRecordsInPlace() {
+        TestCorpus.upload("trials.xml").statusCode(201);
+        org.cortexlit.screening.Actor admin = new org.cortexlit.screening.Actor("admin", true, true);
+        long id = screening.create(new org.cortexlit.screening.ReviewForm("Keyboard", null, null, null, "rTMS, sham",
+                "case series", null, null, "single", null), admin).id;
+        screening.addByPmid(id, "90000001 90000002 90000003", admin);
+        try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900))) {
+            page.navigate(url("reviews/" + id + "/screen"));
+            page.waitForSelector("#decide");
+            page.evaluate("() => { window.sameDocument = true; }");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("screening.png")).setFullPage(true));
+            String first = page.getAttribute(".screen-record", "data-record");
+            assertTrue(page.innerHTML("#screen").contains("<mark class=\"hl-include\">"), "include words are marked");
+
+            long started = System.nanoTime();
+            page.keyboard().press("i");
+            page.waitForFunction("r => document.querySelector('.screen-record') && "
+                    + "document.querySelector('.screen-record').dataset.record !== r", first);
+            long swapMs = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("screening: key to next record on screen %d ms (htmx, no page load)%n", swapMs);
+            assertEquals(Boolean.TRUE, page.evaluate("() => window.sameDocument === true"), "htmx swapped, no page load");
+            assertTrue(page.textContent("#screen").contains("Saved: include"));
+            String second = page.getAttribute(".screen-record", "data-record");
+
+            page.keyboard().press("2"); // exclude, reason 2, in one keystroke
+            page.waitForFunction("r => !document.querySelector('.screen-record') || "
+                    + "document.querySelector('.screen-record').dataset.record !== r", second);
+            assertTrue(page.textContent("#screen").contains("Saved: exclude (no cortical stimulation)"));
+
+            page.keyboard().press("u");
+            page.waitForFunction("r => document.querySelector('.screen-record') && "
+                    + "document.querySelector('.screen-record').dataset.record === r", second);
+            assertTrue(page.textContent("#screen").contains("Undone"));
+            page.keyboard().press("?");
+            assertTrue(page.isVisible("#help"));
+            // typing a note does not trigger shortcuts
+            page.click("textarea[name=note]");
+            page.keyboard().type("mixed sample");
+            assertEquals(second, page.getAttribute(".screen-record", "data-record"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("screening-after-undo.png")).setFullPage(true));
+        }
+        try (Page phone = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844))) {
+            phone.navigate(url("reviews/" + id + "/screen"));
+            Object overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(((Number) overflow).intValue() <= 0, "the screening page scrolls sideways on a phone by " + overflow + "px");
         }
     }
 

@@ -1,0 +1,145 @@
+package org.cortexlit.screening;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import org.cortexlit.library.Article;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A review's progress and agreement, counted by the database: records by status, decisions by reviewer,
+ * conflicts open and resolved, Cohen's kappa per pair of reviewers, exclusion reasons, and PRISMA 2020's
+ * title-and-abstract counts.
+ */
+public record ReviewStats(long records, long removed, Map<Status, Long> byStatus,
+                          Map<String, Map<Decision, Long>> byReviewer, long conflictsOpen, long conflictsResolved,
+                          List<Agreement.Pair> agreement, Map<String, Long> exclusionReasons, Prisma prisma) {
+
+    /**
+     * PRISMA 2020 counts at the title/abstract stage. {@code identified} is per source (the import trigger that
+     * first brought the article in, or "added by hand"); {@code duplicatesRemoved} counts records linked to
+     * another record instead of screened (0 until cross-source deduplication lands).
+     */
+    public record Prisma(Map<String, Long> identified, long identifiedTotal, long duplicatesRemoved, long removedByHand,
+                         long screened,
+                         long excluded, long included, long maybe, long awaiting) {
+        /** Records sought for full-text retrieval: the included ones and the maybes. */
+        public long sought() {
+            return included + maybe;
+        }
+    }
+
+    public long count(Status s) {
+        return byStatus.getOrDefault(s, 0L);
+    }
+
+    public long unscreened() {
+        return count(Status.UNSCREENED);
+    }
+
+    public long awaitingSecond() {
+        return count(Status.AWAITING_SECOND);
+    }
+
+    public long included() {
+        return count(Status.INCLUDED);
+    }
+
+    public long maybe() {
+        return count(Status.MAYBE);
+    }
+
+    public long excluded() {
+        return count(Status.EXCLUDED);
+    }
+
+    public long settled() {
+        return count(Status.INCLUDED) + count(Status.EXCLUDED) + count(Status.MAYBE);
+    }
+
+    public int percentSettled() {
+        return records == 0 ? 0 : (int) (settled() * 100 / records);
+    }
+
+    public static ReviewStats of(long reviewId) {
+        return QuarkusTransaction.joiningExisting().call(() -> compute(reviewId));
+    }
+
+    private static ReviewStats compute(long reviewId) {
+        EntityManager em = Article.getEntityManager();
+        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            byStatus.put(s, 0L);
+        }
+        long records = 0;
+        for (Object[] row : em.createQuery("select r.status, count(r) from ReviewRecord r where r.reviewId = :r "
+                + "and r.removed = false group by r.status", Object[].class).setParameter("r", reviewId).getResultList()) {
+            byStatus.put((Status) row[0], (Long) row[1]);
+            records += (Long) row[1];
+        }
+        long removed = em.createQuery("select count(r) from ReviewRecord r where r.reviewId = :r and r.removed = true", Long.class)
+                .setParameter("r", reviewId).getSingleResult();
+
+        Map<String, Map<Decision, Long>> byReviewer = new TreeMap<>();
+        for (Object[] row : em.createQuery("select d.reviewer, d.decision, count(d) from ScreeningDecision d, ReviewRecord r "
+                        + "where d.recordId = r.id and r.removed = false and d.reviewId = :r group by d.reviewer, d.decision",
+                Object[].class).setParameter("r", reviewId).getResultList()) {
+            byReviewer.computeIfAbsent((String) row[0], k -> new EnumMap<>(Decision.class)).put((Decision) row[1], (Long) row[2]);
+        }
+
+        long resolved = em.createQuery("select count(r) from ReviewRecord r where r.reviewId = :r and r.removed = false "
+                + "and r.resolvedBy is not null", Long.class).setParameter("r", reviewId).getSingleResult();
+
+        Map<Long, Map<String, Decision>> votes = new HashMap<>();
+        for (Object[] row : em.createQuery("select d.recordId, d.reviewer, d.decision from ScreeningDecision d, ReviewRecord r "
+                        + "where d.recordId = r.id and r.removed = false and r.reviewId = :r and r.decisionCount >= 2",
+                Object[].class).setParameter("r", reviewId).getResultList()) {
+            votes.computeIfAbsent((Long) row[0], k -> new HashMap<>()).put((String) row[1], (Decision) row[2]);
+        }
+
+        // The reason that counts is the final one: the lead's when resolved, else the (agreeing) reviewers' first.
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("select coalesce(r.finalReason, (select min(d.reason) from ScreeningDecision d "
+                        + "where d.recordId = r.id and d.decision = :ex)), count(r) from ReviewRecord r where r.reviewId = :r "
+                        + "and r.removed = false and r.status = :excluded group by 1 order by 2 desc", Object[].class)
+                .setParameter("r", reviewId).setParameter("ex", Decision.EXCLUDE).setParameter("excluded", Status.EXCLUDED)
+                .getResultList()) {
+            reasons.put(row[0] == null ? "(no reason)" : (String) row[0], (Long) row[1]);
+        }
+
+        Map<String, Long> identified = new TreeMap<>();
+        for (Object[] row : em.createQuery("select i.trigger, r.origin, count(r) from ReviewRecord r "
+                        + "left join ArticleEvent e on e.articleId = r.articleId and e.action = :created "
+                        + "left join ImportRun i on i.id = e.runId where r.reviewId = :r group by i.trigger, r.origin",
+                        Object[].class)
+                .setParameter("r", reviewId).setParameter("created", org.cortexlit.library.ArticleEvent.Action.CREATED)
+                .getResultList()) {
+            String source = row[1] == ReviewRecord.Origin.MANUAL ? "added by hand" : sourceName(row[0] == null ? "" : row[0].toString());
+            identified.merge(source, (Long) row[2], Long::sum);
+        }
+        long identifiedTotal = identified.values().stream().mapToLong(Long::longValue).sum();
+
+        long excluded = byStatus.get(Status.EXCLUDED);
+        long included = byStatus.get(Status.INCLUDED);
+        long maybe = byStatus.get(Status.MAYBE);
+        long awaiting = byStatus.get(Status.UNSCREENED) + byStatus.get(Status.AWAITING_SECOND) + byStatus.get(Status.CONFLICT);
+        Prisma prisma = new Prisma(identified, identifiedTotal, 0, removed, excluded + included + maybe, excluded, included,
+                maybe, awaiting);
+        return new ReviewStats(records, removed, byStatus, byReviewer, byStatus.get(Status.CONFLICT), resolved,
+                Agreement.pairs(votes), reasons, prisma);
+    }
+
+    private static String sourceName(String trigger) {
+        return switch (trigger) {
+            case "UPLOAD" -> "uploaded files";
+            case "INBOX" -> "inbox folder";
+            case "SCHEDULE", "MANUAL" -> "saved PubMed searches";
+            default -> "other";
+        };
+    }
+}

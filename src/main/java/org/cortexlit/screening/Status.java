@@ -1,0 +1,32 @@
+package org.cortexlit.screening;
+
+import java.util.Locale;
+
+/** Where a record of a review stands. */
+public enum Status {
+    /** No decision yet. */
+    UNSCREENED,
+    /** Dual mode: one of the two decisions is in. */
+    AWAITING_SECOND,
+    /** Dual mode: one reviewer includes (or maybe), the other excludes; the lead decides. */
+    CONFLICT,
+    INCLUDED,
+    EXCLUDED,
+    MAYBE;
+
+    public boolean settled() {
+        return this == INCLUDED || this == EXCLUDED || this == MAYBE;
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static Status of(Decision d) {
+        return switch (d) {
+            case INCLUDE -> INCLUDED;
+            case EXCLUDE -> EXCLUDED;
+            case MAYBE -> MAYBE;
+        };
+    }
+}

@@ -1,0 +1,333 @@
+package org.cortexlit.web;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.library.Article;
+import org.cortexlit.library.TagChange;
+import org.cortexlit.screening.Actor;
+import org.cortexlit.screening.QueryMatches;
+import org.cortexlit.screening.Review;
+import org.cortexlit.screening.ReviewEvent;
+import org.cortexlit.screening.ReviewForm;
+import org.cortexlit.screening.ReviewMember;
+import org.cortexlit.screening.ReviewRecord;
+import org.cortexlit.screening.ReviewStats;
+import org.cortexlit.screening.Screening;
+import org.cortexlit.screening.ScreeningDecision;
+import org.cortexlit.screening.ScreeningException;
+import org.cortexlit.screening.ScreeningRules;
+import org.cortexlit.screening.Status;
+import org.cortexlit.search.query.QuerySyntaxException;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reviews: the list, a new review, and one review's overview, settings, members, records and conflicts. */
+@Path("/reviews")
+@Produces(MediaType.TEXT_HTML)
+public class ReviewsPage {
+
+    static final int PAGE_SIZE = 50;
+
+    /** One line of a review's record list. */
+    public record Row(long id, String pmid, String title, Integer year, String journal, Status status, String decisions,
+                      boolean removed) {
+    }
+
+    /** A record in full for its page: decisions the viewer may see, the history, tag changes. */
+    public record RecordView(ReviewRecord record, Article article, boolean othersVisible, List<ScreeningDecision> decisions,
+                             List<ReviewEvent> history, List<TagChange> tagHistory) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Review> reviews, Map<Long, ReviewStats> stats, String notice, String error);
+
+        static native TemplateInstance overview(Review review, ReviewStats stats, List<ReviewMember> members, boolean lead,
+                                                boolean member, long remaining, String vocabulary, String notice, String error);
+
+        static native TemplateInstance records(Review review, List<Row> rows, String status, String q, int page, int pages,
+                                               long total, boolean lead, String notice, String error);
+
+        static native TemplateInstance record(Review review, RecordView view, boolean lead, String notice, String error);
+    }
+
+    private final Screening screening;
+    private final QueryMatches matches;
+    private final SecurityIdentity identity;
+
+    public ReviewsPage(Screening screening, QueryMatches matches, SecurityIdentity identity) {
+        this.screening = screening;
+        this.matches = matches;
+        this.identity = identity;
+    }
+
+    private Actor actor() {
+        return Actor.of(identity);
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("notice") String notice, @QueryParam("error") String error) {
+        List<Review> reviews = screening.reviews();
+        Map<Long, ReviewStats> stats = new HashMap<>();
+        for (Review r : reviews) {
+            stats.put(r.id, ReviewStats.of(r.id));
+        }
+        return Templates.list(reviews, stats, notice, error);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"admin", "reviewer"})
+    public Response create(@RestForm String name, @RestForm String question, @RestForm String mode, @RestForm String query) {
+        try {
+            Review r = screening.create(new ReviewForm(name, question, null, null, null, null, null, null, mode, query), actor());
+            return Redirects.notice("/reviews/" + r.id, "Created the review. " + ReviewStats.of(r.id).records()
+                    + " record(s) match its query. Add members, criteria and highlight words below.");
+        } catch (ScreeningException e) {
+            return Redirects.error("/reviews", e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance overview(@PathParam("id") long id, @QueryParam("notice") String notice,
+                                     @QueryParam("error") String error) {
+        Actor me = actor();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Review r = screening.review(id);
+            boolean member = screening.roleOf(id, me).isPresent();
+            return Templates.overview(r, ReviewStats.of(id), ReviewMember.of(id), screening.isLead(r, me), member,
+                    member ? screening.remaining(id, me) : 0, Review.vocabularyText(r.vocabulary()), notice, error);
+        });
+    }
+
+    @POST
+    @Path("/{id}/settings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"admin", "reviewer"})
+    public Response settings(@PathParam("id") long id, @RestForm String name, @RestForm String question,
+                             @RestForm String inclusionCriteria, @RestForm String exclusionCriteria,
+                             @RestForm String includeWords, @RestForm String excludeWords,
+                             @RestForm String exclusionReasons, @RestForm String tagVocabulary, @RestForm String mode,
+                             @RestForm String query, @RestForm Integer version) {
+        try {
+            screening.update(id, new ReviewForm(name, question, inclusionCriteria, exclusionCriteria, includeWords,
+                    excludeWords, exclusionReasons, tagVocabulary, mode, query), actor(), version);
+            return Redirects.notice("/reviews/" + id, "Saved the settings.");
+        } catch (ScreeningException e) {
+            return Redirects.error("/reviews/" + id, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/{id}/members")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"admin", "reviewer"})
+    public Response member(@PathParam("id") long id, @RestForm String username, @RestForm String role,
+                           @RestForm String action) {
+        try {
+            if ("remove".equals(action)) {
+                screening.removeMember(id, username, actor());
+                return Redirects.notice("/reviews/" + id, "Removed " + username + " from the review.");
+            }
+            screening.addMember(id, username, role, actor());
+            return Redirects.notice("/reviews/" + id, username + " is now a " + (role == null ? "reviewer" : role.toLowerCase(Locale.ROOT)) + " of this review.");
+        } catch (ScreeningException e) {
+            return Redirects.error("/reviews/" + id, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/{id}/add")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"admin", "reviewer"})
+    public Response add(@PathParam("id") long id, @RestForm String pmids) {
+        try {
+            Screening.AddResult r = screening.addByPmid(id, pmids, actor());
+            String msg = "Added " + r.added() + ", restored " + r.restored() + ", already there " + r.already() + "."
+                    + (r.unknown().isEmpty() ? "" : " Not in the corpus (import them first): " + String.join(", ", r.unknown()) + ".");
+            return r.unknown().isEmpty() ? Redirects.notice("/reviews/" + id, msg) : Redirects.error("/reviews/" + id, msg);
+        } catch (ScreeningException e) {
+            return Redirects.error("/reviews/" + id, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/{id}/sync")
+    @RolesAllowed({"admin", "reviewer"})
+    public Response sync(@PathParam("id") long id) {
+        int added = screening.syncQuery(id);
+        return Redirects.notice("/reviews/" + id, added + " new record(s) from the query.");
+    }
+
+    @POST
+    @Path("/{id}/unblind")
+    @RolesAllowed({"admin", "reviewer"})
+    public Response unblind(@PathParam("id") long id) {
+        try {
+            screening.unblind(id, actor());
+            return Redirects.notice("/reviews/" + id, "Unblinded: reviewers now see each other's decisions.");
+        } catch (ScreeningException e) {
+            return Redirects.error("/reviews/" + id, e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("/{id}/records")
+    public TemplateInstance records(@PathParam("id") long id, @QueryParam("status") String status, @QueryParam("q") String q,
+                                    @QueryParam("page") @DefaultValue("1") int page, @QueryParam("notice") String notice,
+                                    @QueryParam("error") String error) throws IOException {
+        Actor me = actor();
+        String err = error;
+        List<Long> articleFilter = null;
+        if (q != null && !q.isBlank()) {
+            try {
+                List<String> pmids = matches.pmids(q);
+                articleFilter = pmids.isEmpty() ? List.of(-1L) : QuarkusTransaction.requiringNew().call(() ->
+                        Article.getEntityManager().createQuery("select a.id from Article a where a.pmid in :p", Long.class)
+                                .setParameter("p", pmids).getResultList());
+            } catch (QuerySyntaxException e) {
+                err = "The filter query cannot be run: " + e.getMessage();
+                articleFilter = List.of(-1L);
+            }
+        }
+        Status st = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                st = Status.valueOf(status.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
+            } catch (IllegalArgumentException e) {
+                err = "There is no status '" + status + "'.";
+            }
+        }
+        Status fst = st;
+        List<Long> filter = articleFilter;
+        String ferr = err;
+        int p = Math.max(1, page);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Review r = screening.review(id);
+            StringBuilder where = new StringBuilder("r.reviewId = :r");
+            if (fst != null) {
+                where.append(" and r.status = :s and r.removed = false");
+            }
+            if (filter != null) {
+                where.append(" and r.articleId in :a");
+            }
+            var em = Article.getEntityManager();
+            var count = em.createQuery("select count(r) from ReviewRecord r where " + where, Long.class).setParameter("r", id);
+            var rows = em.createQuery("select r, a from ReviewRecord r, Article a where a.id = r.articleId and " + where
+                    + " order by r.id", Object[].class).setParameter("r", id);
+            if (fst != null) {
+                count.setParameter("s", fst);
+                rows.setParameter("s", fst);
+            }
+            if (filter != null) {
+                count.setParameter("a", filter);
+                rows.setParameter("a", filter);
+            }
+            long total = count.getSingleResult();
+            List<Row> out = new ArrayList<>();
+            for (Object[] row : rows.setFirstResult((p - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList()) {
+                ReviewRecord rec = (ReviewRecord) row[0];
+                Article a = (Article) row[1];
+                out.add(new Row(rec.id, a.pmid, a.title, a.year, a.journalAbbrev != null ? a.journalAbbrev : a.journal,
+                        rec.status, decisionsText(r, rec, me), rec.removed));
+            }
+            int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+            return Templates.records(r, out, fst == null ? "" : fst.name(), q == null ? "" : q, p, pages, total,
+                    screening.isLead(r, me), notice, ferr);
+        });
+    }
+
+    /** "include, exclude (not human)" or, while blind, only the viewer's own and a count. */
+    private static String decisionsText(Review r, ReviewRecord rec, Actor me) {
+        if (rec.decisionCount == 0) {
+            return "";
+        }
+        List<ScreeningDecision> ds = ScreeningDecision.forRecord(rec.id);
+        boolean open = ScreeningRules.othersVisible(r, rec.decisionCount);
+        List<String> parts = new ArrayList<>();
+        int hidden = 0;
+        for (ScreeningDecision d : ds) {
+            if (open || d.reviewer.equals(me.name())) {
+                parts.add(d.reviewer + ": " + d.decision.label() + (d.reason == null ? "" : " (" + d.reason + ")"));
+            } else {
+                hidden++;
+            }
+        }
+        if (hidden > 0) {
+            parts.add(hidden + " hidden (blind)");
+        }
+        return String.join("; ", parts);
+    }
+
+    @GET
+    @Path("/{id}/records/{rid}")
+    public TemplateInstance record(@PathParam("id") long id, @PathParam("rid") long rid, @QueryParam("notice") String notice,
+                                   @QueryParam("error") String error) {
+        Actor me = actor();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Review r = screening.review(id);
+            ReviewRecord rec = screening.record(id, rid);
+            Article a = Article.findById(rec.articleId);
+            a.abstractSections.size();
+            a.authors.size();
+            a.publicationTypes.size();
+            a.tags.size();
+            boolean open = ScreeningRules.othersVisible(r, rec.decisionCount);
+            List<ScreeningDecision> visible = ScreeningDecision.forRecord(rid).stream()
+                    .filter(d -> open || d.reviewer.equals(me.name())).toList();
+            List<ReviewEvent> history = ReviewEvent.forRecord(rid).stream()
+                    .filter(e -> open || e.actor.equals(me.name()) || e.kind == ReviewEvent.Kind.ADDED
+                            || e.kind == ReviewEvent.Kind.REMOVED || e.kind == ReviewEvent.Kind.RESTORED).toList();
+            return Templates.record(r, new RecordView(rec, a, open, visible, history, TagChange.forArticle(a.id)),
+                    screening.isLead(r, me), notice, error);
+        });
+    }
+
+    @POST
+    @Path("/{id}/records/{rid}/resolve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"admin", "reviewer"})
+    public Response resolve(@PathParam("id") long id, @PathParam("rid") long rid, @RestForm String decision,
+                            @RestForm String reason, @RestForm String note, @RestForm Integer version) {
+        String page = "/reviews/" + id + "/records/" + rid;
+        try {
+            screening.resolve(id, rid, actor(), decision, reason, note, version);
+            return Redirects.notice(page, "Resolved as " + decision + ".");
+        } catch (ScreeningException e) {
+            return Redirects.error(page, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/{id}/records/{rid}/remove")
+    @RolesAllowed({"admin", "reviewer"})
+    public Response remove(@PathParam("id") long id, @PathParam("rid") long rid) {
+        String page = "/reviews/" + id + "/records/" + rid;
+        try {
+            screening.remove(id, rid, actor());
+            return Redirects.notice(page, "Removed from the review (kept with its decisions; add its PMID again to restore it).");
+        } catch (ScreeningException e) {
+            return Redirects.error(page, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.cortexlit.web;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.library.AbstractSection;
+import org.cortexlit.library.Article;
+import org.cortexlit.library.Author;
+import org.cortexlit.library.MeshHeading;
+import org.cortexlit.library.TagDimension;
+import org.cortexlit.screening.Actor;
+import org.cortexlit.screening.Review;
+import org.cortexlit.screening.ReviewRecord;
+import org.cortexlit.screening.Screening;
+import org.cortexlit.screening.ScreeningDecision;
+import org.cortexlit.screening.ScreeningException;
+import org.cortexlit.screening.ScreeningRules;
+import org.cortexlit.screening.Tagging;
+import org.cortexlit.screening.WordHighlighter;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Screening one record at a time. Keys (see /js/screen.js): i include, m maybe, e exclude (then a digit for the
+ * reason), a digit alone excludes with that reason, u undoes the last decision, ? shows help. With htmx the
+ * next record swaps in without a page load; without JavaScript the forms post and redirect (Post/Redirect/Get).
+ */
+@Path("/reviews/{id}/screen")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({"admin", "reviewer"})
+public class ScreenPage {
+
+    /** One abstract section with the review's words marked (safe HTML). */
+    public record Section(String label, String html) {
+    }
+
+    /** A tag dimension as the panel shows it: the values offered, the ones set, whether free text is allowed. */
+    public record TagRow(TagDimension dimension, List<String> offered, List<String> set, String free) {
+        public boolean has(String value) {
+            return set.contains(value);
+        }
+
+        /** The rows for an article, offering {@code vocabulary}'s values; values set outside it show as free text. */
+        static List<TagRow> of(Article a, java.util.Map<TagDimension, List<String>> vocabulary) {
+            List<TagRow> rows = new ArrayList<>();
+            vocabulary.forEach((dim, offered) -> {
+                List<String> set = a.tagValues(dim.key);
+                List<String> extra = set.stream().filter(v -> !offered.contains(v)).toList();
+                rows.add(new TagRow(dim, offered, set, String.join(", ", extra)));
+            });
+            return rows;
+        }
+    }
+
+    /** Everything the screening panel shows, built inside one transaction. */
+    public record Panel(Review review, ReviewRecord record, String pmid, String titleHtml, String authors, String journal,
+                        Integer year, List<String> publicationTypes, List<String> mesh, List<Section> sections,
+                        List<TagRow> tags, int articleVersion, ScreeningDecision mine, List<ScreeningDecision> others,
+                        boolean othersVisible, long remaining, List<String> reasons) {
+        public String tagAction() {
+            return "/reviews/" + review.id + "/screen/" + record.id + "/tags";
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance screen(Review review, Panel panel, long remaining, String notice, String error);
+
+        static native TemplateInstance panel(Review review, Panel panel, long remaining, String notice, String error);
+    }
+
+    private final Screening screening;
+    private final Tagging tagging;
+    private final SecurityIdentity identity;
+
+    public ScreenPage(Screening screening, Tagging tagging, SecurityIdentity identity) {
+        this.screening = screening;
+        this.tagging = tagging;
+        this.identity = identity;
+    }
+
+    @GET
+    public TemplateInstance screen(@PathParam("id") long id, @QueryParam("record") Long recordId,
+                                   @QueryParam("after") @DefaultValue("0") long after,
+                                   @QueryParam("notice") String notice, @QueryParam("error") String error,
+                                   @HeaderParam("HX-Request") String htmx) {
+        return render(id, recordId, after, notice, error, htmx != null);
+    }
+
+    private TemplateInstance render(long id, Long recordId, long after, String notice, String error, boolean fragment) {
+        Actor me = Actor.of(identity);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Review review = screening.review(id);
+            if (screening.roleOf(id, me).isEmpty()) {
+                throw new ScreeningException(ScreeningException.Kind.FORBIDDEN, "You are not a member of the review '"
+                        + review.name + "'; its lead adds members on the review's page.");
+            }
+            Optional<ReviewRecord> rec = recordId != null ? Optional.of(screening.record(id, recordId))
+                    : screening.next(id, me, after);
+            long remaining = screening.remaining(id, me);
+            Panel panel = rec.map(r -> panel(review, r, me, remaining)).orElse(null);
+            return fragment ? Templates.panel(review, panel, remaining, notice, error)
+                    : Templates.screen(review, panel, remaining, notice, error);
+        });
+    }
+
+    private Panel panel(Review review, ReviewRecord rec, Actor me, long remaining) {
+        Article a = Article.findById(rec.articleId);
+        WordHighlighter hl = new WordHighlighter(review.includeWordList(), review.excludeWordList());
+        List<Section> sections = new ArrayList<>();
+        for (AbstractSection s : a.abstractSections) {
+            sections.add(new Section(s.label, hl.highlight(s.text)));
+        }
+        List<String> authors = new ArrayList<>();
+        for (Author au : a.authors) {
+            authors.add(au.displayName());
+        }
+        List<TagRow> tags = TagRow.of(a, review.vocabulary());
+        List<ScreeningDecision> all = ScreeningDecision.forRecord(rec.id);
+        ScreeningDecision mine = all.stream().filter(d -> d.reviewer.equals(me.name())).findFirst().orElse(null);
+        boolean open = ScreeningRules.othersVisible(review, rec.decisionCount);
+        List<ScreeningDecision> others = open ? all.stream().filter(d -> !d.reviewer.equals(me.name())).toList() : List.of();
+        return new Panel(review, rec, a.pmid, hl.highlight(a.title), String.join(", ", authors),
+                a.journalAbbrev != null ? a.journalAbbrev : a.journal, a.year, List.copyOf(a.publicationTypes),
+                a.mesh.stream().map(m -> m.descriptor + (m.major ? "*" : "")).toList(), sections, tags, a.version, mine,
+                others, open, remaining, review.reasons());
+    }
+
+    @POST
+    @Path("/{recordId}")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    public Object decide(@PathParam("id") long id, @PathParam("recordId") long recordId, @RestForm String decision,
+                         @RestForm String reason, @RestForm String note, @HeaderParam("HX-Request") String htmx) {
+        Actor me = Actor.of(identity);
+        try {
+            ScreeningDecision d = screening.decide(id, recordId, me, decision, reason, note);
+            String done = "Saved: " + d.describe() + " for record " + recordId + ". Press u to undo.";
+            if (htmx != null) {
+                return render(id, null, 0, done, null, true);
+            }
+            return Redirects.notice("/reviews/" + id + "/screen", done);
+        } catch (ScreeningException e) {
+            if (htmx != null) {
+                return render(id, recordId, 0, null, e.getMessage(), true);
+            }
+            return Redirects.error("/reviews/" + id + "/screen?record=" + recordId, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/undo")
+    public Object undo(@PathParam("id") long id, @HeaderParam("HX-Request") String htmx) {
+        Actor me = Actor.of(identity);
+        try {
+            Optional<Long> back = screening.undo(id, me);
+            String msg = back.isPresent() ? "Undone: your last decision is taken back; here is that record again."
+                    : "There is no decision of yours to undo in this review.";
+            if (htmx != null) {
+                return render(id, back.orElse(null), 0, msg, null, true);
+            }
+            return Redirects.notice("/reviews/" + id + "/screen" + back.map(r -> "?record=" + r).orElse(""), msg);
+        } catch (ScreeningException e) {
+            if (htmx != null) {
+                return render(id, null, 0, null, e.getMessage(), true);
+            }
+            return Redirects.error("/reviews/" + id + "/screen", e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/{recordId}/tags")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object tag(@PathParam("id") long id, @PathParam("recordId") long recordId, @RestForm String dimension,
+                      @RestForm("value") List<String> values, @RestForm String free, @RestForm Integer version,
+                      @HeaderParam("HX-Request") String htmx) {
+        Actor me = Actor.of(identity);
+        try {
+            String pmid = QuarkusTransaction.requiringNew().call(() -> {
+                ReviewRecord rec = screening.record(id, recordId);
+                return Article.<Article>findById(rec.articleId).pmid;
+            });
+            Tagging.Result r = tagging.set(pmid, dimension, ArticlePage.withFree(values, free), me, id, version);
+            String msg = r.changed() ? "Tagged " + dimension + ": " + (r.values().isEmpty() ? "none" : String.join(", ", r.values())) + "."
+                    : "No change to " + dimension + ".";
+            if (htmx != null) {
+                return render(id, recordId, 0, msg, null, true);
+            }
+            return Redirects.notice("/reviews/" + id + "/screen?record=" + recordId, msg);
+        } catch (ScreeningException e) {
+            if (htmx != null) {
+                return render(id, recordId, 0, null, e.getMessage(), true);
+            }
+            return Redirects.error("/reviews/" + id + "/screen?record=" + recordId, e.getMessage());
+        }
+    }
+}

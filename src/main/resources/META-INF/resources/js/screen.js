@@ -1,0 +1,87 @@
+// Keyboard screening: i include, m maybe, e exclude (then a digit), 1-9 exclude with that reason,
+// u undo, ? help. Works with htmx swapping #screen in place, and falls back to plain form posts.
+(function () {
+  'use strict';
+  var armed = false;
+
+  function typing(target) {
+    if (!target) return false;
+    var tag = target.tagName;
+    if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return true;
+    return tag === 'INPUT' && target.type !== 'radio' && target.type !== 'checkbox';
+  }
+
+  function decide(value) {
+    var form = document.getElementById('decide');
+    if (!form) return;
+    var button = form.querySelector('button[name=decision][value=' + value + ']');
+    button.click(); // a click, so htmx (and the browser) send the button's decision with the form
+  }
+
+  function say(text) {
+    var screen = document.getElementById('screen');
+    var old = document.getElementById('key-hint');
+    if (old) old.remove();
+    if (!screen || !text) return;
+    var p = document.createElement('div');
+    p.id = 'key-hint';
+    p.className = 'notice';
+    p.setAttribute('role', 'status');
+    p.textContent = text;
+    screen.insertBefore(p, screen.children[1] || null);
+  }
+
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+    var k = e.key;
+    var form = document.getElementById('decide');
+    var reasons = form ? form.querySelectorAll('input[name=reason]') : [];
+    if (k === '?') {
+      var help = document.getElementById('help');
+      if (help) help.hidden = !help.hidden;
+    } else if (k === 'u') {
+      var undo = document.querySelector('[data-key=u]');
+      if (undo) undo.click();
+    } else if (!form) {
+      return;
+    } else if (k === 'i') {
+      decide('include');
+    } else if (k === 'm') {
+      decide('maybe');
+    } else if (k === 'e') {
+      if (reasons.length === 0 || form.querySelector('input[name=reason]:checked')) {
+        decide('exclude');
+      } else {
+        armed = true;
+        say('Exclude: press the reason\'s number (1-' + reasons.length + ').');
+      }
+    } else if (/^[1-9]$/.test(k) && reasons.length >= Number(k)) {
+      reasons[Number(k) - 1].checked = true;
+      armed = false;
+      decide('exclude');
+    } else if (k === 'Escape' && armed) {
+      armed = false;
+      say('');
+    } else {
+      return;
+    }
+    e.preventDefault();
+  });
+
+  document.addEventListener('click', function (e) {
+    if (e.target && e.target.id === 'help-toggle') {
+      var help = document.getElementById('help');
+      if (help) help.hidden = !help.hidden;
+    }
+  });
+
+  // htmx requests carry the CSRF token as a header too (forms also send it as a field).
+  document.addEventListener('htmx:configRequest', function (e) {
+    var meta = document.querySelector('meta[name=csrf-token]');
+    if (meta) e.detail.headers['X-CSRF-Token'] = meta.content;
+  });
+  document.addEventListener('htmx:afterSwap', function () {
+    armed = false;
+    window.scrollTo(0, 0);
+  });
+})();

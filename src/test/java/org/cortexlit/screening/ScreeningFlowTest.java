@@ -1,0 +1,361 @@
+package org.cortexlit.screening;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.cortexlit.TestCorpus;
+import org.cortexlit.bench.CorpusGenerator;
+import org.cortexlit.library.Article;
+import org.cortexlit.search.SearchIndex;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reviews and screening end to end: pages (PRG and htmx), the queue, dual blind screening, conflicts, history. */
+@QuarkusTest
+@TestSecurity(user = "admin", roles = "admin")
+class ScreeningFlowTest {
+
+    /** Matches part of the generated corpus, and two of the three trials in trials.xml. */
+    static final String Q = "pain AND 2012:2021[dp]";
+    static final Actor ADMIN = new Actor("admin", true, true);
+    static final Actor REVIEWER = new Actor("reviewer", false, true);
+
+    @Inject
+    SearchIndex index;
+    @Inject
+    Screening screening;
+    @Inject
+    org.cortexlit.importing.ImportRunner runner;
+
+    @BeforeEach
+    void corpus() throws Exception {
+        TestCorpus.reset(index);
+        Path file = Files.createTempFile("screening-", ".xml");
+        new CorpusGenerator(7).writePubmedXml(file, 120, 39_000_000, false);
+        // through the import thread itself, so a test acting as a reader can still set up its corpus
+        assertTrue(runner.submit(file, "generated.xml", org.cortexlit.importing.ImportRun.Trigger.UPLOAD)
+                .await(java.time.Duration.ofSeconds(60)));
+        Files.deleteIfExists(file);
+    }
+
+    private static long createThroughThePage(String name, String query, String mode) {
+        String location = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .formParam("name", name).formParam("query", query).formParam("mode", mode)
+                .post("/reviews").then().statusCode(303).extract().header("Location");
+        Matcher m = Pattern.compile("/reviews/(\\d+)").matcher(location);
+        assertTrue(m.find(), location);
+        return Long.parseLong(m.group(1));
+    }
+
+    private static int searchTotal(String q) {
+        return given().queryParam("q", q).get("/api/search").then().statusCode(200).extract().path("total");
+    }
+
+    private static long records(long reviewId) {
+        return QuarkusTransaction.requiringNew().call(() -> ReviewRecord.count("reviewId = ?1 and removed = false", reviewId));
+    }
+
+    @Test
+    void aReviewTakesTheRecordsItsQueryMatchesAndNewImportsThatMatchJoinIt() {
+        int matching = searchTotal(Q);
+        assertTrue(matching > 10 && matching < 120, "the query matches part of the generated corpus: " + matching);
+        long id = createThroughThePage("Pain review", Q, "single");
+        assertEquals(matching, records(id));
+        given().get("/reviews/" + id).then().statusCode(200)
+                .body(containsString("<td id=\"count-records\">" + matching + "</td>"))
+                .body(containsString("<td id=\"count-unscreened\">" + matching + "</td>"));
+        given().get("/reviews").then().statusCode(200).body(containsString("Pain review"));
+
+        TestCorpus.upload("trials.xml").statusCode(201); // three new trials about pain
+        int after = searchTotal(Q);
+        assertTrue(after > matching);
+        assertEquals(after, records(id), "new matching imports join the queue");
+
+        // a bad query is refused with the parser's message, and nothing is created
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("name", "bad")
+                .formParam("query", "(pain AND").post("/reviews").then().statusCode(303)
+                .header("Location", containsString("error="));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Review.count()));
+    }
+
+    @Test
+    void singleScreeningThroughThePagesWithoutJavaScript() {
+        long id = createThroughThePage("Single", Q, "single");
+        String page = given().get("/reviews/" + id + "/screen").then().statusCode(200)
+                .body(containsString("id=\"decide\"")).body(containsString("Include")).extract().asString();
+        long first = recordOnPage(page);
+
+        // include: Post/Redirect/Get to the next record
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("decision", "include")
+                .post("/reviews/" + id + "/screen/" + first).then().statusCode(303)
+                .header("Location", containsString("/reviews/" + id + "/screen?notice="));
+        assertEquals(Status.INCLUDED, status(first));
+        long second = recordOnPage(given().get("/reviews/" + id + "/screen").asString());
+        assertNotEquals(first, second);
+
+        // exclude needs one of the review's reasons, by text or number
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("decision", "exclude")
+                .post("/reviews/" + id + "/screen/" + second).then().statusCode(303)
+                .header("Location", containsString("error=")).header("Location", containsString("record=" + second));
+        assertEquals(Status.UNSCREENED, status(second));
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("decision", "exclude")
+                .formParam("reason", "3").formParam("note", "mice").post("/reviews/" + id + "/screen/" + second)
+                .then().statusCode(303);
+        ScreeningDecision d = QuarkusTransaction.requiringNew().call(() -> ScreeningDecision.<ScreeningDecision>find("recordId", second).firstResult());
+        assertEquals(Decision.EXCLUDE, d.decision);
+        assertEquals(Review.DEFAULT_REASONS.get(2), d.reason);
+        assertEquals("mice", d.note);
+
+        // undo brings that record back, undecided, and the history keeps both steps
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).post("/reviews/" + id + "/screen/undo")
+                .then().statusCode(303).header("Location", containsString("record=" + second));
+        assertEquals(Status.UNSCREENED, status(second));
+        given().get("/reviews/" + id + "/records/" + second).then().statusCode(200)
+                .body(containsString("decided")).body(containsString("undone"))
+                .body(containsString("exclude (" + Review.DEFAULT_REASONS.get(2) + "): mice"));
+        // the status filter of the record list
+        given().get("/reviews/" + id + "/records?status=INCLUDED").then().statusCode(200)
+                .body(containsString("<p id=\"record-total\">1 record(s)</p>"));
+    }
+
+    @Test
+    void withHtmxTheNextRecordComesBackAsAFragment() {
+        long id = createThroughThePage("Htmx", Q, "single");
+        long first = recordOnPage(given().get("/reviews/" + id + "/screen").asString());
+        String fragment = given().header("HX-Request", "true").formParam("csrf-token", TestCorpus.csrf())
+                .formParam("decision", "maybe").post("/reviews/" + id + "/screen/" + first)
+                .then().statusCode(200).body(not(containsString("<html"))).body(containsString("id=\"screen\""))
+                .body(containsString("Saved: maybe")).extract().asString();
+        assertNotEquals(first, recordOnPage(fragment));
+        assertEquals(Status.MAYBE, status(first));
+        // an error comes back in the fragment too, on the same record
+        long next = recordOnPage(fragment);
+        given().header("HX-Request", "true").formParam("csrf-token", TestCorpus.csrf()).formParam("decision", "exclude")
+                .post("/reviews/" + id + "/screen/" + next).then().statusCode(200)
+                .body(containsString("An exclusion needs a reason")).body(containsString("data-record=\"" + next + "\""));
+        // htmx sends the token as a header; without either, nothing is saved
+        given().header("HX-Request", "true").formParam("decision", "include").post("/reviews/" + id + "/screen/" + next)
+                .then().statusCode(403);
+        assertEquals(Status.UNSCREENED, status(next));
+    }
+
+    @Test
+    void includeAndExcludeWordsAreHighlightedOnTheScreeningPage() {
+        long id = createThroughThePage("Words", Q, "single");
+        Review r = QuarkusTransaction.requiringNew().call(() -> Review.<Review>findById(id));
+        screening.update(id, new ReviewForm(r.name, null, null, null, "pain", "rat*", r.exclusionReasons, null, "single", Q),
+                ADMIN, r.version);
+        given().get("/reviews/" + id + "/screen").then().statusCode(200)
+                .body(containsString("<mark class=\"hl-include\">"));
+    }
+
+    @Test
+    void dualScreeningTurnsADisagreementIntoAConflictTheLeadResolves() {
+        long id = createThroughThePage("Dual", Q, "dual");
+        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+
+        screening.decide(id, rec, ADMIN, "include", null, null);
+        assertEquals(Status.AWAITING_SECOND, status(rec));
+        assertEquals(rec, screening.next(id, REVIEWER, 0).orElseThrow().id, "the second reviewer still gets it");
+        assertNotEquals(rec, screening.next(id, ADMIN, 0).orElseThrow().id, "the first does not see it again");
+        screening.decide(id, rec, REVIEWER, "exclude", "not human", null);
+        assertEquals(Status.CONFLICT, status(rec));
+        assertTrue(screening.next(id, ADMIN, 0).map(x -> x.id != rec).orElse(true));
+
+        given().get("/reviews/" + id).then().body(containsString("<td id=\"count-conflicts\">1 / 0</td>"));
+        given().get("/reviews/" + id + "/records?status=CONFLICT").then().body(containsString("/records/" + rec + "\""));
+        given().get("/reviews/" + id + "/records/" + rec).then().statusCode(200)
+                .body(containsString("admin: include")).body(containsString("reviewer: exclude (not human)"));
+
+        int version = QuarkusTransaction.requiringNew().call(() -> ReviewRecord.<ReviewRecord>findById(rec).version);
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("decision", "exclude")
+                .formParam("reason", "not human").formParam("note", "animal study").formParam("version", version - 1)
+                .post("/reviews/" + id + "/records/" + rec + "/resolve").then().statusCode(303)
+                .header("Location", containsString("error="));
+        assertEquals(Status.CONFLICT, status(rec), "a stale form changes nothing");
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("decision", "exclude")
+                .formParam("reason", "not human").formParam("note", "animal study").formParam("version", version)
+                .post("/reviews/" + id + "/records/" + rec + "/resolve").then().statusCode(303);
+        assertEquals(Status.EXCLUDED, status(rec));
+        given().get("/reviews/" + id).then().body(containsString("<td id=\"count-conflicts\">0 / 1</td>"));
+        given().get("/reviews/" + id + "/records/" + rec).then()
+                .body(containsString("Resolved by admin")).body(containsString("animal study"));
+    }
+
+    @Test
+    @TestSecurity(user = "reviewer", roles = "reviewer")
+    void aBlindReviewerNeverSeesTheOtherDecisionUntilBothDecided() {
+        Review review = screening.create(new ReviewForm("Blind", null, null, null, null, null, null, null, "dual", Q), ADMIN);
+        long id = review.id;
+        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+        screening.decide(id, rec, ADMIN, "include", null, "looks relevant");
+
+        String page = given().get("/reviews/" + id + "/screen?record=" + rec).then().statusCode(200).extract().asString();
+        assertFalse(page.contains("looks relevant") || page.contains("admin: include"), "blind: " + page);
+        given().get("/reviews/" + id + "/records/" + rec).then().statusCode(200)
+                .body(not(containsString("admin: include"))).body(containsString("Blind dual screening"))
+                .body(not(containsString("looks relevant")));
+        given().get("/reviews/" + id + "/records").then().body(containsString("1 hidden (blind)"));
+
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("reviewer")).formParam("decision", "include")
+                .post("/reviews/" + id + "/screen/" + rec).then().statusCode(303);
+        assertEquals(Status.INCLUDED, status(rec));
+        given().get("/reviews/" + id + "/records/" + rec).then().body(containsString("admin: include: looks relevant"));
+        // a reviewer is not the lead: settings and resolution are refused with a message
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("reviewer")).formParam("name", "renamed")
+                .post("/reviews/" + id + "/settings").then().statusCode(303).header("Location", containsString("error="));
+    }
+
+    @Test
+    @TestSecurity(user = "reader", roles = "reader")
+    void readersReadReviewsButNeverScreen() {
+        long id = screening.create(new ReviewForm("Read only", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
+        given().get("/reviews/" + id).then().statusCode(200).body(not(containsString("action=\"/reviews/" + id + "/settings\"")));
+        given().get("/reviews/" + id + "/screen").then().statusCode(403);
+        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+        given().formParam("csrf-token", TestCorpus.csrf("reader")).formParam("decision", "include")
+                .post("/reviews/" + id + "/screen/" + rec).then().statusCode(403);
+        assertEquals(Status.UNSCREENED, status(rec));
+    }
+
+    @Test
+    void twoReviewersDecidingOneRecordAtOnceLoseNothingAndTheLaterIsTold() throws Exception {
+        long id = screening.create(new ReviewForm("Race", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
+        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<String>> results = new ArrayList<>();
+                for (Actor who : List.of(ADMIN, REVIEWER)) {
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        try {
+                            screening.decide(id, rec, who, who == ADMIN ? "include" : "exclude", "1", null);
+                            return "saved";
+                        } catch (ScreeningException e) {
+                            assertEquals(ScreeningException.Kind.CONFLICT, e.kind);
+                            return e.getMessage();
+                        }
+                    }));
+                }
+                go.countDown();
+                List<String> outcomes = new ArrayList<>();
+                for (Future<String> f : results) {
+                    outcomes.add(f.get());
+                }
+                assertEquals(1, outcomes.stream().filter("saved"::equals).count(), outcomes.toString());
+                assertTrue(outcomes.stream().anyMatch(o -> o.contains("was not saved")), outcomes.toString());
+                long decisions = QuarkusTransaction.requiringNew().call(() -> ScreeningDecision.count("recordId", rec));
+                assertEquals(1, decisions);
+                assertTrue(status(rec).settled());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void agreementAndPrismaCountsComeFromTheDecisions() {
+        long id = screening.create(new ReviewForm("Kappa", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
+        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        // ten records: agree include 4, agree exclude 3, admin include / reviewer exclude 2, admin exclude / reviewer maybe 1
+        String[][] plan = {{"include", "include"}, {"include", "include"}, {"include", "include"}, {"maybe", "include"},
+                {"exclude", "exclude"}, {"exclude", "exclude"}, {"exclude", "exclude"},
+                {"include", "exclude"}, {"include", "exclude"}, {"exclude", "maybe"}};
+        for (String[] p : plan) {
+            long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+            screening.decide(id, rec, ADMIN, p[0], "1", null);
+            screening.decide(id, rec, REVIEWER, p[1], "1", null);
+        }
+        ReviewStats stats = ReviewStats.of(id);
+        assertEquals(3, stats.count(Status.INCLUDED));
+        assertEquals(1, stats.count(Status.MAYBE));
+        assertEquals(3, stats.count(Status.EXCLUDED));
+        assertEquals(3, stats.conflictsOpen());
+        Agreement.Pair pair = stats.agreement().get(0);
+        assertEquals(10, pair.shared());
+        assertEquals(7, pair.agreed());
+        assertEquals(Agreement.kappa(4, 2, 1, 3), pair.kappa(), 1e-9);
+        assertEquals(records(id), stats.prisma().identifiedTotal());
+        assertEquals(7, stats.prisma().screened());
+        assertEquals(3, stats.prisma().excluded());
+        assertEquals(4, stats.prisma().sought());
+        assertEquals(Long.valueOf(3), stats.exclusionReasons().get(Review.DEFAULT_REASONS.get(0)));
+        given().get("/reviews/" + id).then().body(containsString("<td class=\"kappa\">" + pair.kappaText() + "</td>"))
+                .body(containsString("<td id=\"prisma-excluded\">3</td>"));
+    }
+
+    @Test
+    void theLeadAddsAndRemovesRecordsByHandAndBadPmidsAreNamed() {
+        long id = screening.create(new ReviewForm("Manual", null, null, null, null, null, null, null, "single", null), ADMIN).id;
+        assertEquals(0, records(id));
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("pmids", "39000001, 39000002 99999999")
+                .post("/reviews/" + id + "/add").then().statusCode(303).header("Location", containsString("99999999"));
+        assertEquals(2, records(id));
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("pmids", "12ab")
+                .post("/reviews/" + id + "/add").then().statusCode(303).header("Location", containsString("error="));
+        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .post("/reviews/" + id + "/records/" + rec + "/remove").then().statusCode(303);
+        assertEquals(1, records(id));
+        given().get("/reviews/" + id + "/records/" + rec).then().body(containsString("removed"));
+    }
+
+    @Test
+    void tagsAreSetFromTheArticlePageWithHistoryAndChecks() {
+        String pmid = "39000001";
+        int version = QuarkusTransaction.requiringNew().call(() -> Article.findByPmid(pmid).orElseThrow().version);
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("dimension", "target")
+                .formParam("value", "M1").formParam("value", "DLPFC").formParam("version", version)
+                .post("/articles/" + pmid + "/tags").then().statusCode(303).header("Location", containsString("notice="));
+        given().get("/articles/" + pmid).then().statusCode(200)
+                .body(containsString("target: DLPFC, M1")).body(containsString("admin: target (none) → DLPFC; M1"));
+        // the old version is stale now: refused with a message, nothing changes
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("dimension", "target")
+                .formParam("value", "S1").formParam("version", version).post("/articles/" + pmid + "/tags")
+                .then().statusCode(303).header("Location", containsString("error="));
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("dimension", "sessions")
+                .formParam("free", "ten").post("/articles/" + pmid + "/tags")
+                .then().statusCode(303).header("Location", containsString("Number+of+sessions"));
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("dimension", "design")
+                .formParam("value", "controlled").formParam("value", "review").post("/articles/" + pmid + "/tags")
+                .then().statusCode(303).header("Location", containsString("takes+one+value"));
+        List<String> targets = QuarkusTransaction.requiringNew().call(() -> Article.findByPmid(pmid).orElseThrow().tagValues("target"));
+        assertEquals(List.of("DLPFC", "M1"), targets);
+    }
+
+    private static Status status(long recordId) {
+        return QuarkusTransaction.requiringNew().call(() -> ReviewRecord.<ReviewRecord>findById(recordId).status);
+    }
+
+    static long recordOnPage(String html) {
+        Matcher m = Pattern.compile("data-record=\"(\\d+)\"").matcher(html);
+        assertTrue(m.find(), "a record on the page");
+        return Long.parseLong(m.group(1));
+    }
+}
