@@ -15,10 +15,14 @@ import org.apache.lucene.index.Term;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.Author;
 import org.cortexlit.library.MeshHeading;
+import org.cortexlit.library.Tag;
+import org.cortexlit.library.TagDimension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Turns an article into its Lucene document. The only place that decides what is indexed. */
 public final class ArticleDocuments {
@@ -103,12 +107,50 @@ public final class ArticleDocuments {
             d.add(new NumericDocValuesField(IndexFields.YEAR_SORT, a.year));
             d.add(new SortedSetDocValuesFacetField(Facets.YEAR.name(), Integer.toString(a.year)));
         }
+        addTags(d, a.tags);
         d.add(new FloatDocValuesField(IndexFields.RANK_BOOST, rankBoost(a.year, a.publicationTypes)));
         try {
             return Facets.CONFIG.build(d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Each tag as an exact, case-insensitive term of its dimension's field ({@link IndexFields#tag}) and as a
+     * facet value of the dimension (named by its key, the value as the reviewer wrote it). Tags of a dimension
+     * this version does not know are left out. Call {@link Facets#CONFIG}'s {@code build} on the document after.
+     */
+    public static void addTags(Document d, Collection<Tag> tags) {
+        for (Tag t : tags) {
+            Optional<TagDimension> dimension = TagDimension.byKey(t.dimension);
+            if (dimension.isEmpty() || t.value == null || t.value.isBlank()) {
+                continue;
+            }
+            d.add(new StringField(IndexFields.tag(dimension.get()), tagTerm(dimension.get(), t.value), Field.Store.NO));
+            d.add(new SortedSetDocValuesFacetField(dimension.get().key, t.value.trim()));
+        }
+    }
+
+    /**
+     * The indexed form of a tag value, shared by the document and the query: the dimension's own normal form
+     * ({@code 010} sessions is {@code 10}, {@code 90%} intensity is {@code 90}; a value it refuses is only
+     * trimmed) in lower case. One term per value, spaces, '/' and '-' included: {@code "deep tms"},
+     * {@code "premotor/sma"}.
+     */
+    public static String tagTerm(TagDimension dimension, String value) {
+        String v;
+        try {
+            v = dimension.normalise(value);
+        } catch (IllegalArgumentException e) {
+            v = tagPrefix(value);
+        }
+        return v.toLowerCase(Locale.ROOT);
+    }
+
+    /** A tag value's start as typed before a truncation '*': trimmed, single spaces, lower case. */
+    public static String tagPrefix(String value) {
+        return value == null ? "" : value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static final java.util.Set<String> EVIDENCE_TYPES = java.util.Set.of("randomized controlled trial",

@@ -1,5 +1,7 @@
 package org.cortexlit.search;
 
+import org.cortexlit.library.TagDimension;
+
 import java.util.List;
 
 /** Names of the Lucene fields, shared by the document builder, the query translator and the highlighter. */
@@ -53,7 +55,17 @@ public final class IndexFields {
     /** PMID as a number, NumericDocValues, for a stable tie-break in every sort. */
     public static final String PMID_SORT = "pmid_sort";
 
-    /** Fields an untagged term searches. */
+    /**
+     * One field per tag dimension ({@code tag_design}, {@code tag_target}...): StringField holding
+     * {@link ArticleDocuments#tagTerm} of each value, so {@code m1[target]} finds "M1" and "deep TMS" is one term.
+     */
+    public static String tag(TagDimension dimension) {
+        return "tag_" + dimension.key;
+    }
+
+    /** Fields an untagged term searches. Not the tag fields: tags are reviewers' judgements, not the article's
+     * words, so {@code controlled} finds "sham-controlled" in an abstract and only {@code controlled[design]}
+     * finds the tag. */
     public static final List<String> ALL_TEXT = List.of(TITLE, ABSTRACT, AUTHOR, MESH, KEYWORD, PUBLICATION_TYPE, JOURNAL);
 
     /** Position gap between values of a multi-valued text field. */

@@ -43,7 +43,7 @@ public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     /** Bump whenever {@link ArticleDocuments} or {@link Analyzers} change what is indexed. */
-    public static final String SCHEMA_VERSION = "4";
+    public static final String SCHEMA_VERSION = "5"; // 5: tag fields and tag facets
     static final String KEY_SCHEMA = "schema";
     static final String KEY_MODIFIED = "modified";
     private static final int REBUILD_PAGE = 1000;

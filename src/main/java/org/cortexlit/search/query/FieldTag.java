@@ -1,5 +1,6 @@
 package org.cortexlit.search.query;
 
+import org.cortexlit.library.TagDimension;
 import org.cortexlit.search.IndexFields;
 
 import java.util.Arrays;
@@ -33,7 +34,15 @@ enum FieldTag {
     LA("la", List.of(IndexFields.LANGUAGE), "language", "lang"),
     DP("dp", List.of(IndexFields.YEAR), "pdat", "date of publication", "publication date"),
     PMID("pmid", List.of(IndexFields.PMID), "uid"),
-    DOI("doi", List.of(IndexFields.DOI));
+    DOI("doi", List.of(IndexFields.DOI)),
+    // Tags reviewers give studies, one field each, exact values: controlled[design], "deep TMS"[modality].
+    DESIGN(TagDimension.DESIGN),
+    TARGET(TagDimension.TARGET),
+    MODALITY(TagDimension.MODALITY),
+    FREQUENCY(TagDimension.FREQUENCY),
+    SESSIONS(TagDimension.SESSIONS),
+    INTENSITY(TagDimension.INTENSITY),
+    CONDITION(TagDimension.CONDITION);
 
     /** PubMed tags that a later issue will support; named in the error so nobody thinks it is a typo. */
     private static final Set<String> NOT_YET = Set.of("sh", "subheading", "fau", "full author name", "ad",
@@ -49,12 +58,27 @@ enum FieldTag {
 
     final String shortName;
     final List<String> fields;
+    /** The tag dimension a reviewers' tag searches; null for the PubMed tags. */
+    final TagDimension dimension;
     private final List<String> aliases;
 
     FieldTag(String shortName, List<String> fields, String... aliases) {
         this.shortName = shortName;
         this.fields = fields;
+        this.dimension = null;
         this.aliases = List.of(aliases);
+    }
+
+    FieldTag(TagDimension dimension) {
+        this.shortName = dimension.key;
+        this.fields = List.of(IndexFields.tag(dimension));
+        this.dimension = dimension;
+        this.aliases = List.of();
+    }
+
+    /** A tag dimension ([design], [target]...): exact values, never term mapping, never analyzed. */
+    boolean isReviewerTag() {
+        return dimension != null;
     }
 
     /** Tags searched through {@link org.cortexlit.search.AuthorKeys}: PubMed's author forms, not analyzed text. */

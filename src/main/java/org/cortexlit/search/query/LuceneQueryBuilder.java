@@ -13,6 +13,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.cortexlit.search.ArticleDocuments;
 import org.cortexlit.search.AuthorKeys;
 import org.cortexlit.search.IndexFields;
 import org.cortexlit.search.query.QueryNode.Author;
@@ -24,6 +25,7 @@ import org.cortexlit.search.query.QueryNode.Not;
 import org.cortexlit.search.query.QueryNode.Operator;
 import org.cortexlit.search.query.QueryNode.Phrase;
 import org.cortexlit.search.query.QueryNode.Proximity;
+import org.cortexlit.search.query.QueryNode.TagValue;
 import org.cortexlit.search.query.QueryNode.Truncation;
 import org.cortexlit.search.query.QueryNode.Word;
 import org.cortexlit.search.query.QueryNode.YearRange;
@@ -72,6 +74,8 @@ final class LuceneQueryBuilder {
             return IntPoint.newRangeQuery(IndexFields.YEAR, y.from(), y.to());
         } else if (node instanceof Identifier id) {
             return new TermQuery(new Term(id.tag().fields.get(0), id.value()));
+        } else if (node instanceof TagValue t) {
+            return new TermQuery(new Term(t.tag().fields.get(0), ArticleDocuments.tagTerm(t.tag().dimension, t.value())));
         } else if (node instanceof Group g) {
             return build(g.inner(), depth + 1, negated);
         } else if (node instanceof Not n) {
@@ -194,6 +198,10 @@ final class LuceneQueryBuilder {
 
     private Query prefix(Truncation t, boolean negated) throws QuerySyntaxException {
         List<Query> perField = new ArrayList<>();
+        if (t.tag().isReviewerTag()) {
+            // a few dozen distinct values per dimension: any non-empty start is cheap ("S*[target]": S1, S2)
+            return new PrefixQuery(new Term(t.tag().fields.get(0), ArticleDocuments.tagPrefix(t.prefix())));
+        }
         if (t.tag().isAuthor()) {
             String key = AuthorKeys.key(t.prefix());
             if (key.codePointCount(0, key.length()) < 3) {

@@ -36,6 +36,11 @@ sealed interface QueryNode {
     record Identifier(String value, FieldTag tag, int position) implements QueryNode {
     }
 
+    /** One value of a reviewers' tag dimension ({@code M1[target]}, {@code "deep TMS"[modality]}), already in the
+     * dimension's normal form ({@link org.cortexlit.library.TagDimension#normalise}), case kept as typed. */
+    record TagValue(String value, FieldTag tag, int position) implements QueryNode {
+    }
+
     /** Parentheses the user typed. */
     record Group(QueryNode inner) implements QueryNode {
     }

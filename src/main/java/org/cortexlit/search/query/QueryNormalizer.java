@@ -8,6 +8,7 @@ import org.cortexlit.search.query.QueryNode.Link;
 import org.cortexlit.search.query.QueryNode.Not;
 import org.cortexlit.search.query.QueryNode.Phrase;
 import org.cortexlit.search.query.QueryNode.Proximity;
+import org.cortexlit.search.query.QueryNode.TagValue;
 import org.cortexlit.search.query.QueryNode.Truncation;
 import org.cortexlit.search.query.QueryNode.Word;
 import org.cortexlit.search.query.QueryNode.YearRange;
@@ -46,6 +47,9 @@ final class QueryNormalizer {
             boolean quote = id.value().chars().anyMatch(c -> c == '(' || c == ')' || c == '[' || c == ']'
                     || QueryTokenizer.isSpace((char) c));
             sb.append(quote ? "\"" + id.value() + "\"" : id.value()).append(id.tag().suffix());
+        } else if (node instanceof TagValue t) {
+            sb.append(QueryTranslator.needsQuotes(t.value()) ? "\"" + t.value() + "\"" : t.value())
+                    .append(t.tag().suffix());
         } else if (node instanceof Group g) {
             sb.append('(');
             print(g.inner(), sb);

@@ -9,6 +9,7 @@ import org.cortexlit.search.query.QueryNode.Not;
 import org.cortexlit.search.query.QueryNode.Operator;
 import org.cortexlit.search.query.QueryNode.Phrase;
 import org.cortexlit.search.query.QueryNode.Proximity;
+import org.cortexlit.search.query.QueryNode.TagValue;
 import org.cortexlit.search.query.QueryNode.Truncation;
 import org.cortexlit.search.query.QueryNode.Word;
 import org.cortexlit.search.query.QueryNode.YearRange;
@@ -314,6 +315,9 @@ final class QueryParser {
                 return new Identifier(language(single(run, text, tag, quoted), position), tag, position);
             }
             default -> {
+                if (tag.isReviewerTag()) {
+                    return tagValue(text, tag, quoted, position);
+                }
                 if (tag.isAuthor()) {
                     return author(text, tag, quoted, position);
                 }
@@ -325,6 +329,30 @@ final class QueryParser {
                 }
                 return quoted || run.size() > 1 ? new Phrase(text, tag, position) : new Word(text, tag, position);
             }
+        }
+    }
+
+    /**
+     * A reviewers' tag: the words before it are one value ({@code deep TMS[modality]} is "deep TMS"). Unquoted,
+     * a '*' at the end truncates ({@code theta*[modality]}); quoted, the value is taken exactly as written, so
+     * every stored value can be searched. The value must be one the dimension accepts ({@code ten[sessions]}
+     * is refused with the dimension's own explanation).
+     */
+    private static QueryNode tagValue(String text, FieldTag tag, boolean quoted, int position)
+            throws QuerySyntaxException {
+        if (!quoted && text.indexOf('*') >= 0) {
+            QueryNode truncation = truncation(text, tag, position);
+            if (((Truncation) truncation).prefix().isBlank()) {
+                throw new QuerySyntaxException("Truncation needs something before '*': '" + text + "' at position "
+                        + position, position);
+            }
+            return truncation;
+        }
+        try {
+            return new TagValue(tag.dimension.normalise(text), tag, position);
+        } catch (IllegalArgumentException e) {
+            throw new QuerySyntaxException("Invalid value '" + text.strip() + "' for " + tag.suffix() + " at position "
+                    + position + ": " + e.getMessage(), position);
         }
     }
 

@@ -55,6 +55,19 @@ public final class QueryTranslator {
         return new TranslatedQuery(lucene, QueryNormalizer.print(root), highlightTerms);
     }
 
+    /**
+     * Whether {@code value} must be quoted to be read back as one term before a field tag: it is empty, holds a
+     * space, a quote, a bracket, a parenthesis or a '*', or is an operator. Facet links and the printed query
+     * use it, so {@code M1[target]} stays bare and {@code "deep TMS"[modality]} gets its quotes.
+     */
+    public static boolean needsQuotes(String value) {
+        if (value == null || value.isEmpty() || value.equals("AND") || value.equals("OR") || value.equals("NOT")) {
+            return true;
+        }
+        return value.chars().anyMatch(c -> c == '"' || c == '(' || c == ')' || c == '[' || c == ']' || c == '*'
+                || QueryTokenizer.isSpace((char) c));
+    }
+
     private static QuerySyntaxException tooManyClauses() {
         return new QuerySyntaxException("Query has too many terms: it expands to more than " + MAX_CLAUSES
                 + " Lucene clauses (an untagged word counts once per text field); use fewer terms or field tags", 0);

@@ -52,6 +52,15 @@ class QueryNormalizerTest {
             "Brain Stimul"[Journal]                      | "Brain Stimul"[ta]
             stimul*[tw] AND pain[Text Word]              | stimul*[tw] AND pain[tw]
             2015/03:2016[dp]                             | 2015:2016[dp]
+            controlled[Design] AND m1[TARGET]            | controlled[design] AND m1[target]
+            deep   TMS[modality]                         | "deep TMS"[modality]
+            "premotor/SMA"[target]                       | premotor/SMA[target]
+            theta-burst[modality] OR tDCS[modality]      | theta-burst[modality] OR tDCS[modality]
+            010[sessions] AND 90 % RMT[intensity]        | 10[sessions] AND 90[intensity]
+            M1[target]                                   | M1[target]
+            theta*[modality]                             | theta*[modality]
+            "AND"[condition]                             | "AND"[condition]
+            "a*b"[condition]                             | "a*b"[condition]
             """)
     void printsTheQueryInCanonicalForm(String query, String normalized) throws QuerySyntaxException {
         assertEquals(normalized, TRANSLATOR.translate(query).normalized());

@@ -78,6 +78,19 @@ class QuerySyntaxErrorTest {
                 e("pain AND *", "Truncation needs at least 3 letters before '*'", 9),
                 e("st*m", "'*' is only allowed at the end of a word: 'st*m' at position 0", 2),
                 e("rtms-ind*", "Truncation works on a single word", 0),
+                e("pain AND ten[sessions]", "Invalid value 'ten' for [sessions] at position 9: Number of sessions: "
+                        + "a whole number from 1 to 9999, not 'ten'.", 9),
+                e("M1[target] AND 0[sessions]", "Invalid value '0' for [sessions] at position 15", 15),
+                e("400[intensity]", "Invalid value '400' for [intensity] at position 0: Intensity: a percentage", 0),
+                e("M1[target] AND *[modality]", "Truncation needs something before '*': '*' at position 15", 15),
+                e("th*eta[modality]", "'*' is only allowed at the end of a word: 'th*eta' at position 0", 2),
+                e("\"deep TMS\"[modality:~2]", "Proximity search [modality:~2] at position 10 works only with [ti], [ab] "
+                        + "and [tiab]", 10),
+                e("controlled[designs]", "Unknown field tag [designs] at position 10; known tags: [all], [ti], [ab], "
+                        + "[tiab], [tw], [au], [1au], [lastau], [mh], [majr], [pt], [ta], [la], [dp], [pmid], [doi], "
+                        + "[design], [target], [modality], [frequency], [sessions], [intensity], [condition]", 10),
+                e("M1[target][design]", "Field tag [design] at position 10 follows another tag", 10),
+                e("(M1 OR S1)[target]", "Field tag [target] at position 10 cannot apply to a group", 10),
                 e("\"motor cort*\"[ti]", "Truncation '*' inside a phrase is not supported yet", 0),
                 e("motor cort*[ti]", "Truncation '*' inside a phrase is not supported yet", 0),
                 e("pain AND &&", "Nothing to search in '&&' at position 9: it has no letters or digits", 9),

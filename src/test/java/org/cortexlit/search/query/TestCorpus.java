@@ -14,9 +14,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.cortexlit.library.Tag;
 import org.cortexlit.search.Analyzers;
 import org.cortexlit.search.ArticleDocuments;
 import org.cortexlit.search.AuthorKeys;
+import org.cortexlit.search.Facets;
 import org.cortexlit.search.IndexFields;
 
 import java.io.IOException;
@@ -28,7 +30,8 @@ import java.util.Locale;
 /** Hand-written records in an in-memory index with the real field names and analyzer. {@link Rec#toDocument}
  * mirrors {@code org.cortexlit.search.ArticleDocuments.toDocument} field by field (that one needs the JPA
  * entities; these tests stay plain Lucene). Authors are written as the index sees them, "Lastname Initials" or
- * a collective name; a MeSH heading starting with '*' is a major topic. */
+ * a collective name; a MeSH heading starting with '*' is a major topic. Reviewers' tags are written
+ * {@code "dimension=value"} and indexed by {@link ArticleDocuments#addTags} itself, so tag indexing cannot drift. */
 final class TestCorpus implements AutoCloseable {
 
     static final int SIZE = 17;
@@ -59,14 +62,17 @@ final class TestCorpus implements AutoCloseable {
                         .authors("Lefaucheur JP", "Nguyen JP")
                         .mesh("*Neuralgia", "Transcranial Magnetic Stimulation", "Motor Cortex")
                         .types("Randomized Controlled Trial", "Journal Article")
-                        .keywords("rTMS"),
+                        .keywords("rTMS")
+                        .tags("design=controlled", "target=M1", "modality=rTMS", "frequency=high", "sessions=10",
+                                "intensity=80", "condition=neuropathic pain"),
                 rec(1002, 2015).doi("10.1000/REV.2015.7")
                         .title("Motor cortex stimulation: a review")
                         .abstractText("We review invasive motor cortex stimulation for chronic pain.")
                         .journal("Neuromodulation", "Neuromodulation")
                         .authors("Müller K", "Smith AB")
                         .mesh("*Motor Cortex", "Chronic Pain")
-                        .types("Review"),
+                        .types("Review")
+                        .tags("design=review", "target=M1", "modality=epidural MCS"),
                 rec(1003, 2010)
                         .title("Cortex motor mapping with navigated TMS")
                         .abstractText("Mapping the cortex of the motor system in healthy volunteers.")
@@ -94,7 +100,8 @@ final class TestCorpus implements AutoCloseable {
                         .journal("Brain Stimulation", "Brain Stimul")
                         .authors("Smith J")
                         .mesh("*Transcranial Direct Current Stimulation")
-                        .types("Randomized Controlled Trial"),
+                        .types("Randomized Controlled Trial")
+                        .tags("design=controlled", "target=DLPFC", "modality=tDCS"),
                 rec(1007, 2009)
                         .title("Neuropathic pain: mechanisms")
                         .abstractText("A narrative overview of neuropathic pain mechanisms in the spinal cord.")
@@ -135,7 +142,8 @@ final class TestCorpus implements AutoCloseable {
                         .journal("Brain Stimulation", "Brain Stimul")
                         .authors("Smith AB", "Lefaucheur JP")
                         .mesh("*Placebo Effect")
-                        .types("Meta-Analysis"),
+                        .types("Meta-Analysis")
+                        .tags("design=review", "modality=rTMS"),
                 // British spelling; the MeSH headings carry no spelling variant, so only term mapping finds it
                 rec(1013, 2014)
                         .title("Randomised sham-controlled trial of motor cortex stimulation under general anaesthesia")
@@ -143,7 +151,9 @@ final class TestCorpus implements AutoCloseable {
                         .journal("European Journal of Pain", "Eur J Pain")
                         .authors("Lefaucheux A", "Hosomi K")
                         .mesh("*Motor Cortex", "Pain Management")
-                        .types("Randomized Controlled Trial"),
+                        .types("Randomized Controlled Trial")
+                        .tags("design=controlled", "target=M1", "modality=epidural MCS",
+                                "condition=central post-stroke pain"),
                 // only the long forms: found by rTMS, TMS and DLPFC through term mapping alone
                 rec(1014, 2016)
                         .title("Repetitive transcranial magnetic stimulation of the dorsolateral prefrontal cortex in fibromyalgia")
@@ -151,7 +161,9 @@ final class TestCorpus implements AutoCloseable {
                         .journal("Clinical Neurophysiology", "Clin Neurophysiol")
                         .authors("Lefaucheur", "Attal N")
                         .mesh("*Fibromyalgia", "Prefrontal Cortex")
-                        .types("Randomized Controlled Trial"),
+                        .types("Randomized Controlled Trial")
+                        .tags("design=controlled", "target=DLPFC", "modality=rTMS", "frequency=high", "sessions=5",
+                                "intensity=90", "condition=fibromyalgia"),
                 // British spelling again; "motor cortex in pain" is one word off "motor cortex pain"
                 rec(1015, 2011)
                         .title("Central post-stroke pain treated with M1 stimulation")
@@ -159,14 +171,17 @@ final class TestCorpus implements AutoCloseable {
                         .journal("Journal of Pain Research", "J Pain Res")
                         .authors("Hosomi K", "Saitoh Y")
                         .mesh("*Stroke", "Pain")
-                        .types("Clinical Trial"),
+                        .types("Clinical Trial")
+                        .tags("design=uncontrolled", "target=M1", "target=premotor/SMA", "modality=deep TMS",
+                                "sessions=10", "intensity=110", "condition=central post-stroke pain"),
                 rec(1016, 2008)
                         .title("Precentral gyrus stimulation: a consensus statement")
                         .abstractText("Theta burst and tDCS protocols for complex regional pain syndrome and spinal cord injury.")
                         .journal("Neurology", "Neurology")
                         .authors("Finnerup NB", "Neuropathic Pain Special Interest Group")
                         .mesh("*Neuralgia")
-                        .types("Practice Guideline"),
+                        .types("Practice Guideline")
+                        .tags("design=other", "modality=theta-burst", "modality=tDCS"),
                 rec(1017, 2019)
                         .title("[Motor cortex stimulation for chronic pain]")
                         .vernacularTitle("Motorkortexstimulation bei chronischen Schmerzen")
@@ -196,6 +211,7 @@ final class TestCorpus implements AutoCloseable {
         private List<String> types = List.of();
         private List<String> keywords = List.of();
         private List<String> languages = List.of("eng");
+        private List<Tag> tags = List.of();
 
         private Rec(int pmid, int year) {
             this.pmid = pmid;
@@ -248,6 +264,11 @@ final class TestCorpus implements AutoCloseable {
             return this;
         }
 
+        Rec tags(String... dimensionIsValue) {
+            tags = Arrays.stream(dimensionIsValue).map(t -> t.split("=", 2)).map(t -> new Tag(t[0], t[1])).toList();
+            return this;
+        }
+
         Rec languages(String... v) {
             languages = List.of(v);
             return this;
@@ -297,7 +318,12 @@ final class TestCorpus implements AutoCloseable {
             languages.forEach(l -> d.add(new StringField(IndexFields.LANGUAGE, l.toLowerCase(Locale.ROOT), Field.Store.NO)));
             d.add(new IntPoint(IndexFields.YEAR, year));
             d.add(new StoredField(IndexFields.YEAR, year));
-            return d;
+            ArticleDocuments.addTags(d, tags);
+            try {
+                return Facets.CONFIG.build(d);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
