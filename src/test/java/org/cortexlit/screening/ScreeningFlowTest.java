@@ -333,6 +333,10 @@ class ScreeningFlowTest {
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("dimension", "target")
                 .formParam("value", "M1").formParam("value", "DLPFC").formParam("version", version)
                 .post("/articles/" + pmid + "/tags").then().statusCode(303).header("Location", containsString("notice="));
+        // searchable at once, as a field and as a facet
+        given().queryParam("q", "m1[target] AND DLPFC[target]").get("/api/search").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(1)).body("hits[0].pmid", org.hamcrest.Matchers.equalTo(pmid))
+                .body("facets.target.M1", org.hamcrest.Matchers.equalTo(1));
         given().get("/articles/" + pmid).then().statusCode(200)
                 .body(containsString("target: DLPFC, M1")).body(containsString("admin: target (none) → DLPFC; M1"));
         // the old version is stale now: refused with a message, nothing changes
