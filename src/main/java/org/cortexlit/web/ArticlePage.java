@@ -25,7 +25,8 @@ public class ArticlePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance article(Article article, List<ArticleEvent> history, List<SearchService.Hit> similar);
+        static native TemplateInstance article(Article article, List<ArticleEvent> history, List<SearchService.Hit> similar,
+                                               Article duplicateOf, List<Article> duplicates);
     }
 
     private final SimilarArticles similarArticles;
@@ -34,13 +35,14 @@ public class ArticlePage {
         this.similarArticles = similarArticles;
     }
 
+    /** {@code key}: a PMID, or CL&lt;id&gt; for a record without one. */
     @GET
-    @Path("/{pmid}")
-    public TemplateInstance article(@PathParam("pmid") String pmid) throws IOException {
-        List<SearchService.Hit> similar = similarArticles.similarTo(pmid.trim(), 5).orElse(List.of());
+    @Path("/{key}")
+    public TemplateInstance article(@PathParam("key") String key) throws IOException {
+        List<SearchService.Hit> similar = similarArticles.similarTo(Article.canonicalKey(key), 5).orElse(List.of());
         return QuarkusTransaction.requiringNew().call(() -> {
-            Article a = Article.findByPmid(pmid.trim())
-                    .orElseThrow(() -> new NotFoundException("No article with PMID " + pmid + " in the corpus."));
+            Article a = Article.findByKey(key)
+                    .orElseThrow(() -> new NotFoundException("No article " + key + " in the corpus."));
             // touch the lazy lists inside the transaction: the template renders after it ends
             a.abstractSections.size();
             a.authors.size();
@@ -48,7 +50,9 @@ public class ArticlePage {
             a.publicationTypes.size();
             a.keywords.size();
             a.identifiers.size();
-            return Templates.article(a, ArticleEvent.forArticle(a.id), similar);
+            Article kept = a.duplicateOf == null ? null : Article.findById(a.duplicateOf);
+            List<Article> linked = Article.list("duplicateOf = ?1 order by id", a.id);
+            return Templates.article(a, ArticleEvent.forArticle(a.id), similar, kept, linked);
         });
     }
 }

@@ -27,14 +27,14 @@ public final class ApiJson {
     public record Run(long id, String status, String format, String fileName, String trigger, String source,
                       Long savedSearchId,
                       int recordsRead, Integer recordsExpected, Integer progress,
-                      int created, int updated, int unchanged, int withdrawn, int failed,
+                      int created, int updated, int unchanged, int duplicates, int withdrawn, int failed,
                       List<RecordError> errors, String message, Instant startedAt, Instant finishedAt,
                       long durationMs) {
 
         public static Run of(ImportRun r, List<ImportError> errors) {
             return new Run(r.id, r.status.name(), r.format, r.fileName, r.trigger.name(), r.source, r.savedSearchId,
                     r.recordsRead, r.recordsExpected, r.percent(),
-                    r.created, r.updated, r.unchanged, r.withdrawn, r.failed,
+                    r.created, r.updated, r.unchanged, r.duplicates, r.withdrawn, r.failed,
                     errors.stream().map(e -> new RecordError(e.recordNumber, e.pmid, e.message)).toList(),
                     r.message, r.startedAt, r.finishedAt, r.duration().toMillis());
         }
@@ -47,20 +47,25 @@ public final class ApiJson {
     public record Mesh(String descriptor, boolean major, List<String> qualifiers) {
     }
 
-    public record Pubmed(String pmid, String doi, String title, String vernacularTitle,
+    /** {@code key}: the PMID, or CL&lt;id&gt; for a record without one; {@code duplicateOf}: the key of the kept
+     * article this record is linked to as a duplicate, or null. */
+    public record Pubmed(String key, String pmid, String doi, String title, String vernacularTitle,
                          @JsonProperty("abstract") String abstractText,
                          String journal, String journalAbbrev, Integer year, String pubDate, String volume,
                          String issue, String pages, String language, List<String> languages, List<Author> authors,
-                         List<Mesh> mesh, List<String> publicationTypes, List<String> keywords, boolean withdrawn) {
+                         List<Mesh> mesh, List<String> publicationTypes, List<String> keywords, boolean withdrawn,
+                         String duplicateOf) {
 
         public static Pubmed of(Article a) {
             List<String> langs = a.languageList();
-            return new Pubmed(a.pmid, a.doi, a.title, a.vernacularTitle, a.abstractText(), a.journal, a.journalAbbrev,
+            Article kept = a.duplicateOf == null ? null : Article.findById(a.duplicateOf);
+            return new Pubmed(a.key(), a.pmid, a.doi, a.title, a.vernacularTitle, a.abstractText(), a.journal, a.journalAbbrev,
                     a.year, a.pubDate, a.volume, a.issue, a.pages, langs.isEmpty() ? null : langs.get(0), langs,
                     a.authors.stream().map(x -> new Author(x.lastName, x.foreName, x.initials, x.collectiveName,
                             x.affiliationList())).toList(),
                     a.mesh.stream().map(m -> new Mesh(m.descriptor, m.major, m.qualifierList())).toList(),
-                    List.copyOf(a.publicationTypes), List.copyOf(a.keywords), a.withdrawn);
+                    List.copyOf(a.publicationTypes), List.copyOf(a.keywords), a.withdrawn,
+                    kept == null ? null : kept.key());
         }
     }
 
@@ -69,10 +74,10 @@ public final class ApiJson {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Hit(String pmid, String title, Integer year, String journal, float score, Highlights highlights) {
+    public record Hit(String key, String pmid, String title, Integer year, String journal, float score, Highlights highlights) {
 
         static Hit of(SearchService.Hit h, boolean withHighlights) {
-            return new Hit(h.pmid(), h.title(), h.year(), h.journal(), h.score(),
+            return new Hit(h.key(), h.pmid(), h.title(), h.year(), h.journal(), h.score(),
                     withHighlights ? new Highlights(h.titleHtml(), h.snippetHtml()) : null);
         }
     }
