@@ -2,6 +2,7 @@ package org.cortexlit.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.cortexlit.importing.Duplicates;
 import org.cortexlit.importing.ImportError;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.library.Article;
@@ -103,5 +104,34 @@ public final class ApiJson {
         public static Similar of(String pmid, List<SearchService.Hit> hits) {
             return new Similar(pmid, hits.size(), hits.stream().map(h -> Hit.of(h, false)).toList());
         }
+    }
+
+    /** One record of a duplicate group; {@code rule} (DOI or TITLE) is null for the kept article. */
+    public record DuplicateRecord(String key, String pmid, String doi, String title, Integer year, String firstAuthor,
+                                  String rule, Long runId, String source, String format, String trigger) {
+
+        static DuplicateRecord of(Duplicates.Member m) {
+            return new DuplicateRecord(m.key(), m.pmid(), m.doi(), m.title(), m.year(), m.firstAuthor(),
+                    m.rule() == null ? null : m.rule().name(), m.origin().runId(), m.origin().source(),
+                    m.origin().format(), m.origin().trigger());
+        }
+    }
+
+    public record DuplicateGroup(DuplicateRecord kept, List<DuplicateRecord> duplicates) {
+    }
+
+    /** {@code groups}: groups on this page; {@code groupCount}, {@code linked}: in the whole corpus. */
+    public record DuplicateGroups(long groupCount, long linked, int page, int size, List<DuplicateGroup> groups) {
+
+        public static DuplicateGroups of(Duplicates.Page p) {
+            return new DuplicateGroups(p.groupCount(), p.linkedCount(), p.page(), p.size(), p.groups().stream()
+                    .map(g -> new DuplicateGroup(DuplicateRecord.of(g.kept()),
+                            g.duplicates().stream().map(DuplicateRecord::of).toList()))
+                    .toList());
+        }
+    }
+
+    /** The answer to a split: the record that now stands alone and the article it was linked to. */
+    public record Split(String key, String splitFrom) {
     }
 }
