@@ -1,6 +1,8 @@
 package org.cortexlit.web;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -30,9 +32,11 @@ public class DuplicatesPage {
     }
 
     private final Duplicates duplicates;
+    private final SecurityIdentity identity;
 
-    public DuplicatesPage(Duplicates duplicates) {
+    public DuplicatesPage(Duplicates duplicates, SecurityIdentity identity) {
         this.duplicates = duplicates;
+        this.identity = identity;
     }
 
     @GET
@@ -44,11 +48,12 @@ public class DuplicatesPage {
     /** Post/Redirect/Get: the record becomes its own article and the list says so. */
     @POST
     @Path("/{key}/split")
+    @RolesAllowed({"admin", "reviewer"})
     public Response split(@PathParam("key") String key) {
         String message;
         String param;
         try {
-            String[] done = duplicates.split(key, null);
+            String[] done = duplicates.split(key, identity.isAnonymous() ? null : identity.getPrincipal().getName());
             param = "notice";
             message = done[0] + " is now an article of its own, searchable, and will not be linked to " + done[1]
                     + " again.";

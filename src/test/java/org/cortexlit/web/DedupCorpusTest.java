@@ -1,6 +1,7 @@
 package org.cortexlit.web;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.search.SearchIndex;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * duplicates: the second file adds (almost) nothing to search. Skipped when the corpus is absent.
  */
 @QuarkusTest
+@TestSecurity(user = "admin", roles = "admin")
 class DedupCorpusTest {
 
     static final Path CORPUS = Path.of("../shared/corpus");

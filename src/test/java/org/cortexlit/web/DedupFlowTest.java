@@ -1,6 +1,7 @@
 package org.cortexlit.web;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
@@ -32,10 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * match (punctuation, year +1, accented surname), a near miss (same title, years 2 apart) and a new work.
  */
 @QuarkusTest
+@TestSecurity(user = "admin", roles = "admin")
 class DedupFlowTest {
 
     @Inject
     SearchIndex index;
+    @Inject
+    org.cortexlit.importing.ImportService imports;
 
     @BeforeEach
     void emptyCorpus() {
@@ -135,7 +139,9 @@ class DedupFlowTest {
                 .body(containsString("upload: embase-overlap.ris"))
                 .body(containsString("action=\"/duplicates/" + linked + "/split\""));
 
-        String location = given().redirects().follow(false).post("/duplicates/" + linked + "/split").then()
+        given().redirects().follow(false).post("/duplicates/" + linked + "/split").then().statusCode(403); // no CSRF token
+        String location = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .post("/duplicates/" + linked + "/split").then()
                 .statusCode(303).header("Location", containsString("/duplicates?notice=")).extract().header("Location");
         given().urlEncodingEnabled(false).get(location).then().statusCode(200).body(containsString("is now an article of its own"))
                 .body(containsString("<strong id=\"group-count\">1</strong>"));
@@ -149,10 +155,36 @@ class DedupFlowTest {
                 .body("created", equalTo(0)).body("duplicates", equalTo(0)).body("unchanged", equalTo(4));
         given().get("/api/duplicates").then().body("linked", equalTo(1));
 
-        given().redirects().follow(false).post("/duplicates/" + linked + "/split").then().statusCode(303)
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .post("/duplicates/" + linked + "/split").then().statusCode(303)
                 .header("Location", containsString("/duplicates?error="));
         given().post("/api/duplicates/" + linked + "/split").then().statusCode(409).body("error", containsString("not linked"));
         given().post("/api/duplicates/CL999999999/split").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "reader", roles = "reader")
+    void aReaderSeesTheGroupsButCannotSplit() throws java.io.IOException {
+        importDirectly("trials.xml");
+        importDirectly("embase-overlap.ris"); // readers cannot upload: import as the inbox would
+        String linked = (String) group(given().get("/api/duplicates").then().statusCode(200).extract().jsonPath(),
+                "90000001").get("key");
+        given().get("/duplicates").then().statusCode(200).body(containsString("href=\"/articles/" + linked + "\""))
+                .body(not(containsString("/split\"")));
+        given().post("/api/duplicates/" + linked + "/split").then().statusCode(403);
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("reader"))
+                .post("/duplicates/" + linked + "/split").then().statusCode(403);
+        given().get("/api/duplicates").then().body("linked", equalTo(2));
+    }
+
+    private void importDirectly(String fixture) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("dedup", fixture);
+        try {
+            java.nio.file.Files.write(file, TestCorpus.fixture(fixture));
+            imports.execute(imports.start(fixture, org.cortexlit.importing.ImportRun.Trigger.INBOX), file);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     @Test

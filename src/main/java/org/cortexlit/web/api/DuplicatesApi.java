@@ -1,5 +1,7 @@
 package org.cortexlit.web.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,9 +21,11 @@ public class DuplicatesApi {
     static final int MAX_SIZE = 500;
 
     private final Duplicates duplicates;
+    private final SecurityIdentity identity;
 
-    public DuplicatesApi(Duplicates duplicates) {
+    public DuplicatesApi(Duplicates duplicates, SecurityIdentity identity) {
         this.duplicates = duplicates;
+        this.identity = identity;
     }
 
     /** Groups, the newest links first; {@code page} from 1, {@code size} 1-500 (default 100). */
@@ -46,9 +50,10 @@ public class DuplicatesApi {
     /** The linked record {@code key} becomes an article of its own: 200, 404 when unknown, 409 when not linked. */
     @POST
     @Path("/{key}/split")
+    @RolesAllowed({"admin", "reviewer"})
     public Response split(@PathParam("key") String key) {
         try {
-            String[] done = duplicates.split(key, null);
+            String[] done = duplicates.split(key, identity.isAnonymous() ? null : identity.getPrincipal().getName());
             return Response.ok(new ApiJson.Split(done[0], done[1])).build();
         } catch (Duplicates.SplitRefused e) {
             return ImportsApi.error(e.notFound ? 404 : 409, e.getMessage());
