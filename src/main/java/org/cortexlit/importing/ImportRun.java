@@ -54,6 +54,9 @@ public class ImportRun extends PanacheEntityBase {
     public int withdrawn;
     @Column(name = "failed_count")
     public int failed;
+    /** Records stored linked to an article already in the corpus (by DOI or title) instead of as new ones. */
+    @Column(name = "duplicates_count")
+    public int duplicates;
     /** Where the records come from: "upload: file.xml", "PubMed search 3: rTMS AND pain", ... */
     public String source;
     @Column(name = "saved_search_id")

@@ -6,6 +6,7 @@ import org.apache.lucene.document.Document;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.ArticleEvent;
+import org.cortexlit.library.DuplicateRules;
 import org.cortexlit.pubmed.PubmedRecord;
 import org.cortexlit.pubmed.ReadEvent;
 import org.cortexlit.pubmed.RecordFormatException;
@@ -227,9 +228,9 @@ public class ImportService {
             }
             return r;
         });
-        LOG.infof("Import run %d of %s: %s, %d read, %d created, %d updated, %d unchanged, %d withdrawn, %d failed in %d ms%s",
+        LOG.infof("Import run %d of %s: %s, %d read, %d created, %d updated, %d unchanged, %d duplicates linked, %d withdrawn, %d failed in %d ms%s",
                 run.id, run.fileName, run.status, run.recordsRead, run.created, run.updated, run.unchanged,
-                run.withdrawn, run.failed, run.duration().toMillis(), failure == null ? "" : " (" + failure + ")");
+                run.duplicates, run.withdrawn, run.failed, run.duration().toMillis(), failure == null ? "" : " (" + failure + ")");
     }
 
     /** What a committed batch changed, for the index. */
@@ -255,6 +256,16 @@ public class ImportService {
         Map<String, Article> known = Article.findByPmids(pmids).stream()
                 .collect(Collectors.toMap(a -> a.pmid, Function.identity()));
         ImportRun run = ImportRun.findById(runId);
+        // records their PMID does not place are matched by DOI and title: two indexed lookups for the batch
+        Map<PubmedRecord, DuplicateRules.Keys> keysOf = new java.util.IdentityHashMap<>();
+        for (ReadEvent e : events) {
+            if (e instanceof ReadEvent.Parsed p && (p.record().pmid() == null || !known.containsKey(p.record().pmid()))) {
+                PubmedRecord r = p.record();
+                keysOf.put(r, DuplicateRules.Keys.of(r.pmid(), r.doi(), r.title(), r.year(),
+                        r.authors().stream().map(PubmedRecord.Author::lastName).toList()));
+            }
+        }
+        DuplicateFinder finder = DuplicateFinder.load(keysOf.values());
         Progress progress = progressOf.get(runId);
         if (progress != null && progress.permille() >= 0) {
             run.progressPermille = progress.permille();
@@ -280,18 +291,15 @@ public class ImportService {
                     continue;
                 }
                 String hash = contentHash(r);
-                Article a = known.get(r.pmid());
-                if (a == null) {
-                    a = new Article();
-                    a.apply(r, hash);
-                    a.createdAt = now;
-                    a.updatedAt = now;
-                    a.lastRunId = runId;
-                    a.persist();
-                    known.put(a.pmid, a);
-                    ArticleEvent.of(a, runId, ArticleEvent.Action.CREATED, now).persist();
-                    run.created++;
-                } else if (a.withdrawn || !hash.equals(a.contentHash)) {
+                Article a = r.pmid() == null ? null : known.get(r.pmid());
+                DuplicateFinder.Outcome outcome = a != null ? new DuplicateFinder.Same(a)
+                        : finder.decide(r, keysOf.get(r), hash, run.format);
+                if (outcome instanceof DuplicateFinder.Same same) {
+                    a = same.article();
+                    if (!a.withdrawn && hash.equals(a.contentHash)) {
+                        run.unchanged++;
+                        continue;
+                    }
                     ArticleEvent.Action action = a.withdrawn ? ArticleEvent.Action.RESTORED : ArticleEvent.Action.UPDATED;
                     a.apply(r, hash);
                     a.withdrawn = false;
@@ -301,11 +309,33 @@ public class ImportService {
                     ArticleEvent.of(a, runId, action, now).persist();
                     run.updated++;
                 } else {
-                    run.unchanged++;
-                    continue;
+                    a = new Article();
+                    a.apply(r, hash);
+                    a.createdAt = now;
+                    a.updatedAt = now;
+                    a.lastRunId = runId;
+                    a.originRunId = runId;
+                    if (outcome instanceof DuplicateFinder.Link link) {
+                        a.duplicateOf = link.kept().id;
+                        a.duplicateRule = link.rule();
+                    }
+                    a.persist();
+                    if (a.pmid != null) {
+                        known.put(a.pmid, a);
+                    }
+                    finder.add(a);
+                    if (a.duplicateOf != null) {
+                        ArticleEvent.of(a, runId, ArticleEvent.Action.LINKED, now).persist();
+                        run.duplicates++;
+                    } else {
+                        ArticleEvent.of(a, runId, ArticleEvent.Action.CREATED, now).persist();
+                        run.created++;
+                    }
                 }
-                changed.put(a.pmid, a);
-                removed.remove(a.pmid);
+                if (a.visible()) {
+                    changed.put(a.key(), a);
+                    removed.remove(a.key());
+                }
             } else if (e instanceof ReadEvent.Deleted deleted) {
                 for (String pmid : deleted.pmids()) {
                     Article a = known.get(pmid);

@@ -8,18 +8,17 @@ final class RecordRules {
     private RecordRules() {
     }
 
-    /** Why {@code r} cannot be stored, or null when it can. */
+    /**
+     * Why {@code r} cannot be stored, or null when it can. A record without a PMID (RIS and BibTeX exports of
+     * other databases) is stored under an internal id; PubMed formats report a missing PMID themselves.
+     */
     static String problem(PubmedRecord r) {
-        if (r.pmid() == null || r.pmid().isBlank()) {
-            return r.sourceId() == null ? "no PMID"
-                    : "no PMID (source id '" + r.sourceId() + "'): records from other databases without a PMID "
-                    + "are not stored yet; they will be once duplicates across sources can be linked";
-        }
-        if (!r.pmid().chars().allMatch(Character::isDigit) || r.pmid().length() > 20) {
+        if (r.pmid() != null && (r.pmid().isBlank() || !r.pmid().chars().allMatch(Character::isDigit)
+                || r.pmid().length() > 20)) {
             return "PMID '" + r.pmid() + "' is not a number";
         }
         if (r.title() == null || r.title().isBlank()) {
-            return "no title";
+            return r.pmid() == null && r.sourceId() != null ? "no title (source id '" + r.sourceId() + "')" : "no title";
         }
         return null;
     }

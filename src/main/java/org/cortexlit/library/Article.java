@@ -5,6 +5,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -23,7 +25,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** A citation in the corpus, keyed by PMID. Withdrawn articles stay (with their history) but leave search. */
+/**
+ * A citation in the corpus, addressed by its {@link #key()}: the PMID, or {@code CL<id>} for a record without
+ * one (RIS and BibTeX exports of other databases). Withdrawn articles and linked duplicates stay, with their
+ * history, but are not in search.
+ */
 @Entity
 @Table(name = "article")
 public class Article extends PanacheEntityBase {
@@ -69,6 +75,25 @@ public class Article extends PanacheEntityBase {
     public Long lastRunId;
     @Version
     public int version;
+    /** {@link DuplicateRules#doiKey} of {@link #doi}: indexed, the deduplication looks records up by it. */
+    @Column(name = "doi_key")
+    public String doiKey;
+    /** {@link DuplicateRules#titleKey} of {@link #title}: indexed, the deduplication looks records up by it. */
+    @Column(name = "title_key")
+    public String titleKey;
+    /** The record's id in its file when that is not a PMID (RIS AN/ID, BibTeX key), or null. */
+    @Column(name = "source_id")
+    public String sourceId;
+    /** The import run that first stored this record. */
+    @Column(name = "origin_run_id")
+    public Long originRunId;
+    /** The kept article this record duplicates (it is then out of search), or null. */
+    @Column(name = "duplicate_of")
+    public Long duplicateOf;
+    /** The rule that linked it: DOI or TITLE. */
+    @Column(name = "duplicate_rule")
+    @Enumerated(EnumType.STRING)
+    public DuplicateRules.Rule duplicateRule;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "article_abstract_section", joinColumns = @JoinColumn(name = "article_id"))
@@ -112,6 +137,55 @@ public class Article extends PanacheEntityBase {
         return tags.stream().filter(t -> t.dimension.equals(dimension)).map(t -> t.value).sorted().toList();
     }
 
+    /** Prefix of the key of an article without a PMID. */
+    public static final String INTERNAL_PREFIX = "CL";
+    private static final java.util.regex.Pattern INTERNAL_KEY = java.util.regex.Pattern.compile("(?i)CL(\\d{1,18})");
+
+    /** How routes, the index and exports name this article: its PMID, else {@code CL<id>}. Never changes. */
+    public String key() {
+        return pmid != null ? pmid : INTERNAL_PREFIX + id;
+    }
+
+    /** The internal id a key {@code CL<id>} names (any case), or null when it is not such a key. */
+    public static Long internalId(String key) {
+        java.util.regex.Matcher m = INTERNAL_KEY.matcher(key.trim());
+        return m.matches() ? Long.valueOf(m.group(1)) : null;
+    }
+
+    /** {@code key} as {@link #key()} writes it: {@code cl12} becomes {@code CL12}, spaces go. */
+    public static String canonicalKey(String key) {
+        Long id = internalId(key);
+        return id != null ? INTERNAL_PREFIX + id : key.trim();
+    }
+
+    /** The article a {@link #key()} names: a PMID or {@code CL<id>}. */
+    public static Optional<Article> findByKey(String key) {
+        Long id = internalId(key);
+        if (id != null) {
+            return Article.<Article>findByIdOptional(id).filter(a -> a.pmid == null);
+        }
+        return findByPmid(key.trim());
+    }
+
+    /** Articles with these keys, in no particular order. */
+    public static List<Article> findByKeys(Collection<String> keys) {
+        List<String> pmids = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (String k : keys) {
+            Long id = internalId(k);
+            if (id != null) {
+                ids.add(id);
+            } else {
+                pmids.add(k);
+            }
+        }
+        List<Article> found = new ArrayList<>(findByPmids(pmids));
+        if (!ids.isEmpty()) {
+            found.addAll(Article.<Article>list("id in ?1 and pmid is null", ids));
+        }
+        return found;
+    }
+
     public static Optional<Article> findByPmid(String pmid) {
         return find("pmid", pmid).firstResultOptional();
     }
@@ -124,8 +198,23 @@ public class Article extends PanacheEntityBase {
         return list("pmid in ?1", pmids);
     }
 
+    /** Articles in search: neither withdrawn nor linked to another as its duplicate. */
     public static long countVisible() {
-        return count("withdrawn = false");
+        return count("withdrawn = false and duplicateOf is null");
+    }
+
+    /** Whether search shows this article. */
+    public boolean visible() {
+        return !withdrawn && duplicateOf == null;
+    }
+
+    public static long countLinkedDuplicates() {
+        return count("duplicateOf is not null");
+    }
+
+    /** What the deduplication rules compare. */
+    public DuplicateRules.Keys dedupKeys() {
+        return DuplicateRules.Keys.of(pmid, doi, title, year, authors.stream().map(x -> x.lastName).toList());
     }
 
     public static long countWithdrawn() {
@@ -184,5 +273,8 @@ public class Article extends PanacheEntityBase {
         keywords.addAll(r.keywords());
         identifiers.clear();
         r.identifiers().forEach(i -> identifiers.add(new Identifier(i.type(), i.value())));
+        sourceId = r.sourceId() == null || r.sourceId().length() <= 500 ? r.sourceId() : r.sourceId().substring(0, 500);
+        doiKey = DuplicateRules.doiKey(doi);
+        titleKey = DuplicateRules.titleKey(title);
     }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 @Table(name = "article_event")
 public class ArticleEvent extends PanacheEntityBase {
 
-    public enum Action { CREATED, UPDATED, WITHDRAWN, RESTORED }
+    /** LINKED: stored as a duplicate of another article; SPLIT: a reviewer said it is not that duplicate. */
+    public enum Action { CREATED, UPDATED, WITHDRAWN, RESTORED, LINKED, SPLIT }
 
     @Id
     @SequenceGenerator(name = "article_event_seq", sequenceName = "article_event_seq", allocationSize = 50)

@@ -53,7 +53,7 @@ public final class ArticleExport {
     }
 
     private static void csv(Article a, Writer w) throws IOException {
-        List<String> cells = List.of(a.pmid, nz(a.doi), nz(a.title),
+        List<String> cells = List.of(nz(a.pmid), nz(a.doi), nz(a.title),
                 String.join("; ", a.authors.stream().map(Author::searchName).toList()), nz(a.journal),
                 a.year == null ? "" : a.year.toString(), nz(a.volume), nz(a.issue), nz(a.pages),
                 String.join("; ", a.publicationTypes),
@@ -101,7 +101,7 @@ public final class ArticleExport {
         }
         tag(w, "SN  - ", a.issn);
         tag(w, "DO  - ", a.doi);
-        tag(w, "AN  - ", a.pmid);
+        tag(w, "AN  - ", a.pmid != null ? a.pmid : a.sourceId); // a record without PMID keeps its own id
         tag(w, "AB  - ", flat(a.abstractText()));
         for (String k : a.keywords) {
             tag(w, "KW  - ", k);
@@ -112,7 +112,9 @@ public final class ArticleExport {
         for (String lang : a.languageList()) {
             tag(w, "LA  - ", lang);
         }
-        tag(w, "UR  - ", "https://pubmed.ncbi.nlm.nih.gov/" + a.pmid + "/");
+        if (a.pmid != null) {
+            tag(w, "UR  - ", "https://pubmed.ncbi.nlm.nih.gov/" + a.pmid + "/");
+        }
         w.write("ER  - \r\n\r\n");
     }
 

@@ -19,7 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-/** Every PMID a query matches, however many (a review's queue, unlike a results page, has no window). */
+/** Every article key (PMID or CL<id>) a query matches, however many (a review's queue, unlike a results page, has no window). */
 @ApplicationScoped
 public class QueryMatches {
 
@@ -36,7 +36,7 @@ public class QueryMatches {
         search.translate(query);
     }
 
-    public List<String> pmids(String query) throws QuerySyntaxException, IOException {
+    public List<String> keys(String query) throws QuerySyntaxException, IOException {
         org.apache.lucene.search.Query q = search.translate(query).query();
         return index.withSearcher(searcher -> searcher.search(q, new CollectorManager<PmidCollector, List<String>>() {
             @Override
@@ -66,7 +66,7 @@ public class QueryMatches {
 
                 @Override
                 public void collect(int doc) throws IOException {
-                    pmids.add(fields.document(doc, Set.of(IndexFields.PMID)).get(IndexFields.PMID));
+                    pmids.add(fields.document(doc, Set.of(IndexFields.KEY)).get(IndexFields.KEY));
                 }
             };
         }

@@ -22,8 +22,9 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
 
     /**
      * PRISMA 2020 counts at the title/abstract stage. {@code identified} is per source (the import trigger that
-     * first brought the article in, or "added by hand"); {@code duplicatesRemoved} counts records linked to
-     * another record instead of screened (0 until cross-source deduplication lands).
+     * first brought the article in, or "added by hand", plus the duplicates linked to them);
+     * {@code duplicatesRemoved} counts records an import linked to one of the review's records instead of
+     * storing them as articles of their own.
      */
     public record Prisma(Map<String, Long> identified, long identifiedTotal, long duplicatesRemoved, long removedByHand,
                          long screened,
@@ -128,7 +129,14 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
         long included = byStatus.get(Status.INCLUDED);
         long maybe = byStatus.get(Status.MAYBE);
         long awaiting = byStatus.get(Status.UNSCREENED) + byStatus.get(Status.AWAITING_SECOND) + byStatus.get(Status.CONFLICT);
-        Prisma prisma = new Prisma(identified, identifiedTotal, 0, removed, excluded + included + maybe, excluded, included,
+        long duplicates = em.createQuery("select count(a) from Article a where a.duplicateOf in (select r.articleId from "
+                + "ReviewRecord r where r.reviewId = :r and r.removed = false)", Long.class).setParameter("r", reviewId)
+                .getSingleResult();
+        if (duplicates > 0) {
+            identified.merge("duplicates of these records (linked at import)", duplicates, Long::sum);
+        }
+        identifiedTotal += duplicates;
+        Prisma prisma = new Prisma(identified, identifiedTotal, duplicates, removed, excluded + included + maybe, excluded, included,
                 maybe, awaiting);
         return new ReviewStats(records, removed, byStatus, byReviewer, byStatus.get(Status.CONFLICT), resolved,
                 Agreement.pairs(votes), reasons, prisma);

@@ -246,7 +246,7 @@ public class Screening {
         }
         List<String> pmids;
         try {
-            pmids = matches.pmids(r.query);
+            pmids = matches.keys(r.query);
         } catch (QuerySyntaxException | IOException e) {
             LOG.warnf("Review %d: its query cannot be run (%s)", reviewId, e.getMessage());
             return 0;
@@ -276,14 +276,12 @@ public class Screening {
         }
     }
 
-    private static int addArticles(long reviewId, List<String> pmids, ReviewRecord.Origin origin) {
+    private static int addArticles(long reviewId, List<String> keys, ReviewRecord.Origin origin) {
         EntityManager em = Article.getEntityManager();
-        List<Object[]> rows = em.createQuery("select a.id, a.pmid from Article a where a.pmid in :p and a.withdrawn = false",
-                Object[].class).setParameter("p", pmids).getResultList();
-        if (rows.isEmpty()) {
+        List<Long> ids = Article.findByKeys(keys).stream().filter(Article::visible).map(a -> a.id).sorted().toList();
+        if (ids.isEmpty()) {
             return 0;
         }
-        List<Long> ids = rows.stream().map(row -> (Long) row[0]).toList();
         Set<Long> present = new HashSet<>(em.createQuery("select r.articleId from ReviewRecord r where r.reviewId = :r "
                 + "and r.articleId in :ids", Long.class).setParameter("r", reviewId).setParameter("ids", ids).getResultList());
         Instant now = Instant.now();
@@ -312,10 +310,14 @@ public class Screening {
             if (token.isEmpty()) {
                 continue;
             }
-            if (!token.matches("\\d{1,9}")) {
-                throw ScreeningException.invalid("'" + token + "' is not a PMID (digits only); nothing was added.");
+            if (token.matches("\\d{1,9}")) {
+                pmids.add(token.replaceFirst("^0+(?=\\d)", ""));
+            } else if (Article.internalId(token) != null) {
+                pmids.add(Article.canonicalKey(token));
+            } else {
+                throw ScreeningException.invalid("'" + token + "' is not a PMID (digits) or a CortexLit id (CL and digits); "
+                        + "nothing was added.");
             }
-            pmids.add(token.replaceFirst("^0+(?=\\d)", ""));
         }
         if (pmids.isEmpty()) {
             throw ScreeningException.invalid("Give one or more PMIDs, separated by spaces, commas or new lines.");
@@ -326,11 +328,8 @@ public class Screening {
         return tx(() -> {
             Review r = review(reviewId);
             requireLead(r, actor);
-            EntityManager em = Article.getEntityManager();
-            List<Object[]> rows = em.createQuery("select a.id, a.pmid from Article a where a.pmid in :p", Object[].class)
-                    .setParameter("p", pmids).getResultList();
             Map<String, Long> byPmid = new LinkedHashMap<>();
-            rows.forEach(row -> byPmid.put((String) row[1], (Long) row[0]));
+            Article.findByKeys(pmids).forEach(a -> byPmid.put(a.key(), a.id));
             List<String> unknown = pmids.stream().filter(p -> !byPmid.containsKey(p)).distinct().toList();
             int added = 0, restored = 0, already = 0;
             for (Map.Entry<String, Long> e : byPmid.entrySet()) {

@@ -34,7 +34,7 @@ public class Tagging {
     public record Result(List<String> values, int version, boolean changed) {
     }
 
-    public Result set(String pmid, String dimension, Collection<String> values, Actor actor, Long reviewId,
+    public Result set(String key, String dimension, Collection<String> values, Actor actor, Long reviewId,
                       Integer expectedVersion) {
         if (!actor.editor()) {
             throw ScreeningException.forbidden("Only reviewers and admins tag studies.");
@@ -62,8 +62,8 @@ public class Tagging {
         Article saved;
         try {
             Object[] out = QuarkusTransaction.requiringNew().call(() -> {
-                Article a = Article.findByPmid(pmid).orElseThrow(() ->
-                        ScreeningException.notFound("No article with PMID " + pmid + " in the corpus."));
+                Article a = Article.findByKey(key).orElseThrow(() ->
+                        ScreeningException.notFound("No article " + key + " in the corpus."));
                 if (expectedVersion != null && expectedVersion != a.version) {
                     throw ScreeningException.conflict("Someone changed this study (its tags or its record) while you "
                             + "were looking at it; your tags were not saved. Here it is as it is now: check and tag again.");
@@ -100,14 +100,14 @@ public class Tagging {
             throw e;
         }
         if (saved != null) {
-            reindex(pmid);
+            reindex(key);
         }
         return result;
     }
 
-    private void reindex(String pmid) {
-        QuarkusTransaction.requiringNew().run(() -> Article.findByPmid(pmid).ifPresent(a -> {
-            if (!a.withdrawn) {
+    private void reindex(String key) {
+        QuarkusTransaction.requiringNew().run(() -> Article.findByKey(key).ifPresent(a -> {
+            if (a.visible()) {
                 index.apply(List.of(ArticleDocuments.toDocument(a)), List.of(), a.updatedAt);
             }
         }));

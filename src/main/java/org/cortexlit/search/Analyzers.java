@@ -48,6 +48,7 @@ public final class Analyzers {
         Analyzer keyword = new KeywordAnalyzer();
         return new PerFieldAnalyzerWrapper(text(), Map.of(
                 IndexFields.PMID, keyword,
+                IndexFields.KEY, keyword,
                 IndexFields.DOI, keyword,
                 IndexFields.LANGUAGE, keyword,
                 IndexFields.AUTHOR_KEY, keyword,

@@ -30,14 +30,20 @@ public final class ArticleDocuments {
     private ArticleDocuments() {
     }
 
-    public static Term idTerm(String pmid) {
-        return new Term(IndexFields.PMID, pmid);
+    /** The term of the document of the article with this key (a PMID or CL&lt;id&gt;). */
+    public static Term idTerm(String key) {
+        return new Term(IndexFields.KEY, key);
     }
 
+    /** The document of a visible article (neither withdrawn nor a linked duplicate). */
     public static Document toDocument(Article a) {
         Document d = new Document();
-        d.add(new StringField(IndexFields.PMID, a.pmid, Field.Store.YES));
-        d.add(new NumericDocValuesField(IndexFields.PMID_SORT, parseLong(a.pmid)));
+        d.add(new StringField(IndexFields.KEY, a.key(), Field.Store.YES));
+        if (a.pmid != null) {
+            d.add(new StringField(IndexFields.PMID, a.pmid, Field.Store.YES));
+        }
+        // PMIDs are positive; records without one sort after them by internal id, so ties still break uniquely
+        d.add(new NumericDocValuesField(IndexFields.PMID_SORT, a.pmid != null ? parseLong(a.pmid) : -a.id));
         if (a.doi != null && !a.doi.isBlank()) {
             d.add(new StringField(IndexFields.DOI, normaliseDoi(a.doi), Field.Store.YES));
         }

@@ -10,7 +10,10 @@ public final class IndexFields {
     private IndexFields() {
     }
 
-    /** PMID, digits only: StringField, stored. The document's unique key. */
+    /** The article's key (its PMID, or CL&lt;id&gt; for a record without one): StringField, stored. The document's
+     * unique key. */
+    public static final String KEY = "key";
+    /** PMID, digits only: StringField, stored; absent for a record without one. */
     public static final String PMID = "pmid";
     /** DOI, lower case, no resolver prefix: StringField, stored. */
     public static final String DOI = "doi";
@@ -52,7 +55,8 @@ public final class IndexFields {
     public static final String JOURNAL_SORT = "journal_sort";
     /** Relevance multiplier (FloatDocValues, 1.0 to 1.25): newer records and trials/reviews rank a little higher. */
     public static final String RANK_BOOST = "rank_boost";
-    /** PMID as a number, NumericDocValues, for a stable tie-break in every sort. */
+    /** PMID as a number (minus the internal id for a record without PMID), NumericDocValues, for a stable
+     * tie-break in every sort. */
     public static final String PMID_SORT = "pmid_sort";
 
     /**

@@ -43,7 +43,7 @@ public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     /** Bump whenever {@link ArticleDocuments} or {@link Analyzers} change what is indexed. */
-    public static final String SCHEMA_VERSION = "5"; // 5: tag fields and tag facets
+    public static final String SCHEMA_VERSION = "6"; // 5: tag fields and facets; 6: article keys (CL<id>), duplicates left out
     static final String KEY_SCHEMA = "schema";
     static final String KEY_MODIFIED = "modified";
     private static final int REBUILD_PAGE = 1000;
@@ -194,7 +194,7 @@ public class SearchIndex {
             pendingMax = 0;
             while (true) {
                 List<Document> page = QuarkusTransaction.requiringNew().call(() -> {
-                    List<Article> articles = Article.find("withdrawn = false and id > ?1 order by id", lastId[0])
+                    List<Article> articles = Article.find("withdrawn = false and duplicateOf is null and id > ?1 order by id", lastId[0])
                             .page(0, REBUILD_PAGE).list();
                     List<Document> docs = new java.util.ArrayList<>(articles.size());
                     for (Article a : articles) {
@@ -210,7 +210,7 @@ public class SearchIndex {
                 writer.addDocuments(page);
                 count += page.size();
             }
-            modified = Math.max(pendingMax, QuarkusTransaction.requiringNew().call(SearchIndex::newestWithdrawal));
+            modified = Math.max(pendingMax, QuarkusTransaction.requiringNew().call(SearchIndex::newestHidden));
             writer.setLiveCommitData(commitData(modified).entrySet());
             writer.commit();
             searcherManager.maybeRefreshBlocking();
@@ -233,27 +233,29 @@ public class SearchIndex {
         }
     }
 
-    private static long newestWithdrawal() {
+    /** Newest change of an article search does not show (withdrawn, or a linked duplicate). */
+    private static long newestHidden() {
         Instant newest = Article.getEntityManager()
-                .createQuery("select max(a.updatedAt) from Article a where a.withdrawn = true", Instant.class)
+                .createQuery("select max(a.updatedAt) from Article a where a.withdrawn = true or a.duplicateOf is not null",
+                        Instant.class)
                 .getSingleResult();
         return newest == null ? 0 : newest.toEpochMilli();
     }
 
     /**
-     * Applies one committed database batch: documents to add or replace, PMIDs to remove, and the newest
+     * Applies one committed database batch: documents to add or replace, keys (PMIDs) to remove, and the newest
      * change time of the batch. New readers see it within a second; {@link #commit()} makes it durable
      * (an import commits when it ends, and at least every {@link #COMMIT_INTERVAL_NANOS} on long runs).
      * A crash before the commit is safe: the stamp then lags the database and start-up rebuilds.
      */
-    public void apply(Collection<Document> upserts, Collection<String> removedPmids, Instant newestChange) {
+    public void apply(Collection<Document> upserts, Collection<String> removedKeys, Instant newestChange) {
         writeLock.lock();
         try {
             for (Document d : upserts) {
-                writer.updateDocument(new Term(IndexFields.PMID, d.get(IndexFields.PMID)), d);
+                writer.updateDocument(ArticleDocuments.idTerm(d.get(IndexFields.KEY)), d);
             }
-            for (String pmid : removedPmids) {
-                writer.deleteDocuments(ArticleDocuments.idTerm(pmid));
+            for (String key : removedKeys) {
+                writer.deleteDocuments(ArticleDocuments.idTerm(key));
             }
             if (newestChange != null) {
                 modified = Math.max(modified, newestChange.toEpochMilli());

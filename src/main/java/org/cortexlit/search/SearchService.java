@@ -79,7 +79,8 @@ public class SearchService {
     public record Facet(Facets.Dimension dimension, List<FacetValue> values) {
     }
 
-    public record Hit(String pmid, String title, Integer year, String journal, float score,
+    /** A hit; {@code key} is the article's PMID or CL&lt;id&gt;, {@code pmid} null for a record without one. */
+    public record Hit(String key, String pmid, String title, Integer year, String journal, float score,
                       String titleHtml, String snippetHtml) {
     }
 
@@ -149,19 +150,19 @@ public class SearchService {
     /** Most records one export holds. */
     public static final int MAX_EXPORT = 10_000;
 
-    /** The PMIDs of the first {@code max} hits of {@code q} in {@code order} (for exports). */
-    public List<String> pmids(String q, Order order, int max) throws QuerySyntaxException, IOException {
+    /** The keys (PMID or CL&lt;id&gt;) of the first {@code max} hits of {@code q} in {@code order} (for exports). */
+    public List<String> keys(String q, Order order, int max) throws QuerySyntaxException, IOException {
         TranslatedQuery tq = translate(q);
         return index.withSearcher(searcher -> {
             Query ranked = order == Order.RELEVANCE
                     ? FunctionScoreQuery.boostByValue(tq.query(), DoubleValuesSource.fromFloatField(IndexFields.RANK_BOOST))
                     : tq.query();
             TopFieldDocs top = searcher.search(ranked, Math.max(1, max), sort(order), false);
-            List<String> pmids = new ArrayList<>(top.scoreDocs.length);
+            List<String> keys = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                pmids.add(searcher.storedFields().document(sd.doc, java.util.Set.of(IndexFields.PMID)).get(IndexFields.PMID));
+                keys.add(searcher.storedFields().document(sd.doc, java.util.Set.of(IndexFields.KEY)).get(IndexFields.KEY));
             }
-            return pmids;
+            return keys;
         });
     }
 
@@ -220,7 +221,7 @@ public class SearchService {
     /** A hit from its stored fields; without highlights the title is shown escaped as it is. */
     static Hit hit(Document d, float score, String titleHtml, String snippetHtml) {
         String title = d.get(IndexFields.TITLE);
-        return new Hit(d.get(IndexFields.PMID), title,
+        return new Hit(d.get(IndexFields.KEY), d.get(IndexFields.PMID), title,
                 d.getField(IndexFields.YEAR) == null ? null : d.getField(IndexFields.YEAR).numericValue().intValue(),
                 d.get(IndexFields.JOURNAL), Float.isNaN(score) ? 0f : score,
                 titleHtml != null ? titleHtml : escape(title), snippetHtml);

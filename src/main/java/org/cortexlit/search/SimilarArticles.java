@@ -34,7 +34,7 @@ public class SimilarArticles {
         this.index = index;
     }
 
-    /** Articles most like {@code pmid}, best first; empty when the PMID is not in the index. */
+    /** Articles most like the one with key {@code pmid} (a PMID or CL&lt;id&gt;), best first; empty when it is not in the index. */
     public Optional<List<SearchService.Hit>> similarTo(String pmid, int size) throws IOException {
         int n = Math.max(1, Math.min(size, MAX_SIZE));
         return index.withSearcher(searcher -> {

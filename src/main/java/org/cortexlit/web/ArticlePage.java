@@ -38,6 +38,7 @@ public class ArticlePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance article(Article article, List<ArticleEvent> history, List<SearchService.Hit> similar,
+                                               Article duplicateOf, List<Article> duplicates,
                                                List<ScreenPage.TagRow> tags, List<org.cortexlit.library.TagChange> tagHistory,
                                                String notice, String error);
     }
@@ -52,14 +53,15 @@ public class ArticlePage {
         this.identity = identity;
     }
 
+    /** {@code key}: a PMID, or CL&lt;id&gt; for a record without one. */
     @GET
-    @Path("/{pmid}")
-    public TemplateInstance article(@PathParam("pmid") String pmid, @QueryParam("notice") String notice,
+    @Path("/{key}")
+    public TemplateInstance article(@PathParam("key") String key, @QueryParam("notice") String notice,
                                     @QueryParam("error") String error) throws IOException {
-        List<SearchService.Hit> similar = similarArticles.similarTo(pmid.trim(), 5).orElse(List.of());
+        List<SearchService.Hit> similar = similarArticles.similarTo(Article.canonicalKey(key), 5).orElse(List.of());
         return QuarkusTransaction.requiringNew().call(() -> {
-            Article a = Article.findByPmid(pmid.trim())
-                    .orElseThrow(() -> new NotFoundException("No article with PMID " + pmid + " in the corpus."));
+            Article a = Article.findByKey(key)
+                    .orElseThrow(() -> new NotFoundException("No article " + key + " in the corpus."));
             // touch the lazy lists inside the transaction: the template renders after it ends
             a.abstractSections.size();
             a.authors.size();
@@ -71,21 +73,23 @@ public class ArticlePage {
             for (TagDimension d : TagDimension.values()) {
                 defaults.put(d, d.defaults);
             }
-            return Templates.article(a, ArticleEvent.forArticle(a.id), similar, ScreenPage.TagRow.of(a, defaults),
+            Article kept = a.duplicateOf == null ? null : Article.findById(a.duplicateOf);
+            List<Article> linked = Article.list("duplicateOf = ?1 order by id", a.id);
+            return Templates.article(a, ArticleEvent.forArticle(a.id), similar, kept, linked, ScreenPage.TagRow.of(a, defaults),
                     org.cortexlit.library.TagChange.forArticle(a.id), notice, error);
         });
     }
 
     /** Tags the study in one dimension from the article page (Post/Redirect/Get). */
     @POST
-    @Path("/{pmid}/tags")
+    @Path("/{key}/tags")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"admin", "reviewer"})
-    public Response tag(@PathParam("pmid") String pmid, @RestForm String dimension, @RestForm("value") List<String> values,
+    public Response tag(@PathParam("key") String key, @RestForm String dimension, @RestForm("value") List<String> values,
                         @RestForm String free, @RestForm Integer version) {
-        String page = "/articles/" + pmid.trim();
+        String page = "/articles/" + key.trim();
         try {
-            Tagging.Result r = tagging.set(pmid.trim(), dimension, withFree(values, free), Actor.of(identity), null, version);
+            Tagging.Result r = tagging.set(key.trim(), dimension, withFree(values, free), Actor.of(identity), null, version);
             return Redirects.notice(page + "#tags", r.changed() ? "Tagged " + dimension + ": "
                     + (r.values().isEmpty() ? "none" : String.join(", ", r.values())) + "." : "No change to " + dimension + ".");
         } catch (ScreeningException e) {

@@ -201,10 +201,9 @@ public class ReviewsPage {
         List<Long> articleFilter = null;
         if (q != null && !q.isBlank()) {
             try {
-                List<String> pmids = matches.pmids(q);
+                List<String> pmids = matches.keys(q);
                 articleFilter = pmids.isEmpty() ? List.of(-1L) : QuarkusTransaction.requiringNew().call(() ->
-                        Article.getEntityManager().createQuery("select a.id from Article a where a.pmid in :p", Long.class)
-                                .setParameter("p", pmids).getResultList());
+                        Article.findByKeys(pmids).stream().map(a -> a.id).toList());
             } catch (QuerySyntaxException e) {
                 err = "The filter query cannot be run: " + e.getMessage();
                 articleFilter = List.of(-1L);
@@ -248,7 +247,7 @@ public class ReviewsPage {
             for (Object[] row : rows.setFirstResult((p - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList()) {
                 ReviewRecord rec = (ReviewRecord) row[0];
                 Article a = (Article) row[1];
-                out.add(new Row(rec.id, a.pmid, a.title, a.year, a.journalAbbrev != null ? a.journalAbbrev : a.journal,
+                out.add(new Row(rec.id, a.key(), a.title, a.year, a.journalAbbrev != null ? a.journalAbbrev : a.journal,
                         rec.status, decisionsText(r, rec, me), rec.removed));
             }
             int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);

@@ -69,7 +69,7 @@ public class ScreenPage {
     }
 
     /** Everything the screening panel shows, built inside one transaction. */
-    public record Panel(Review review, ReviewRecord record, String pmid, String titleHtml, String authors, String journal,
+    public record Panel(Review review, ReviewRecord record, String key, String titleHtml, String authors, String journal,
                         Integer year, List<String> publicationTypes, List<String> mesh, List<Section> sections,
                         List<TagRow> tags, int articleVersion, ScreeningDecision mine, List<ScreeningDecision> others,
                         boolean othersVisible, long remaining, List<String> reasons) {
@@ -136,7 +136,7 @@ public class ScreenPage {
         ScreeningDecision mine = all.stream().filter(d -> d.reviewer.equals(me.name())).findFirst().orElse(null);
         boolean open = ScreeningRules.othersVisible(review, rec.decisionCount);
         List<ScreeningDecision> others = open ? all.stream().filter(d -> !d.reviewer.equals(me.name())).toList() : List.of();
-        return new Panel(review, rec, a.pmid, hl.highlight(a.title), String.join(", ", authors),
+        return new Panel(review, rec, a.key(), hl.highlight(a.title), String.join(", ", authors),
                 a.journalAbbrev != null ? a.journalAbbrev : a.journal, a.year, List.copyOf(a.publicationTypes),
                 a.mesh.stream().map(m -> m.descriptor + (m.major ? "*" : "")).toList(), sections, tags, a.version, mine,
                 others, open, remaining, review.reasons());
@@ -193,7 +193,7 @@ public class ScreenPage {
         try {
             String pmid = QuarkusTransaction.requiringNew().call(() -> {
                 ReviewRecord rec = screening.record(id, recordId);
-                return Article.<Article>findById(rec.articleId).pmid;
+                return Article.<Article>findById(rec.articleId).key();
             });
             Tagging.Result r = tagging.set(pmid, dimension, ArticlePage.withFree(values, free), me, id, version);
             String msg = r.changed() ? "Tagged " + dimension + ": " + (r.values().isEmpty() ? "none" : String.join(", ", r.values())) + "."

@@ -69,8 +69,8 @@ class CorpusImportTest {
             "jabref/fileformat/NbibImporterTest.nbib, MEDLINE_TEXT, 1, 0, SUCCEEDED",
             // PubMed records exported through EndNote as RIS: AN holds the PMID
             "asreview/demo_data/pubmed_endnote.txt, RIS, 6, 0, SUCCEEDED",
-            // an Embase export has no PMIDs: every record is reported, none is stored yet
-            "asreview/demo_data/embase.ris, RIS, 0, 6, PARTIAL",
+            // an Embase export has no PMIDs: its records are stored under internal ids
+            "asreview/demo_data/embase.ris, RIS, 6, 0, SUCCEEDED",
     })
     void realFilesImportWithTheirCountsAndReimportUnchanged(String file, String format, int created, int failed,
                                                             String status) throws IOException {

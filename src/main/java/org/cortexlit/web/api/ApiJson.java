@@ -2,6 +2,7 @@ package org.cortexlit.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.cortexlit.importing.Duplicates;
 import org.cortexlit.importing.ImportError;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.library.Article;
@@ -27,14 +28,14 @@ public final class ApiJson {
     public record Run(long id, String status, String format, String fileName, String trigger, String source,
                       Long savedSearchId,
                       int recordsRead, Integer recordsExpected, Integer progress,
-                      int created, int updated, int unchanged, int withdrawn, int failed,
+                      int created, int updated, int unchanged, int duplicates, int withdrawn, int failed,
                       List<RecordError> errors, String message, Instant startedAt, Instant finishedAt,
                       long durationMs) {
 
         public static Run of(ImportRun r, List<ImportError> errors) {
             return new Run(r.id, r.status.name(), r.format, r.fileName, r.trigger.name(), r.source, r.savedSearchId,
                     r.recordsRead, r.recordsExpected, r.percent(),
-                    r.created, r.updated, r.unchanged, r.withdrawn, r.failed,
+                    r.created, r.updated, r.unchanged, r.duplicates, r.withdrawn, r.failed,
                     errors.stream().map(e -> new RecordError(e.recordNumber, e.pmid, e.message)).toList(),
                     r.message, r.startedAt, r.finishedAt, r.duration().toMillis());
         }
@@ -47,20 +48,25 @@ public final class ApiJson {
     public record Mesh(String descriptor, boolean major, List<String> qualifiers) {
     }
 
-    public record Pubmed(String pmid, String doi, String title, String vernacularTitle,
+    /** {@code key}: the PMID, or CL&lt;id&gt; for a record without one; {@code duplicateOf}: the key of the kept
+     * article this record is linked to as a duplicate, or null. */
+    public record Pubmed(String key, String pmid, String doi, String title, String vernacularTitle,
                          @JsonProperty("abstract") String abstractText,
                          String journal, String journalAbbrev, Integer year, String pubDate, String volume,
                          String issue, String pages, String language, List<String> languages, List<Author> authors,
-                         List<Mesh> mesh, List<String> publicationTypes, List<String> keywords, boolean withdrawn) {
+                         List<Mesh> mesh, List<String> publicationTypes, List<String> keywords, boolean withdrawn,
+                         String duplicateOf) {
 
         public static Pubmed of(Article a) {
             List<String> langs = a.languageList();
-            return new Pubmed(a.pmid, a.doi, a.title, a.vernacularTitle, a.abstractText(), a.journal, a.journalAbbrev,
+            Article kept = a.duplicateOf == null ? null : Article.findById(a.duplicateOf);
+            return new Pubmed(a.key(), a.pmid, a.doi, a.title, a.vernacularTitle, a.abstractText(), a.journal, a.journalAbbrev,
                     a.year, a.pubDate, a.volume, a.issue, a.pages, langs.isEmpty() ? null : langs.get(0), langs,
                     a.authors.stream().map(x -> new Author(x.lastName, x.foreName, x.initials, x.collectiveName,
                             x.affiliationList())).toList(),
                     a.mesh.stream().map(m -> new Mesh(m.descriptor, m.major, m.qualifierList())).toList(),
-                    List.copyOf(a.publicationTypes), List.copyOf(a.keywords), a.withdrawn);
+                    List.copyOf(a.publicationTypes), List.copyOf(a.keywords), a.withdrawn,
+                    kept == null ? null : kept.key());
         }
     }
 
@@ -69,10 +75,10 @@ public final class ApiJson {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Hit(String pmid, String title, Integer year, String journal, float score, Highlights highlights) {
+    public record Hit(String key, String pmid, String title, Integer year, String journal, float score, Highlights highlights) {
 
         static Hit of(SearchService.Hit h, boolean withHighlights) {
-            return new Hit(h.pmid(), h.title(), h.year(), h.journal(), h.score(),
+            return new Hit(h.key(), h.pmid(), h.title(), h.year(), h.journal(), h.score(),
                     withHighlights ? new Highlights(h.titleHtml(), h.snippetHtml()) : null);
         }
     }
@@ -98,5 +104,34 @@ public final class ApiJson {
         public static Similar of(String pmid, List<SearchService.Hit> hits) {
             return new Similar(pmid, hits.size(), hits.stream().map(h -> Hit.of(h, false)).toList());
         }
+    }
+
+    /** One record of a duplicate group; {@code rule} (DOI or TITLE) is null for the kept article. */
+    public record DuplicateRecord(String key, String pmid, String doi, String title, Integer year, String firstAuthor,
+                                  String rule, Long runId, String source, String format, String trigger) {
+
+        static DuplicateRecord of(Duplicates.Member m) {
+            return new DuplicateRecord(m.key(), m.pmid(), m.doi(), m.title(), m.year(), m.firstAuthor(),
+                    m.rule() == null ? null : m.rule().name(), m.origin().runId(), m.origin().source(),
+                    m.origin().format(), m.origin().trigger());
+        }
+    }
+
+    public record DuplicateGroup(DuplicateRecord kept, List<DuplicateRecord> duplicates) {
+    }
+
+    /** {@code groups}: groups on this page; {@code groupCount}, {@code linked}: in the whole corpus. */
+    public record DuplicateGroups(long groupCount, long linked, int page, int size, List<DuplicateGroup> groups) {
+
+        public static DuplicateGroups of(Duplicates.Page p) {
+            return new DuplicateGroups(p.groupCount(), p.linkedCount(), p.page(), p.size(), p.groups().stream()
+                    .map(g -> new DuplicateGroup(DuplicateRecord.of(g.kept()),
+                            g.duplicates().stream().map(DuplicateRecord::of).toList()))
+                    .toList());
+        }
+    }
+
+    /** The answer to a split: the record that now stands alone and the article it was linked to. */
+    public record Split(String key, String splitFrom) {
     }
 }

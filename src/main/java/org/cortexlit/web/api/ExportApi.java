@@ -45,7 +45,7 @@ public class ExportApi {
         }
         List<String> pmids;
         try {
-            pmids = search.pmids(q, SearchService.Order.parse(sort), limit);
+            pmids = search.keys(q, SearchService.Order.parse(sort), limit);
         } catch (QuerySyntaxException e) {
             return ImportsApi.error(400, e.getMessage());
         }
@@ -55,11 +55,11 @@ public class ExportApi {
             for (int from = 0; from < pmids.size(); from += CHUNK) {
                 List<String> chunk = pmids.subList(from, Math.min(pmids.size(), from + CHUNK));
                 QuarkusTransaction.requiringNew().run(() -> {
-                    Map<String, Article> byPmid = Article.findByPmids(chunk).stream()
-                            .collect(Collectors.toMap(a -> a.pmid, Function.identity()));
+                    Map<String, Article> byKey = Article.findByKeys(chunk).stream()
+                            .collect(Collectors.toMap(Article::key, Function.identity()));
                     try {
-                        for (String pmid : chunk) { // the search's order, not the database's
-                            Article a = byPmid.get(pmid);
+                        for (String key : chunk) { // the search's order, not the database's
+                            Article a = byKey.get(key);
                             if (a != null) {
                                 ArticleExport.write(format, a, w);
                             }

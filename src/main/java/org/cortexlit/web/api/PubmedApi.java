@@ -14,7 +14,10 @@ import org.cortexlit.search.SimilarArticles;
 
 import java.io.IOException;
 
-/** One article by PMID, withdrawn ones included (with {@code "withdrawn": true}). */
+/**
+ * One article by PMID (or by CL&lt;id&gt;, the key of a record without PMID), withdrawn ones and linked duplicates
+ * included ({@code "withdrawn": true}, {@code "duplicateOf": key}).
+ */
 @Path("/api/pubmed")
 @Produces(MediaType.APPLICATION_JSON)
 public class PubmedApi {
@@ -33,8 +36,9 @@ public class PubmedApi {
         if (size < 1 || size > 100) {
             return ImportsApi.error(400, "size must be between 1 and 100, not " + size + ".");
         }
-        return similar.similarTo(pmid.trim(), size)
-                .map(hits -> Response.ok(ApiJson.Similar.of(pmid.trim(), hits)).build())
+        String key = Article.canonicalKey(pmid);
+        return similar.similarTo(key, size)
+                .map(hits -> Response.ok(ApiJson.Similar.of(key, hits)).build())
                 .orElseGet(() -> ImportsApi.error(404, "No searchable article with PMID " + pmid + " in the corpus."));
     }
 
@@ -42,8 +46,9 @@ public class PubmedApi {
     @Path("/{pmid}")
     public Response get(@PathParam("pmid") String pmid) {
         ApiJson.Pubmed json = QuarkusTransaction.requiringNew().call(() ->
-                Article.findByPmid(pmid.trim()).map(ApiJson.Pubmed::of).orElse(null));
-        return json == null ? ImportsApi.error(404, "No article with PMID " + pmid + " in the corpus.")
+                Article.findByKey(pmid).map(ApiJson.Pubmed::of).orElse(null));
+        return json == null ? ImportsApi.error(404, "No article with " + (Article.internalId(pmid) == null ? "PMID " : "key ")
+                + pmid + " in the corpus.")
                 : Response.ok(json).build();
     }
 }

@@ -52,7 +52,7 @@ class QueryNormalizerTest {
             "Brain Stimul"[Journal]                      | "Brain Stimul"[ta]
             stimul*[tw] AND pain[Text Word]              | stimul*[tw] AND pain[tw]
             2015/03:2016[dp]                             | 2015:2016[dp]
-            controlled[Design] AND m1[TARGET]            | controlled[design] AND m1[target]
+            controlled[Design] AND m1[TARGET]            | controlled[design] AND M1[target]
             deep   TMS[modality]                         | "deep TMS"[modality]
             "premotor/SMA"[target]                       | premotor/SMA[target]
             theta-burst[modality] OR tDCS[modality]      | theta-burst[modality] OR tDCS[modality]

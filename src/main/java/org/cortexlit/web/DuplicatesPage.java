@@ -1,0 +1,67 @@
+package org.cortexlit.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.importing.Duplicates;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Duplicate groups: each kept article with the records linked to it, and a Split button per wrong pair. */
+@Path("/duplicates")
+@Produces(MediaType.TEXT_HTML)
+public class DuplicatesPage {
+
+    static final int PAGE_SIZE = 50;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance duplicates(Duplicates.Page result, Duplicates.Prisma prisma, String notice, String error);
+    }
+
+    private final Duplicates duplicates;
+    private final SecurityIdentity identity;
+
+    public DuplicatesPage(Duplicates duplicates, SecurityIdentity identity) {
+        this.duplicates = duplicates;
+        this.identity = identity;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("notice") String notice,
+                                 @QueryParam("error") String error) {
+        return Templates.duplicates(duplicates.groups(Math.max(1, page), PAGE_SIZE), duplicates.prisma(), notice, error);
+    }
+
+    /** Post/Redirect/Get: the record becomes its own article and the list says so. */
+    @POST
+    @Path("/{key}/split")
+    @RolesAllowed({"admin", "reviewer"})
+    public Response split(@PathParam("key") String key) {
+        String message;
+        String param;
+        try {
+            String[] done = duplicates.split(key, identity.isAnonymous() ? null : identity.getPrincipal().getName());
+            param = "notice";
+            message = done[0] + " is now an article of its own, searchable, and will not be linked to " + done[1]
+                    + " again.";
+        } catch (Duplicates.SplitRefused e) {
+            param = "error";
+            message = e.getMessage();
+        }
+        return Response.seeOther(URI.create("/duplicates?" + param + "=" + URLEncoder.encode(message, StandardCharsets.UTF_8)))
+                .build();
+    }
+}

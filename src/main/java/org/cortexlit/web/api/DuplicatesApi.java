@@ -1,0 +1,62 @@
+package org.cortexlit.web.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.importing.Duplicates;
+
+/** Duplicate groups as JSON, splitting a wrong pair, and the PRISMA identification counts. */
+@Path("/api/duplicates")
+@Produces(MediaType.APPLICATION_JSON)
+public class DuplicatesApi {
+
+    static final int MAX_SIZE = 500;
+
+    private final Duplicates duplicates;
+    private final SecurityIdentity identity;
+
+    public DuplicatesApi(Duplicates duplicates, SecurityIdentity identity) {
+        this.duplicates = duplicates;
+        this.identity = identity;
+    }
+
+    /** Groups, the newest links first; {@code page} from 1, {@code size} 1-500 (default 100). */
+    @GET
+    public Response groups(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("100") int size) {
+        if (page < 1) {
+            return ImportsApi.error(400, "page must be 1 or more, not " + page + ".");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            return ImportsApi.error(400, "size must be between 1 and " + MAX_SIZE + ", not " + size + ".");
+        }
+        return Response.ok(ApiJson.DuplicateGroups.of(duplicates.groups(page, size))).build();
+    }
+
+    /** Records identified per source and duplicates removed, for the PRISMA flow diagram. */
+    @GET
+    @Path("/prisma")
+    public Duplicates.Prisma prisma() {
+        return duplicates.prisma();
+    }
+
+    /** The linked record {@code key} becomes an article of its own: 200, 404 when unknown, 409 when not linked. */
+    @POST
+    @Path("/{key}/split")
+    @RolesAllowed({"admin", "reviewer"})
+    public Response split(@PathParam("key") String key) {
+        try {
+            String[] done = duplicates.split(key, identity.isAnonymous() ? null : identity.getPrincipal().getName());
+            return Response.ok(new ApiJson.Split(done[0], done[1])).build();
+        } catch (Duplicates.SplitRefused e) {
+            return ImportsApi.error(e.notFound ? 404 : 409, e.getMessage());
+        }
+    }
+}
