@@ -19,7 +19,7 @@ import java.util.List;
 @Table(name = "review_event")
 public class ReviewEvent extends PanacheEntityBase {
 
-    public enum Kind { CREATED, SETTINGS, MEMBER, ADDED, REMOVED, RESTORED, DECIDED, CHANGED, UNDONE, RESOLVED, UNBLINDED }
+    public enum Kind { CREATED, SETTINGS, MEMBER, ADDED, REMOVED, RESTORED, DECIDED, CHANGED, UNDONE, RESOLVED, UNBLINDED, REFUSED }
 
     @Id
     @SequenceGenerator(name = "review_event_seq", sequenceName = "review_event_seq", allocationSize = 50)

@@ -413,6 +413,19 @@ public class Screening {
         } catch (IllegalArgumentException e) {
             throw ScreeningException.invalid(e.getMessage());
         }
+        try {
+            return decideOnce(reviewId, recordId, actor, d, reason, note);
+        } catch (ScreeningException e) {
+            if (e.kind == ScreeningException.Kind.CONFLICT) {
+                // the attempt that lost is part of the record's story too
+                QuarkusTransaction.requiringNew().run(() -> ReviewEvent.record(reviewId, recordId, actor.name(),
+                        ReviewEvent.Kind.REFUSED, null, d.label() + " not saved: " + e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    private ScreeningDecision decideOnce(long reviewId, long recordId, Actor actor, Decision d, String reason, String note) {
         return retryOnce(() -> tx(() -> {
             Review r = review(reviewId);
             requireScreener(r, actor);

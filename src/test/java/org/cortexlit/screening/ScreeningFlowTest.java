@@ -273,6 +273,41 @@ class ScreeningFlowTest {
                 long decisions = QuarkusTransaction.requiringNew().call(() -> ScreeningDecision.count("recordId", rec));
                 assertEquals(1, decisions);
                 assertTrue(status(rec).settled());
+                List<ReviewEvent.Kind> kinds = QuarkusTransaction.requiringNew().call(() ->
+                        ReviewEvent.forRecord(rec).stream().map(e -> e.kind).toList());
+                assertTrue(kinds.contains(ReviewEvent.Kind.DECIDED) && kinds.contains(ReviewEvent.Kind.REFUSED),
+                        "both attempts are in the history: " + kinds);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void inDualModeTwoReviewersDecidingAtOnceBothCount() throws Exception {
+        long id = screening.create(new ReviewForm("Race dual", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
+        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<?>> results = new ArrayList<>();
+                for (Actor who : List.of(ADMIN, REVIEWER)) {
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        return screening.decide(id, rec, who, who == ADMIN ? "include" : "exclude", "1", null);
+                    }));
+                }
+                go.countDown();
+                for (Future<?> f : results) {
+                    f.get(); // neither is refused
+                }
+                ReviewRecord r = QuarkusTransaction.requiringNew().call(() -> ReviewRecord.<ReviewRecord>findById(rec));
+                assertEquals(2, r.decisionCount);
+                assertEquals(Status.CONFLICT, r.status);
+                assertEquals(2L, (long) QuarkusTransaction.requiringNew().call(() -> ReviewEvent.count("recordId = ?1 and kind = ?2",
+                        rec, ReviewEvent.Kind.DECIDED)));
             }
         } finally {
             pool.shutdownNow();
