@@ -19,6 +19,7 @@ import org.cortexlit.library.Article;
 import org.cortexlit.library.TagChange;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.QueryMatches;
+import org.cortexlit.screening.RecordFilter;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewEvent;
 import org.cortexlit.screening.ReviewForm;
@@ -195,63 +196,31 @@ public class ReviewsPage {
     @Path("/{id}/records")
     public TemplateInstance records(@PathParam("id") long id, @QueryParam("status") String status, @QueryParam("q") String q,
                                     @QueryParam("page") @DefaultValue("1") int page, @QueryParam("notice") String notice,
-                                    @QueryParam("error") String error) throws IOException {
+                                    @QueryParam("error") String error) {
         Actor me = actor();
+        RecordFilter filter;
         String err = error;
-        List<Long> articleFilter = null;
-        if (q != null && !q.isBlank()) {
-            try {
-                List<String> pmids = matches.keys(q);
-                articleFilter = pmids.isEmpty() ? List.of(-1L) : QuarkusTransaction.requiringNew().call(() ->
-                        Article.findByKeys(pmids).stream().map(a -> a.id).toList());
-            } catch (QuerySyntaxException e) {
-                err = "The filter query cannot be run: " + e.getMessage();
-                articleFilter = List.of(-1L);
-            }
+        try {
+            filter = RecordFilter.of(id, status, q, matches);
+        } catch (ScreeningException e) {
+            err = e.getMessage();
+            filter = RecordFilter.of(id, null, null, matches);
         }
-        Status st = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                st = Status.valueOf(status.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
-            } catch (IllegalArgumentException e) {
-                err = "There is no status '" + status + "'.";
-            }
-        }
-        Status fst = st;
-        List<Long> filter = articleFilter;
+        RecordFilter f = filter;
         String ferr = err;
         int p = Math.max(1, page);
         return QuarkusTransaction.requiringNew().call(() -> {
             Review r = screening.review(id);
-            StringBuilder where = new StringBuilder("r.reviewId = :r");
-            if (fst != null) {
-                where.append(" and r.status = :s and r.removed = false");
-            }
-            if (filter != null) {
-                where.append(" and r.articleId in :a");
-            }
-            var em = Article.getEntityManager();
-            var count = em.createQuery("select count(r) from ReviewRecord r where " + where, Long.class).setParameter("r", id);
-            var rows = em.createQuery("select r, a from ReviewRecord r, Article a where a.id = r.articleId and " + where
-                    + " order by r.id", Object[].class).setParameter("r", id);
-            if (fst != null) {
-                count.setParameter("s", fst);
-                rows.setParameter("s", fst);
-            }
-            if (filter != null) {
-                count.setParameter("a", filter);
-                rows.setParameter("a", filter);
-            }
-            long total = count.getSingleResult();
+            long total = f.count();
             List<Row> out = new ArrayList<>();
-            for (Object[] row : rows.setFirstResult((p - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList()) {
-                ReviewRecord rec = (ReviewRecord) row[0];
-                Article a = (Article) row[1];
+            for (RecordFilter.Item item : f.page(p, PAGE_SIZE)) {
+                ReviewRecord rec = item.record();
+                Article a = item.article();
                 out.add(new Row(rec.id, a.key(), a.title, a.year, a.journalAbbrev != null ? a.journalAbbrev : a.journal,
                         rec.status, decisionsText(r, rec, me), rec.removed));
             }
             int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-            return Templates.records(r, out, fst == null ? "" : fst.name(), q == null ? "" : q, p, pages, total,
+            return Templates.records(r, out, f.statusName(), q == null ? "" : q, p, pages, total,
                     screening.isLead(r, me), notice, ferr);
         });
     }
@@ -276,6 +245,15 @@ public class ReviewsPage {
             parts.add(hidden + " hidden (blind)");
         }
         return String.join("; ", parts);
+    }
+
+    /** The record list as a download (same filters); scripts use /api/reviews/{id}/export. */
+    @GET
+    @Path("/{id}/export")
+    @Produces({"text/csv", "application/x-research-info-systems", "text/plain", MediaType.APPLICATION_JSON})
+    public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format,
+                           @QueryParam("status") String status, @QueryParam("q") String q) {
+        return ExportPages.reviewExport(screening, matches, id, format, status, q);
     }
 
     @GET

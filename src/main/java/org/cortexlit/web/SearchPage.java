@@ -28,9 +28,21 @@ public class SearchPage {
     private static final List<SearchService.Order> ORDERS = List.of(SearchService.Order.values());
 
     private final SearchService search;
+    private final org.cortexlit.web.api.ExportApi export;
 
-    public SearchPage(SearchService search) {
+    public SearchPage(SearchService search, org.cortexlit.web.api.ExportApi export) {
         this.search = search;
+        this.export = export;
+    }
+
+    /** The results as a download for people signed in on the pages; scripts use /api/search/export. */
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/x-research-info-systems", "text/plain", MediaType.APPLICATION_JSON})
+    public jakarta.ws.rs.core.Response export(@QueryParam("q") String q, @QueryParam("format") String format,
+                                              @QueryParam("sort") String sort, @QueryParam("max") Integer max)
+            throws java.io.IOException {
+        return export.export(q, format, sort, max);
     }
 
     @GET

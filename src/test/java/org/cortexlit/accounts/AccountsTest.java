@@ -134,6 +134,25 @@ class AccountsTest {
     }
 
     @Test
+    void pageDownloadsWorkWithTheSessionCookie() {
+        Cookie reader = signIn("reader", "reader-password");
+        given().cookie(reader).redirects().follow(false).get("/search/export?format=csv&q=pain").then().statusCode(200)
+                .header("Content-Disposition", containsString("cortexlit-export.csv"));
+        // and the page links point there, not at the Basic-only API
+        given().cookie(reader).get("/search?q=pain").then().statusCode(200)
+                .body(not(containsString("href=\"/api/search/export")));
+    }
+
+    @Test
+    void aRememberedPasswordStillFailsWhenWrong() {
+        for (int i = 0; i < 3; i++) {
+            given().auth().preemptive().basic("reviewer", "reviewer-password").get("/api/search?q=x").then().statusCode(200);
+        }
+        given().auth().preemptive().basic("reviewer", "reviewer-passwordX").get("/api/search?q=x").then().statusCode(401);
+        given().auth().preemptive().basic("nobody", "reviewer-password").get("/api/search?q=x").then().statusCode(401);
+    }
+
+    @Test
     void signingOutClearsTheSession() {
         Cookie admin = signIn("admin", "admin-password");
         Response out = given().cookie(admin).redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("admin"))

@@ -136,7 +136,10 @@ class ScreeningFlowTest {
                 .body(containsString("exclude (" + Review.DEFAULT_REASONS.get(2) + "): mice"));
         // the status filter of the record list
         given().get("/reviews/" + id + "/records?status=INCLUDED").then().statusCode(200)
-                .body(containsString("<p id=\"record-total\">1 record(s)</p>"));
+                .body(containsString("<p id=\"record-total\">1 record(s) · export"));
+        String csv = given().get("/reviews/" + id + "/export?format=csv&status=INCLUDED").then().statusCode(200)
+                .header("Content-Disposition", containsString("review-" + id + "-included.csv")).extract().asString();
+        assertEquals(2, csv.strip().split("\r\n").length, "the header and the one included record: " + csv);
     }
 
     @Test

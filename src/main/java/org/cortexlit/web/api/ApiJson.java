@@ -55,7 +55,7 @@ public final class ApiJson {
                          String journal, String journalAbbrev, Integer year, String pubDate, String volume,
                          String issue, String pages, String language, List<String> languages, List<Author> authors,
                          List<Mesh> mesh, List<String> publicationTypes, List<String> keywords, boolean withdrawn,
-                         String duplicateOf) {
+                         String duplicateOf, Map<String, List<String>> tags, int version) {
 
         public static Pubmed of(Article a) {
             List<String> langs = a.languageList();
@@ -66,7 +66,15 @@ public final class ApiJson {
                             x.affiliationList())).toList(),
                     a.mesh.stream().map(m -> new Mesh(m.descriptor, m.major, m.qualifierList())).toList(),
                     List.copyOf(a.publicationTypes), List.copyOf(a.keywords), a.withdrawn,
-                    kept == null ? null : kept.key());
+                    kept == null ? null : kept.key(), tags(a), a.version);
+        }
+
+        /** The study's tags by dimension (only dimensions with values). */
+        static Map<String, List<String>> tags(Article a) {
+            Map<String, List<String>> out = new java.util.TreeMap<>();
+            a.tags.forEach(t -> out.computeIfAbsent(t.dimension, k -> new java.util.ArrayList<>()).add(t.value));
+            out.values().forEach(java.util.Collections::sort);
+            return out;
         }
     }
 

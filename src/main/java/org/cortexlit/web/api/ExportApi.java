@@ -49,6 +49,11 @@ public class ExportApi {
         } catch (QuerySyntaxException e) {
             return ImportsApi.error(400, e.getMessage());
         }
+        return stream(pmids, format, "cortexlit-export");
+    }
+
+    /** The articles with these keys, in this order, as a download named {@code name.ext}. */
+    public static Response stream(List<String> pmids, ArticleExport.Format format, String name) {
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             ArticleExport.header(format, w);
@@ -72,7 +77,7 @@ public class ExportApi {
             w.flush();
         };
         return Response.ok(body, format.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"cortexlit-export." + format.extension + "\"")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "." + format.extension + "\"")
                 .header("X-Total-Count", pmids.size())
                 .build();
     }

@@ -23,9 +23,32 @@ import java.io.IOException;
 public class PubmedApi {
 
     private final SimilarArticles similar;
+    private final org.cortexlit.screening.Tagging tagging;
+    private final io.quarkus.security.identity.SecurityIdentity identity;
 
-    public PubmedApi(SimilarArticles similar) {
+    public PubmedApi(SimilarArticles similar, org.cortexlit.screening.Tagging tagging,
+                     io.quarkus.security.identity.SecurityIdentity identity) {
         this.similar = similar;
+        this.tagging = tagging;
+        this.identity = identity;
+    }
+
+    /** What {@code PUT /api/pubmed/{key}/tags/{dimension}} takes: the dimension's values, and optionally the
+     * article version the caller saw (409 when it changed since). */
+    public record TagsBody(java.util.List<String> values, Integer version) {
+    }
+
+    /** Sets a study's values in one tag dimension (an empty list clears it); answers the article with its tags. */
+    @jakarta.ws.rs.PUT
+    @Path("/{key}/tags/{dimension}")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @jakarta.annotation.security.RolesAllowed({"admin", "reviewer"})
+    public Response tag(@PathParam("key") String key, @PathParam("dimension") String dimension, TagsBody body) {
+        if (body == null || body.values() == null) {
+            return ImportsApi.error(400, "Send JSON: {\"values\": [\"M1\", ...], \"version\": optional}.");
+        }
+        tagging.set(key.trim(), dimension, body.values(), org.cortexlit.screening.Actor.of(identity), null, body.version());
+        return get(key);
     }
 
     /** Articles like this one (title words count double, then abstract words and MeSH); {@code size} 1-100. */

@@ -1,0 +1,102 @@
+package org.cortexlit.accounts;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.wildfly.security.credential.PasswordCredential;
+import org.wildfly.security.evidence.PasswordGuessEvidence;
+import org.wildfly.security.password.WildFlyElytronPasswordProvider;
+import org.wildfly.security.password.util.ModularCrypt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.spec.InvalidKeySpecException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a user name and password (the login form and HTTP Basic). bcrypt is slow on purpose (about 100 ms
+ * here), and Basic sends the password with every request, so a script making a thousand calls would spend
+ * most of its time hashing: a password that matched is remembered for {@link #REMEMBER_MILLIS}, keyed by a
+ * SHA-256 of user, password and stored hash (never the password itself), so a changed password or role takes
+ * effect at once. Roles are always read fresh from the database.
+ */
+@ApplicationScoped
+public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    static final long REMEMBER_MILLIS = 10 * 60 * 1000L;
+    private static final int MAX_REMEMBERED = 10_000;
+    private static final Provider[] PROVIDERS = {new WildFlyElytronPasswordProvider()};
+
+    private final Map<String, Long> matched = new ConcurrentHashMap<>();
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    /** Before the generated security-jpa provider (1001), which still restores sessions from the cookie. */
+    @Override
+    public int priority() {
+        return 2000;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> check(request.getUsername(), request.getPassword().getPassword()));
+    }
+
+    private SecurityIdentity check(String username, char[] password) {
+        User user = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(username).orElse(null));
+        if (user == null) {
+            throw new AuthenticationFailedException();
+        }
+        String key = digest(username, password, user.password);
+        Long until = matched.get(key);
+        long now = System.currentTimeMillis();
+        if (until == null || until < now) {
+            if (!verify(user.password, password)) {
+                matched.remove(key);
+                throw new AuthenticationFailedException();
+            }
+            if (matched.size() >= MAX_REMEMBERED) {
+                matched.clear();
+            }
+            matched.put(key, now + REMEMBER_MILLIS);
+        }
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user.username)).addRole(user.role).build();
+    }
+
+    static boolean verify(String modularCryptHash, char[] password) {
+        try {
+            return new PasswordCredential(ModularCrypt.decode(modularCryptHash)).verify(() -> PROVIDERS,
+                    new PasswordGuessEvidence(password.clone()));
+        } catch (InvalidKeySpecException e) {
+            return false;
+        }
+    }
+
+    private static String digest(String username, char[] password, String storedHash) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(username.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(new String(password).getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(storedHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
