@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A person with one role: admin (everything), reviewer (imports, searches, screening) or reader (reads). */
 @Entity
@@ -45,6 +46,11 @@ public class User extends PanacheEntityBase {
     public String role;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Where the weekly digest goes; null when the person has not given one (they are then not mailed). */
+    public String email;
+
+    /** Deliberately loose (one {@code @}, a dot in the domain, no spaces): the mail server is the real judge. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
     public static Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();
@@ -56,6 +62,11 @@ public class User extends PanacheEntityBase {
 
     /** Checks and stores a new account; the message of the exception says what to fix. */
     public static User add(String username, String password, String role) {
+        return add(username, password, role, null);
+    }
+
+    /** As {@link #add(String, String, String)}, with an optional e-mail address (blank for none). */
+    public static User add(String username, String password, String role, String email) {
         String name = username == null ? "" : username.trim();
         if (!name.matches("[A-Za-z0-9._@-]{2,100}")) {
             throw new IllegalArgumentException("A user name needs 2-100 letters, digits or . _ @ - (no spaces).");
@@ -75,7 +86,28 @@ public class User extends PanacheEntityBase {
         u.password = BcryptUtil.bcryptHash(password);
         u.role = r;
         u.createdAt = Instant.now();
+        u.email = checkEmail(email);
         u.persist();
         return u;
+    }
+
+    /** Sets or (blank) clears the address of an existing account. */
+    public static User setEmail(String username, String email) {
+        User u = findByUsername(username == null ? "" : username.trim())
+                .orElseThrow(() -> new IllegalArgumentException("There is no user called '" + username + "'."));
+        u.email = checkEmail(email);
+        return u;
+    }
+
+    /** The address trimmed, null when blank; the exception's message says what is wrong with it. */
+    static String checkEmail(String email) {
+        String e = email == null ? "" : email.trim();
+        if (e.isEmpty()) {
+            return null;
+        }
+        if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
+            throw new IllegalArgumentException("'" + e + "' does not look like an e-mail address (name@example.org).");
+        }
+        return e;
     }
 }

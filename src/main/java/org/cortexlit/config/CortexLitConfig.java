@@ -56,6 +56,23 @@ public interface CortexLitConfig {
 
     Admin admin();
 
+    Digest digest();
+
+    /** The weekly e-mail telling each review member what is new in their queues (sent through quarkus.mailer.*). */
+    interface Digest {
+        /** Off by default: the schedule sends nothing until someone has set up the mailer and turned it on. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** When the scheduled digest goes out (Quartz cron, server time zone); default Mondays 07:00. */
+        @WithDefault("0 0 7 ? * MON")
+        String cron();
+
+        /** Where readers reach CortexLit; the links in the e-mail start with it. */
+        @WithDefault("http://localhost:8080")
+        String baseUrl();
+    }
+
     /** The first admin, created on the first start (env CORTEXLIT_ADMIN_USERNAME / CORTEXLIT_ADMIN_PASSWORD). */
     interface Admin {
         @WithDefault("admin")

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +21,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Admins create accounts and give each a role. */
+/** Admins create accounts, give each a role and an optional e-mail address (for the weekly digest). */
 @Path("/users")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(User.ADMIN)
@@ -38,10 +39,26 @@ public class UsersPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@RestForm String username, @RestForm String password, @RestForm String role) {
+    public Response create(@RestForm String username, @RestForm String password, @RestForm String role,
+                           @RestForm String email) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> User.add(username, password, role));
+            QuarkusTransaction.requiringNew().run(() -> User.add(username, password, role, email));
             return Response.seeOther(URI.create("/users?notice=" + enc("Created " + username + " (" + role + ")."))).build();
+        } catch (IllegalArgumentException e) {
+            return Response.seeOther(URI.create("/users?error=" + enc(e.getMessage()))).build();
+        }
+    }
+
+    /** Sets or clears (blank) the address the weekly digest goes to. */
+    @POST
+    @Path("/{username}/email")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setEmail(@PathParam("username") String username, @RestForm String email) {
+        try {
+            User u = QuarkusTransaction.requiringNew().call(() -> User.setEmail(username, email));
+            String notice = u.email == null ? "Removed " + u.username + "'s e-mail address."
+                    : "Set " + u.username + "'s e-mail address to " + u.email + ".";
+            return Response.seeOther(URI.create("/users?notice=" + enc(notice))).build();
         } catch (IllegalArgumentException e) {
             return Response.seeOther(URI.create("/users?error=" + enc(e.getMessage()))).build();
         }
