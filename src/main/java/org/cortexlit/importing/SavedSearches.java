@@ -86,6 +86,12 @@ public class SavedSearches {
         if (query.length() > 4000) {
             throw new InvalidSearch("query is " + query.length() + " characters; the limit is 4000.");
         }
+        if (reviewId != null && QuarkusTransaction.requiringNew().call(() -> ((Number) SavedSearch.getEntityManager()
+                .createNativeQuery("select count(*) from review where id = ?1").setParameter(1, reviewId)
+                .getSingleResult()).longValue()) == 0) {
+            throw new InvalidSearch("reviewId " + reviewId + " is not a review; leave it out or use the id of an existing "
+                    + "review (GET /api/reviews).");
+        }
         String cron = schedule == null || schedule.isBlank() ? SavedSearch.WEEKLY : schedule.trim();
         Instant next;
         try {

@@ -19,7 +19,8 @@ import java.time.Instant;
 @Table(name = "review_record")
 public class ReviewRecord extends PanacheEntityBase {
 
-    public enum Origin { QUERY, MANUAL }
+    /** The review's own query, added by hand, or a saved PubMed search routed to the review. */
+    public enum Origin { QUERY, MANUAL, SEARCH }
 
     @Id
     @SequenceGenerator(name = "review_record_seq", sequenceName = "review_record_seq", allocationSize = 50)

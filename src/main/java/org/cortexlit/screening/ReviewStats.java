@@ -120,7 +120,8 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
                         Object[].class)
                 .setParameter("r", reviewId).setParameter("created", org.cortexlit.library.ArticleEvent.Action.CREATED)
                 .getResultList()) {
-            String source = row[1] == ReviewRecord.Origin.MANUAL ? "added by hand" : sourceName(row[0] == null ? "" : row[0].toString());
+            String source = row[1] == ReviewRecord.Origin.MANUAL ? "added by hand"
+                    : row[1] == ReviewRecord.Origin.SEARCH ? "saved PubMed searches" : sourceName(row[0] == null ? "" : row[0].toString());
             identified.merge(source, (Long) row[2], Long::sum);
         }
         long identifiedTotal = identified.values().stream().mapToLong(Long::longValue).sum();

@@ -594,7 +594,46 @@ public class Screening {
 
     /** New imports join the queues of the reviews whose query they match. */
     void onRunIndexed(@jakarta.enterprise.event.Observes org.cortexlit.importing.RunIndexed event) {
+        try {
+            routeSavedSearch(event.runId());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Run %d: could not put its records in its saved search's review", event.runId());
+        }
         syncAll();
+    }
+
+    /**
+     * A run of a saved search that names a review puts every article it created or updated in that review's
+     * queue (origin SEARCH), whether or not the review's own query matches it.
+     */
+    public int routeSavedSearch(long runId) {
+        return tx(() -> {
+            org.cortexlit.importing.ImportRun run = org.cortexlit.importing.ImportRun.findById(runId);
+            if (run == null || run.savedSearchId == null) {
+                return 0;
+            }
+            org.cortexlit.importing.SavedSearch search = org.cortexlit.importing.SavedSearch.findById(run.savedSearchId);
+            if (search == null || search.reviewId == null || Review.findById(search.reviewId) == null) {
+                return 0;
+            }
+            List<String> keys = Article.getEntityManager().createQuery("select distinct a from ArticleEvent e, Article a "
+                            + "where a.id = e.articleId and e.runId = :run and e.action in (:created, :updated)", Article.class)
+                    .setParameter("run", runId)
+                    .setParameter("created", org.cortexlit.library.ArticleEvent.Action.CREATED)
+                    .setParameter("updated", org.cortexlit.library.ArticleEvent.Action.UPDATED)
+                    .getResultList().stream().map(Article::key).toList();
+            int added = 0;
+            for (int from = 0; from < keys.size(); from += 1000) {
+                added += addArticles(search.reviewId, keys.subList(from, Math.min(keys.size(), from + 1000)),
+                        ReviewRecord.Origin.SEARCH);
+            }
+            if (added > 0) {
+                ReviewEvent.record(search.reviewId, null, "saved search", ReviewEvent.Kind.ADDED, null,
+                        added + " record(s) from the saved search '" + search.name + "' (import run " + runId + ")");
+                LOG.infof("Review %d: %d record(s) from saved search %d, run %d", search.reviewId, added, search.id, runId);
+            }
+            return added;
+        });
     }
 
     static <T> T tx(Supplier<T> work) {

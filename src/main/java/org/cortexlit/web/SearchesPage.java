@@ -30,7 +30,8 @@ public class SearchesPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance searches(List<SavedSearch> searches, String error, String weekly);
+        static native TemplateInstance searches(List<SavedSearch> searches, String error, String weekly,
+                                                List<org.cortexlit.screening.Review> reviews);
     }
 
     private final SavedSearches searches;
@@ -41,18 +42,20 @@ public class SearchesPage {
 
     @GET
     public TemplateInstance list(@QueryParam("error") String error) {
-        return Templates.searches(QuarkusTransaction.requiringNew().call(SavedSearch::all), error, SavedSearch.WEEKLY);
+        return Templates.searches(QuarkusTransaction.requiringNew().call(SavedSearch::all), error, SavedSearch.WEEKLY,
+                QuarkusTransaction.requiringNew().call(() -> org.cortexlit.screening.Review.<org.cortexlit.screening.Review>list("order by name")));
     }
 
     /** Post/Redirect/Get: back to the list, or to the list with the problem named. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"admin", "reviewer"})
-    public Response create(@RestForm String name, @RestForm String query, @RestForm String schedule) {
+    public Response create(@RestForm String name, @RestForm String query, @RestForm String schedule,
+                           @RestForm String reviewId) {
         try {
-            searches.create(name, query, schedule, null);
+            searches.create(name, query, schedule, reviewId == null || reviewId.isBlank() ? null : Long.valueOf(reviewId.trim()));
             return Response.seeOther(URI.create("/searches")).build();
-        } catch (SavedSearches.InvalidSearch e) {
+        } catch (SavedSearches.InvalidSearch | NumberFormatException e) {
             return Response.seeOther(URI.create("/searches?error=" + URLEncoder.encode(e.getMessage(), StandardCharsets.UTF_8))).build();
         }
     }

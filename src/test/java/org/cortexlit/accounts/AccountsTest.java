@@ -65,6 +65,16 @@ class AccountsTest {
     }
 
     @Test
+    void aBrowsersFaviconRequestDoesNotReplaceThePageWanted() {
+        // Browsers ask for /favicon.ico on their own; if that went through the login redirect it would become
+        // the page the user "wanted" and sign-in would land on it.
+        Response wanted = given().redirects().follow(false).get("/reviews");
+        given().redirects().follow(false).cookies(wanted.cookies()).get("/favicon.ico").then()
+                .statusCode(org.hamcrest.Matchers.not(302));
+        given().redirects().follow(false).get("/js/screen.js").then().statusCode(200);
+    }
+
+    @Test
     void aWrongPasswordShowsTheLoginPageWithAnError() {
         Response login = given().redirects().follow(false)
                 .formParam("j_username", "admin").formParam("j_password", "not-the-password")

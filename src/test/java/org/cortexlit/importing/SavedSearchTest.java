@@ -38,6 +38,9 @@ class SavedSearchTest {
         EutilsReplayServer.failPageAt = -1;
     }
 
+    @jakarta.inject.Inject
+    org.cortexlit.screening.Screening screening;
+
     private long create(String name, String query, String schedule) {
         Map<String, Object> body = schedule == null ? Map.of("name", name, "query", query)
                 : Map.of("name", name, "query", query, "schedule", schedule);
@@ -56,6 +59,26 @@ class SavedSearchTest {
         synchronized (EutilsReplayServer.requests) {
             return EutilsReplayServer.requests.stream().filter(r -> path.equals(r.get("path"))).toList();
         }
+    }
+
+    @Test
+    void aSearchThatNamesAReviewFillsThatReviewsQueue() {
+        org.cortexlit.screening.Actor admin = new org.cortexlit.screening.Actor("admin", true, true);
+        long review = screening.create(new org.cortexlit.screening.ReviewForm("Fed by PubMed", null, null, null, null, null,
+                null, null, "single", null), admin).id;
+        given().contentType("application/json").body(Map.of("name", "x", "query", "rTMS", "reviewId", 987654))
+                .post("/api/searches").then().statusCode(400).body("error", containsString("987654"));
+        long id = given().contentType("application/json")
+                .body(Map.of("name", "for the review", "query", "rTMS AND neuropathic pain", "reviewId", review))
+                .post("/api/searches").then().statusCode(201).body("reviewId", equalTo((int) review))
+                .extract().jsonPath().getLong("id");
+        TestCorpus.awaitRun(runNow(id)).body("status", equalTo("SUCCEEDED")).body("created", equalTo(EutilsReplayServer.COUNT));
+        long queued = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                org.cortexlit.screening.ReviewRecord.count("reviewId = ?1 and origin = ?2", review,
+                        org.cortexlit.screening.ReviewRecord.Origin.SEARCH));
+        assertEquals(EutilsReplayServer.COUNT, queued, "every record the run brought is in the review's queue");
+        given().get("/reviews/" + review).then().statusCode(200)
+                .body(containsString("<td id=\"count-records\">" + EutilsReplayServer.COUNT + "</td>"));
     }
 
     @Test

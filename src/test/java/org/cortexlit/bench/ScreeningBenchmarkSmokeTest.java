@@ -1,0 +1,43 @@
+package org.cortexlit.bench;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.cortexlit.importing.ImportRunner;
+import org.cortexlit.screening.Screening;
+import org.cortexlit.search.SearchIndex;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The screening benchmark at a tiny size, in the default run, so the harness never rots. */
+@QuarkusTest
+@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+class ScreeningBenchmarkSmokeTest {
+
+    @Inject
+    ImportRunner runner;
+    @Inject
+    SearchIndex index;
+    @Inject
+    Screening screening;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void decisionsAreTimedAndEachBringsTheNextRecord() throws Exception {
+        SearchLatency.prepareCorpus(runner, index, 300, Path.of("target/bench-smoke/screening-corpus"));
+        ScreeningLatency.Report report = ScreeningBenchmark.measure(screening, base, 300, 5, 20, 5);
+        System.out.println(report.table());
+        assertEquals(300, report.reviewRecords());
+        assertEquals(20, report.decide().samples());
+        assertEquals(5, report.page().samples());
+        assertTrue(report.decide().p50() > 0 && report.decide().p50() <= report.decide().p95());
+        assertTrue(report.json().contains("\"decide\":{"));
+    }
+}

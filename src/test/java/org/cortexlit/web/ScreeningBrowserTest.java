@@ -1,0 +1,151 @@
+package org.cortexlit.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.cortexlit.TestCorpus;
+import org.cortexlit.accounts.RealSecurityProfile;
+import org.cortexlit.importing.ImportRun;
+import org.cortexlit.importing.ImportRunner;
+import org.cortexlit.screening.Actor;
+import org.cortexlit.screening.ReviewForm;
+import org.cortexlit.screening.Screening;
+import org.cortexlit.search.SearchIndex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Issue 3's browser test, under the production sign-in rules: a reviewer signs in through the form, screens
+ * three records of a blind dual review with the keyboard; the lead signs in, sees progress and kappa change,
+ * and resolves a conflict. Screenshots: target/screenshots/dual-*.png.
+ */
+@QuarkusTest
+@TestProfile(RealSecurityProfile.class)
+class ScreeningBrowserTest {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @Inject
+    SearchIndex index;
+    @Inject
+    ImportRunner runner;
+    @Inject
+    Screening screening;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void launch() {
+        assumeTrue(Files.isExecutable(BrowserTest.CHROMIUM), "Chromium is not installed at /usr/bin/chromium: browser "
+                + "tests skipped (apt-get install chromium)");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = BrowserTest.chromium(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + "/" + path;
+    }
+
+    private void signIn(Page page, String wanted, String user) {
+        page.navigate(url(wanted));
+        page.waitForURL("**/login");
+        page.fill("#j_username", user);
+        page.fill("#j_password", user + "-password");
+        page.click("button[type=submit]");
+        page.waitForURL("**/" + wanted);
+    }
+
+    @Test
+    void aReviewerScreensWithTheKeyboardAndTheLeadResolvesAConflict() throws Exception {
+        TestCorpus.reset(index);
+        Path file = Files.createTempFile("trials", ".xml");
+        Files.write(file, TestCorpus.fixture("trials.xml"));
+        assertTrue(runner.submit(file, "trials.xml", ImportRun.Trigger.UPLOAD).await(Duration.ofSeconds(60)));
+        Actor admin = new Actor("admin", true, true);
+        long id = screening.create(new ReviewForm("Dual in the browser", "Does M1 stimulation relieve chronic pain?", null,
+                null, "rTMS, sham, motor cortex", "case series, open-label", null, null, "dual", null), admin).id;
+        screening.addByPmid(id, "90000001 90000002 90000003", admin);
+        screening.addMember(id, "reviewer", "reviewer", admin);
+        long[] records = new long[3];
+        String[] adminSays = {"include", "include", "exclude"};
+        for (int i = 0; i < 3; i++) {
+            records[i] = screening.next(id, admin, 0).orElseThrow().id;
+            screening.decide(id, records[i], admin, adminSays[i], "1", null);
+        }
+        Files.createDirectories(BrowserTest.SHOTS);
+
+        try (BrowserContext leadContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+             BrowserContext reviewerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page lead = leadContext.newPage();
+            signIn(lead, "reviews/" + id, "admin");
+            assertEquals("0 / 0", lead.textContent("#count-conflicts").trim());
+            assertEquals(0, lead.locator("#agreement").count(), "no kappa before anyone else screened");
+
+            Page reviewer = reviewerContext.newPage();
+            signIn(reviewer, "reviews/" + id + "/screen", "reviewer");
+            assertFalse(reviewer.textContent("#screen").contains("admin:"), "blind: the lead's decision is not shown");
+            reviewer.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("dual-reviewer.png")).setFullPage(true));
+            for (String key : new String[]{"i", "1", "i"}) {
+                String before = reviewer.getAttribute(".screen-record", "data-record");
+                reviewer.keyboard().press(key);
+                reviewer.waitForFunction("r => !document.querySelector('.screen-record') || "
+                        + "document.querySelector('.screen-record').dataset.record !== r", before);
+            }
+            reviewer.waitForSelector("#done");
+            reviewer.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("dual-reviewer-done.png")).setFullPage(true));
+
+            lead.reload();
+            assertEquals("2 / 0", lead.textContent("#count-conflicts").trim());
+            assertEquals("-0.50", lead.textContent("#agreement .kappa").trim(), "kappa of (in,in), (in,out), (out,in)");
+            assertEquals("1", lead.textContent("#count-included").trim());
+            lead.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("dual-progress.png")).setFullPage(true));
+
+            lead.click("text=Conflicts (2)");
+            lead.waitForSelector("#records");
+            lead.click("#records tbody tr:first-child td:first-child a");
+            lead.waitForSelector("#decisions");
+            assertTrue(lead.textContent("#decisions").contains("reviewer: exclude"), "after both decided, both are shown");
+            lead.selectOption("#decision", "include");
+            lead.fill("input[name=note]", "the lead includes it for full text");
+            lead.click("form.upload button[type=submit]");
+            lead.waitForSelector("#resolution");
+            assertTrue(lead.textContent("#resolution").contains("Resolved by admin"));
+
+            lead.navigate(url("reviews/" + id));
+            assertEquals("1 / 1", lead.textContent("#count-conflicts").trim());
+            assertEquals("2", lead.textContent("#count-included").trim());
+            lead.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("dual-resolved.png")).setFullPage(true));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}
