@@ -38,9 +38,11 @@ public final class ArticleExport {
     private ArticleExport() {
     }
 
+    public static final String CSV_COLUMNS = "pmid,doi,title,authors,journal,year,volume,issue,pages,publication_types,mesh,abstract";
+
     public static void header(Format format, Writer w) throws IOException {
         if (format == Format.CSV) {
-            w.write("pmid,doi,title,authors,journal,year,volume,issue,pages,publication_types,mesh,abstract\r\n");
+            w.write(CSV_COLUMNS + "\r\n");
         }
     }
 
@@ -53,12 +55,21 @@ public final class ArticleExport {
     }
 
     private static void csv(Article a, Writer w) throws IOException {
-        List<String> cells = List.of(nz(a.pmid), nz(a.doi), nz(a.title),
+        csvRow(csvCells(a), w);
+    }
+
+    /** The CSV columns of an article, as {@link #header} names them. */
+    public static List<String> csvCells(Article a) {
+        return List.of(nz(a.pmid), nz(a.doi), nz(a.title),
                 String.join("; ", a.authors.stream().map(Author::searchName).toList()), nz(a.journal),
                 a.year == null ? "" : a.year.toString(), nz(a.volume), nz(a.issue), nz(a.pages),
                 String.join("; ", a.publicationTypes),
                 String.join("; ", a.mesh.stream().map(m -> m.major ? m.descriptor + "*" : m.descriptor).toList()),
                 a.abstractText());
+    }
+
+    /** One CSV line (RFC 4180, formulas defused). */
+    public static void csvRow(List<String> cells, Writer w) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 w.write(',');
@@ -81,6 +92,11 @@ public final class ArticleExport {
     }
 
     private static void ris(Article a, Writer w) throws IOException {
+        ris(a, w, List.of(), List.of());
+    }
+
+    /** An article as RIS with extra {@code N1} notes and {@code KW} keywords (a review's decisions and tags). */
+    public static void ris(Article a, Writer w, List<String> notes, List<String> keywords) throws IOException {
         tag(w, "TY  - ", a.book ? "BOOK" : "JOUR");
         tag(w, "TI  - ", a.title);
         for (Author au : a.authors) {
@@ -111,6 +127,12 @@ public final class ArticleExport {
         }
         for (String lang : a.languageList()) {
             tag(w, "LA  - ", lang);
+        }
+        for (String k : keywords) {
+            tag(w, "KW  - ", k);
+        }
+        for (String n : notes) {
+            tag(w, "N1  - ", n);
         }
         if (a.pmid != null) {
             tag(w, "UR  - ", "https://pubmed.ncbi.nlm.nih.gov/" + a.pmid + "/");

@@ -111,6 +111,13 @@ public final class RecordFilter {
         return out;
     }
 
+    /** The ids of the first {@code max} records still in the review (removed ones left out), in order. */
+    public List<Long> recordIds(int max) {
+        EntityManager em = Article.getEntityManager();
+        return bind(em.createQuery("select r.id from ReviewRecord r where " + where() + " and r.removed = false order by r.id",
+                Long.class)).setMaxResults(max).getResultList();
+    }
+
     public String statusName() {
         return status == null ? "" : status.name();
     }

@@ -2,17 +2,22 @@ package org.cortexlit.web;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.core.Response;
-import org.cortexlit.library.ArticleExport;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.QueryMatches;
 import org.cortexlit.screening.RecordFilter;
+import org.cortexlit.screening.ReviewExport;
 import org.cortexlit.screening.Screening;
-import org.cortexlit.web.api.ExportApi;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * A review's records as CSV, RIS or MEDLINE text, for the page ({@code /reviews/{id}/export}, session cookie)
- * and the API ({@code /api/reviews/{id}/export}, HTTP Basic).
+ * A review's records with their decisions, reasons, notes and tags as CSV or RIS, for the page
+ * ({@code /reviews/{id}/export}, session cookie) and the API ({@code /api/reviews/{id}/export}, HTTP Basic).
  */
 public final class ExportPages {
 
@@ -22,19 +27,21 @@ public final class ExportPages {
     private ExportPages() {
     }
 
-    /** A review's records (filtered like its record list) as a file; errors as JSON {"error"}. */
+    /** Errors (bad format, status or query) are ScreeningExceptions, mapped to a message with its status. */
     public static Response reviewExport(Screening screening, QueryMatches matches, long id, String formatName, String status,
-                                        String q) {
-        ArticleExport.Format format = ArticleExport.Format.parse(formatName);
-        if (format == null) {
-            return Response.status(400).type("application/json")
-                    .entity(java.util.Map.of("error", "format must be csv, ris or medline, not '" + formatName + "'.")).build();
-        }
+                                        String q, Actor viewer) {
+        ReviewExport.Format format = ReviewExport.parse(formatName == null ? "csv" : formatName);
         RecordFilter filter = RecordFilter.of(id, status, q, matches);
-        List<String> keys = QuarkusTransaction.requiringNew().call(() -> {
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
             screening.review(id);
-            return filter.keys(MAX_REVIEW_EXPORT);
+            return filter.recordIds(MAX_REVIEW_EXPORT);
         });
-        return ExportApi.stream(keys, format, "review-" + id + (filter.statusName().isEmpty() ? "" : "-" + filter.statusName().toLowerCase()));
+        StreamingOutput body = out -> ReviewExport.write(id, ids, format, viewer,
+                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+        String name = "review-" + id + (filter.statusName().isEmpty() ? "" : "-" + filter.statusName().toLowerCase(Locale.ROOT));
+        return Response.ok(body, format == ReviewExport.Format.CSV ? "text/csv; charset=UTF-8" : "application/x-research-info-systems")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "." + format.name().toLowerCase(Locale.ROOT) + "\"")
+                .header("X-Total-Count", ids.size())
+                .build();
     }
 }

@@ -253,7 +253,7 @@ public class ReviewsPage {
     @Produces({"text/csv", "application/x-research-info-systems", "text/plain", MediaType.APPLICATION_JSON})
     public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format,
                            @QueryParam("status") String status, @QueryParam("q") String q) {
-        return ExportPages.reviewExport(screening, matches, id, format, status, q);
+        return ExportPages.reviewExport(screening, matches, id, format, status, q, actor());
     }
 
     @GET

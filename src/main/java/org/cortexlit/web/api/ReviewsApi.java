@@ -47,12 +47,21 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewsApi {
 
+    /**
+     * The issue's shape: {@code {"name","question","query","mode":"SINGLE|DUAL","members":[{"username","role"}],
+     * "includeWords":[],"excludeWords":[],"reasons":[]}}, plus the criteria, the tag values and (for PUT) the
+     * version the caller saw.
+     */
     public record ReviewBody(String name, String question, String inclusionCriteria, String exclusionCriteria,
-                             String includeWords, String excludeWords, List<String> exclusionReasons, String tagVocabulary,
-                             String mode, String query, Integer version) {
+                             List<String> includeWords, List<String> excludeWords, List<String> reasons,
+                             String tagVocabulary, String mode, String query, List<MemberBody> members, Integer version) {
         ReviewForm form() {
-            return new ReviewForm(name, question, inclusionCriteria, exclusionCriteria, includeWords, excludeWords,
-                    exclusionReasons == null ? null : String.join("\n", exclusionReasons), tagVocabulary, mode, query);
+            return new ReviewForm(name, question, inclusionCriteria, exclusionCriteria, lines(includeWords),
+                    lines(excludeWords), lines(reasons), tagVocabulary, mode, query);
+        }
+
+        private static String lines(List<String> values) {
+            return values == null ? null : String.join("\n", values);
         }
     }
 
@@ -62,7 +71,31 @@ public class ReviewsApi {
     public record RecordsBody(List<String> pmids) {
     }
 
-    public record DecisionBody(String decision, String reason, String note, Integer version) {
+    /** {@code {"verdict":"INCLUDE|EXCLUDE|MAYBE","reason","note"}}; {@code version} (optional, resolution) guards
+     * against settling a record that changed meanwhile. */
+    public record VerdictBody(String verdict, String reason, String note, Integer version) {
+    }
+
+    /** {@code {"design","targets":[],"modalities":[],"frequency","sessions","intensity","condition"}}: a field left
+     * out is left alone, an empty one (or []) clears the dimension. */
+    public record TagsBody(String design, List<String> targets, List<String> modalities, String frequency, String sessions,
+                           String intensity, String condition) {
+    }
+
+    public record Conflicts(long open, long resolved) {
+    }
+
+    public record Kappa(String a, String b, int n, Double kappa) {
+    }
+
+    public record Progress(long records, long screened, long included, long excluded, long maybe, Conflicts conflicts,
+                           List<Kappa> agreement, ReviewStats.Prisma prisma) {
+        static Progress of(ReviewStats s) {
+            return new Progress(s.records(), s.settled(), s.included(), s.excluded(), s.maybe(),
+                    new Conflicts(s.conflictsOpen(), s.conflictsResolved()),
+                    s.agreement().stream().map(p -> new Kappa(p.first(), p.second(), p.shared(), p.kappa())).toList(),
+                    s.prisma());
+        }
     }
 
     public record Member(String username, String role) {
@@ -123,11 +156,14 @@ public class ReviewsApi {
 
     private final Screening screening;
     private final QueryMatches matches;
+    private final org.cortexlit.screening.Tagging tagging;
     private final SecurityIdentity identity;
 
-    public ReviewsApi(Screening screening, QueryMatches matches, SecurityIdentity identity) {
+    public ReviewsApi(Screening screening, QueryMatches matches, org.cortexlit.screening.Tagging tagging,
+                      SecurityIdentity identity) {
         this.screening = screening;
         this.matches = matches;
+        this.tagging = tagging;
         this.identity = identity;
     }
 
@@ -146,9 +182,30 @@ public class ReviewsApi {
     @RolesAllowed({"admin", "reviewer"})
     public Response create(ReviewBody body) {
         if (body == null) {
-            throw invalid("Send JSON: {\"name\", \"question\", \"mode\": \"single\"|\"dual\", \"query\", ...}.");
+            throw invalid("Send JSON: {\"name\", \"question\", \"query\", \"mode\": \"SINGLE\"|\"DUAL\", \"members\": "
+                    + "[{\"username\", \"role\": \"LEAD\"|\"REVIEWER\"}], \"includeWords\": [], \"excludeWords\": [], \"reasons\": []}.");
+        }
+        List<MemberBody> members = body.members() == null ? List.of() : body.members();
+        for (MemberBody m : members) { // every member is checked before the review exists
+            String name = m == null || m.username() == null ? "" : m.username().trim();
+            org.cortexlit.accounts.User u = QuarkusTransaction.requiringNew().call(() ->
+                    org.cortexlit.accounts.User.findByUsername(name).orElse(null));
+            if (u == null) {
+                throw invalid("members: there is no user called '" + name + "'; nothing was created.");
+            }
+            if (org.cortexlit.accounts.User.READER.equals(u.role)) {
+                throw invalid("members: " + name + " is a reader and cannot screen; nothing was created.");
+            }
+            if (m.role() != null && !m.role().equalsIgnoreCase("LEAD") && !m.role().equalsIgnoreCase("REVIEWER")) {
+                throw invalid("members: a role is LEAD or REVIEWER, not '" + m.role() + "'; nothing was created.");
+            }
         }
         Review r = screening.create(body.form(), me());
+        for (MemberBody m : members) {
+            if (!m.username().trim().equals(me().name()) || "LEAD".equalsIgnoreCase(m.role())) {
+                screening.addMember(r.id, m.username().trim(), m.role(), me());
+            }
+        }
         return Response.created(URI.create("/api/reviews/" + r.id)).entity(get(r.id)).build();
     }
 
@@ -228,9 +285,37 @@ public class ReviewsApi {
         });
     }
 
+    /** The review's record for an article key (a PMID or CL&lt;id&gt;); 404 when it is not in the review. */
+    private ReviewRecord recordOf(long id, String key) {
+        Article a = Article.findByKey(key).orElseThrow(() -> new ScreeningException(ScreeningException.Kind.NOT_FOUND,
+                "No article " + key + " in the corpus."));
+        ReviewRecord rec = ReviewRecord.find("reviewId = ?1 and articleId = ?2", id, a.id).firstResult();
+        if (rec == null) {
+            throw new ScreeningException(ScreeningException.Kind.NOT_FOUND, "Review " + id + " does not hold " + key
+                    + "; add it with POST /api/reviews/" + id + "/records.");
+        }
+        return rec;
+    }
+
+    private long recordId(long id, String key) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            screening.review(id);
+            return recordOf(id, key).id;
+        });
+    }
+
     @GET
-    @Path("/{id}/records/{rid}")
-    public RecordJson record(@PathParam("id") long id, @PathParam("rid") long rid) {
+    @Path("/{id}/records/{pmid}")
+    public RecordJson record(@PathParam("id") long id, @PathParam("pmid") String pmid) {
+        Actor me = me();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Review r = screening.review(id);
+            ReviewRecord rec = recordOf(id, pmid);
+            return record(r, rec, Article.findById(rec.articleId), me);
+        });
+    }
+
+    private RecordJson recordById(long id, long rid) {
         Actor me = me();
         return QuarkusTransaction.requiringNew().call(() -> {
             Review r = screening.review(id);
@@ -240,15 +325,15 @@ public class ReviewsApi {
     }
 
     @GET
-    @Path("/{id}/records/{rid}/history")
-    public List<Map<String, Object>> history(@PathParam("id") long id, @PathParam("rid") long rid) {
+    @Path("/{id}/records/{pmid}/history")
+    public List<Map<String, Object>> history(@PathParam("id") long id, @PathParam("pmid") String pmid) {
         Actor me = me();
         return QuarkusTransaction.requiringNew().call(() -> {
             Review r = screening.review(id);
-            ReviewRecord rec = screening.record(id, rid);
+            ReviewRecord rec = recordOf(id, pmid);
             boolean open = ScreeningRules.othersVisible(r, rec.decisionCount);
             List<Map<String, Object>> out = new ArrayList<>();
-            for (ReviewEvent e : ReviewEvent.forRecord(rid)) {
+            for (ReviewEvent e : ReviewEvent.forRecord(rec.id)) {
                 if (open || e.actor.equals(me.name()) || e.kind == ReviewEvent.Kind.ADDED || e.kind == ReviewEvent.Kind.REMOVED
                         || e.kind == ReviewEvent.Kind.RESTORED) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -282,36 +367,99 @@ public class ReviewsApi {
         });
     }
 
-    @POST
-    @Path("/{id}/records/{rid}/decision")
+    /** The caller's decision on a record: {@code {"verdict":"INCLUDE|EXCLUDE|MAYBE","reason","note"}}. */
+    @PUT
+    @Path("/{id}/records/{pmid}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "reviewer"})
-    public RecordJson decide(@PathParam("id") long id, @PathParam("rid") long rid, DecisionBody body) {
-        if (body == null) {
-            throw invalid("Send JSON: {\"decision\": \"include\"|\"exclude\"|\"maybe\", \"reason\", \"note\"}.");
+    public RecordJson decide(@PathParam("id") long id, @PathParam("pmid") String pmid, VerdictBody body) {
+        if (body == null || body.verdict() == null) {
+            throw invalid("Send JSON: {\"verdict\": \"INCLUDE\"|\"EXCLUDE\"|\"MAYBE\", \"reason\", \"note\"}.");
         }
-        screening.decide(id, rid, me(), body.decision(), body.reason(), body.note());
-        return record(id, rid);
+        long rid = recordId(id, pmid);
+        screening.decide(id, rid, me(), body.verdict(), body.reason(), body.note());
+        return recordById(id, rid);
+    }
+
+    /** The lead settles a record (a conflict, or overrules): the same body as a decision. */
+    @PUT
+    @Path("/{id}/records/{pmid}/resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "reviewer"})
+    public RecordJson resolve(@PathParam("id") long id, @PathParam("pmid") String pmid, VerdictBody body) {
+        if (body == null || body.verdict() == null) {
+            throw invalid("Send JSON: {\"verdict\": \"INCLUDE\"|\"EXCLUDE\"|\"MAYBE\", \"reason\", \"note\"}.");
+        }
+        long rid = recordId(id, pmid);
+        screening.resolve(id, rid, me(), body.verdict(), body.reason(), body.note(), body.version());
+        return recordById(id, rid);
+    }
+
+    /** The study's tags, set from this review: every field given replaces that dimension's values. */
+    @PUT
+    @Path("/{id}/records/{pmid}/tags")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "reviewer"})
+    public RecordJson tags(@PathParam("id") long id, @PathParam("pmid") String pmid, TagsBody body) {
+        if (body == null) {
+            throw invalid("Send JSON: {\"design\", \"targets\": [], \"modalities\": [], \"frequency\", \"sessions\", "
+                    + "\"intensity\", \"condition\"}.");
+        }
+        long rid = recordId(id, pmid);
+        String key = QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(
+                ReviewRecord.<ReviewRecord>findById(rid).articleId).key());
+        Actor me = me();
+        Map<String, List<String>> changes = new LinkedHashMap<>();
+        one(changes, "design", body.design());
+        if (body.targets() != null) {
+            changes.put("target", body.targets());
+        }
+        if (body.modalities() != null) {
+            changes.put("modality", body.modalities());
+        }
+        one(changes, "frequency", body.frequency());
+        one(changes, "sessions", body.sessions());
+        one(changes, "intensity", body.intensity());
+        one(changes, "condition", body.condition());
+        for (Map.Entry<String, List<String>> c : changes.entrySet()) { // checked before anything is stored
+            org.cortexlit.library.TagDimension dim = org.cortexlit.library.TagDimension.require(c.getKey());
+            for (String v : c.getValue()) {
+                if (v != null && !v.isBlank()) {
+                    try {
+                        dim.normalise(v);
+                    } catch (IllegalArgumentException e) {
+                        throw invalid(e.getMessage());
+                    }
+                }
+            }
+        }
+        changes.forEach((dim, values) -> tagging.set(key, dim, values, me, id, null));
+        return recordById(id, rid);
+    }
+
+    private static void one(Map<String, List<String>> changes, String dimension, String value) {
+        if (value != null) {
+            changes.put(dimension, value.isBlank() ? List.of() : List.of(value));
+        }
     }
 
     @POST
     @Path("/{id}/undo")
     @RolesAllowed({"admin", "reviewer"})
     public Response undo(@PathParam("id") long id) {
-        return screening.undo(id, me()).map(rid -> Response.ok(record(id, rid)).build())
+        return screening.undo(id, me()).map(rid -> Response.ok(recordById(id, rid)).build())
                 .orElse(Response.noContent().build());
     }
 
-    @POST
-    @Path("/{id}/records/{rid}/resolve")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"admin", "reviewer"})
-    public RecordJson resolve(@PathParam("id") long id, @PathParam("rid") long rid, DecisionBody body) {
-        if (body == null) {
-            throw invalid("Send JSON: {\"decision\", \"reason\", \"note\", \"version\"}.");
-        }
-        screening.resolve(id, rid, me(), body.decision(), body.reason(), body.note(), body.version());
-        return record(id, rid);
+    /** {@code {"records","screened","included","excluded","maybe","conflicts":{"open","resolved"},
+     * "agreement":[{"a","b","n","kappa"}],"prisma":{...}}}. */
+    @GET
+    @Path("/{id}/progress")
+    public Progress progress(@PathParam("id") long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            screening.review(id);
+            return Progress.of(ReviewStats.of(id));
+        });
     }
 
     @POST
@@ -325,10 +473,10 @@ public class ReviewsApi {
     /** The review's records (filtered like the list) as CSV, RIS or MEDLINE text. */
     @GET
     @Path("/{id}/export")
-    @Produces({"text/csv", "application/x-research-info-systems", "text/plain", MediaType.APPLICATION_JSON})
+    @Produces({"text/csv", "application/x-research-info-systems", MediaType.APPLICATION_JSON})
     public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format,
                            @QueryParam("status") String status, @QueryParam("q") String q) {
-        return ExportPages.reviewExport(screening, matches, id, format, status, q);
+        return ExportPages.reviewExport(screening, matches, id, format, status, q, me());
     }
 
     private static RecordJson record(Review r, ReviewRecord rec, Article a, Actor me) {
