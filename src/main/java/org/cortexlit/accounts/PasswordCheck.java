@@ -27,9 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Checks a user name and password (the login form and HTTP Basic). bcrypt is slow on purpose (about 100 ms
  * here), and Basic sends the password with every request, so a script making a thousand calls would spend
- * most of its time hashing: a password that matched is remembered for {@link #REMEMBER_MILLIS}, keyed by a
- * SHA-256 of user, password and stored hash (never the password itself), so a changed password or role takes
- * effect at once. Roles are always read fresh from the database.
+ * most of its time hashing: a password that matched is remembered for {@link #REMEMBER_MILLIS}, keyed by an
+ * HMAC (under a key made at each start) of user, password and stored hash, never the password itself, so a
+ * changed password takes effect at once. Roles are always read fresh from the database.
  */
 @ApplicationScoped
 public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -39,6 +39,16 @@ public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthentic
     private static final Provider[] PROVIDERS = {new WildFlyElytronPasswordProvider()};
 
     private final Map<String, Long> matched = new ConcurrentHashMap<>();
+    /** Keys the remembered digests, new at every start: a heap dump alone does not allow fast password guessing. */
+    private final byte[] key = newKey();
+    /** Checked against when the user does not exist, so the answer takes as long as for a wrong password. */
+    private static final String DUMMY = io.quarkus.elytron.security.common.BcryptUtil.bcryptHash("not a password");
+
+    private static byte[] newKey() {
+        byte[] k = new byte[32];
+        new java.security.SecureRandom().nextBytes(k);
+        return k;
+    }
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -59,6 +69,7 @@ public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthentic
     private SecurityIdentity check(String username, char[] password) {
         User user = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(username).orElse(null));
         if (user == null) {
+            verify(DUMMY, password);
             throw new AuthenticationFailedException();
         }
         String key = digest(username, password, user.password);
@@ -86,16 +97,17 @@ public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthentic
         }
     }
 
-    private static String digest(String username, char[] password, String storedHash) {
+    private String digest(String username, char[] password, String storedHash) {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            javax.crypto.Mac md = javax.crypto.Mac.getInstance("HmacSHA256");
+            md.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
             md.update(username.getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
             md.update(new String(password).getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
             md.update(storedHash.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(md.doFinal());
+        } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -46,8 +46,14 @@ public final class RecordFilter {
         List<Long> ids = null;
         if (query != null && !query.isBlank()) {
             try {
-                List<String> keys = matches.keys(query);
-                ids = keys.isEmpty() ? List.of(-1L) : Screening.tx(() -> Article.findByKeys(keys).stream().map(a -> a.id).toList());
+                // the review's own articles that the query matches: never more than the review holds, however
+                // much of the corpus matches
+                java.util.Set<String> keys = new java.util.HashSet<>(matches.keys(query));
+                ids = keys.isEmpty() ? List.of(-1L) : Screening.tx(() -> Article.getEntityManager()
+                        .createQuery("select r.articleId, a.pmid from ReviewRecord r, Article a where a.id = r.articleId "
+                                + "and r.reviewId = :r", Object[].class).setParameter("r", reviewId).getResultList().stream()
+                        .filter(row -> keys.contains(row[1] != null ? (String) row[1] : Article.INTERNAL_PREFIX + row[0]))
+                        .map(row -> (Long) row[0]).toList());
                 if (ids.isEmpty()) {
                     ids = List.of(-1L);
                 }

@@ -39,6 +39,16 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
         return byStatus.getOrDefault(s, 0L);
     }
 
+    /** One reviewer's decisions, for the progress table. */
+    public record ReviewerRow(String reviewer, long include, long maybe, long exclude) {
+    }
+
+    public List<ReviewerRow> reviewers() {
+        return byReviewer.entrySet().stream().map(e -> new ReviewerRow(e.getKey(),
+                e.getValue().getOrDefault(Decision.INCLUDE, 0L), e.getValue().getOrDefault(Decision.MAYBE, 0L),
+                e.getValue().getOrDefault(Decision.EXCLUDE, 0L))).toList();
+    }
+
     public long unscreened() {
         return count(Status.UNSCREENED);
     }
@@ -86,10 +96,15 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
         long removed = em.createQuery("select count(r) from ReviewRecord r where r.reviewId = :r and r.removed = true", Long.class)
                 .setParameter("r", reviewId).getSingleResult();
 
+        // While a dual review is blind, a record with one decision must not show up in anyone's counts: watching
+        // a colleague's "exclude" count rise would tell their vote.
+        Review review = Review.findById(reviewId);
+        int minDecisions = review != null && review.isDual() && review.blind ? 2 : 1;
         Map<String, Map<Decision, Long>> byReviewer = new TreeMap<>();
         for (Object[] row : em.createQuery("select d.reviewer, d.decision, count(d) from ScreeningDecision d, ReviewRecord r "
-                        + "where d.recordId = r.id and r.removed = false and d.reviewId = :r group by d.reviewer, d.decision",
-                Object[].class).setParameter("r", reviewId).getResultList()) {
+                        + "where d.recordId = r.id and r.removed = false and d.reviewId = :r and r.decisionCount >= :min "
+                        + "group by d.reviewer, d.decision",
+                Object[].class).setParameter("r", reviewId).setParameter("min", minDecisions).getResultList()) {
             byReviewer.computeIfAbsent((String) row[0], k -> new EnumMap<>(Decision.class)).put((Decision) row[1], (Long) row[2]);
         }
 

@@ -65,7 +65,7 @@ public class Screening {
     }
 
     public void update(long reviewId, ReviewForm form, Actor actor, Integer expectedVersion) {
-        tx(() -> {
+        guarded("these settings", () -> {
             Review r = review(reviewId);
             requireLead(r, actor);
             if (expectedVersion != null && expectedVersion != r.version) {
@@ -75,6 +75,11 @@ public class Screening {
             Review.Mode before = r.mode;
             String beforeText = summary(r);
             apply(r, form, false);
+            if (before == Review.Mode.DUAL && r.mode == Review.Mode.SINGLE
+                    && ReviewRecord.count("reviewId = ?1 and status = ?2", reviewId, Status.CONFLICT) > 0) {
+                throw ScreeningException.invalid("This review has open conflicts; resolve them before switching to single "
+                        + "screening (nothing was saved).");
+            }
             r.updatedAt = Instant.now();
             ReviewEvent.record(r.id, null, actor.name(), ReviewEvent.Kind.SETTINGS, beforeText, summary(r));
             if (before != r.mode) {
@@ -107,6 +112,11 @@ public class Screening {
         String reasons = trim(f.exclusionReasons());
         r.exclusionReasons = limit(reasons == null && creating ? String.join("\n", Review.DEFAULT_REASONS)
                 : reasons == null ? "" : reasons, 8000, "The exclusion reasons");
+        for (String reason : Review.lines(r.exclusionReasons)) {
+            if (reason.length() > 200) {
+                throw ScreeningException.invalid("An exclusion reason has at most 200 characters: '" + reason.substring(0, 40) + "...'.");
+            }
+        }
         if (Review.lines(r.exclusionReasons).size() > 9) {
             throw ScreeningException.invalid("At most 9 exclusion reasons (one per digit key 1-9); there are "
                     + Review.lines(r.exclusionReasons).size() + ".");
@@ -184,6 +194,10 @@ public class Screening {
                 throw ScreeningException.invalid("A member is a lead or a reviewer, not '" + role + "'.");
             }
             ReviewMember m = ReviewMember.find(reviewId, name).orElse(null);
+            if (m != null && m.role == ReviewMember.Role.LEAD && newRole != ReviewMember.Role.LEAD
+                    && ReviewMember.count("reviewId = ?1 and role = ?2", reviewId, ReviewMember.Role.LEAD) == 1) {
+                throw ScreeningException.invalid("A review keeps at least one lead; make someone else lead first.");
+            }
             String before = m == null ? null : m.role.name();
             if (m == null) {
                 m = new ReviewMember();
@@ -325,7 +339,7 @@ public class Screening {
         if (pmids.size() > 10_000) {
             throw ScreeningException.invalid("At most 10,000 PMIDs at a time; use the review's query for more.");
         }
-        return tx(() -> {
+        return guarded("this review's records", () -> {
             Review r = review(reviewId);
             requireLead(r, actor);
             Map<String, Long> byPmid = new LinkedHashMap<>();
@@ -383,7 +397,8 @@ public class Screening {
         return tx(() -> {
             Review r = review(reviewId);
             return ReviewRecord.<ReviewRecord>find("from ReviewRecord r where r.reviewId = ?1 and r.removed = false "
-                            + "and r.decisionCount < ?2 and r.status <> ?3 and r.id > ?4 and not exists (select 1 from "
+                            + "and r.decisionCount < ?2 and r.status <> ?3 and r.resolvedBy is null and r.id > ?4 "
+                            + "and not exists (select 1 from "
                             + "ScreeningDecision d where d.recordId = r.id and d.reviewer = ?5) order by r.id",
                     reviewId, r.decisionsNeeded(), Status.CONFLICT, afterId, actor.name())
                     .firstResultOptional();
@@ -395,7 +410,8 @@ public class Screening {
         return tx(() -> {
             Review r = review(reviewId);
             return Article.getEntityManager().createQuery("select count(r) from ReviewRecord r where r.reviewId = :r "
-                            + "and r.removed = false and r.decisionCount < :n and r.status <> :c and not exists (select 1 "
+                            + "and r.removed = false and r.decisionCount < :n and r.status <> :c and r.resolvedBy is null "
+                            + "and not exists (select 1 "
                             + "from ScreeningDecision d where d.recordId = r.id and d.reviewer = :me)", Long.class)
                     .setParameter("r", reviewId).setParameter("n", r.decisionsNeeded()).setParameter("c", Status.CONFLICT)
                     .setParameter("me", actor.name()).getSingleResult();
@@ -453,6 +469,10 @@ public class Screening {
                 rec.decisionCount++;
             } else if (mine.decision == d && java.util.Objects.equals(mine.reason, why) && java.util.Objects.equals(mine.note, n)) {
                 return mine;
+            } else if (r.isDual() && rec.decisionCount >= 2) {
+                throw ScreeningException.conflict("Both decisions on this record are in, so they are final for "
+                        + "agreement; the lead settles it now (on the record's page). Your decision stays "
+                        + mine.decision.label() + ".");
             }
             String before = mine.decision == null ? null : mine.describe();
             mine.decision = d;
@@ -512,6 +532,10 @@ public class Screening {
                 return Optional.<Long>empty();
             }
             ReviewRecord rec = record(reviewId, last.recordId);
+            if (r.isDual() && rec.decisionCount >= 2) {
+                throw ScreeningException.conflict("Your last decision can no longer be undone: both decisions on that "
+                        + "record are in, and the lead settles it now.");
+            }
             if (rec.resolvedBy != null) {
                 throw ScreeningException.conflict("Your last decision was on a record the lead has since settled; it "
                         + "cannot be undone. Ask the lead to change the resolution.");
@@ -535,7 +559,7 @@ public class Screening {
         } catch (IllegalArgumentException e) {
             throw ScreeningException.invalid(e.getMessage());
         }
-        tx(() -> {
+        guarded("this record", () -> {
             Review r = review(reviewId);
             requireLead(r, actor);
             ReviewRecord rec = record(reviewId, recordId);
@@ -634,6 +658,19 @@ public class Screening {
             }
             return added;
         });
+    }
+
+    /** {@code work} in its own transaction; a concurrent change becomes a conflict with a message, not a 500. */
+    static <T> T guarded(String what, Supplier<T> work) {
+        try {
+            return QuarkusTransaction.requiringNew().call(work::get);
+        } catch (RuntimeException e) {
+            if (isConcurrentChange(e)) {
+                throw ScreeningException.conflict("Someone else changed " + what + " at the same moment; nothing of "
+                        + "yours was saved. Reload and try again.");
+            }
+            throw e;
+        }
     }
 
     static <T> T tx(Supplier<T> work) {

@@ -176,6 +176,12 @@ public class ReviewsPage {
     @Path("/{id}/sync")
     @RolesAllowed({"admin", "reviewer"})
     public Response sync(@PathParam("id") long id) {
+        Actor me = actor();
+        boolean allowed = QuarkusTransaction.requiringNew().call(() -> screening.roleOf(id, me).isPresent()
+                || screening.isLead(screening.review(id), me));
+        if (!allowed) {
+            return Redirects.error("/reviews/" + id, "Only the review's members take in new matches of its query.");
+        }
         int added = screening.syncQuery(id);
         return Redirects.notice("/reviews/" + id, added + " new record(s) from the query.");
     }
@@ -213,11 +219,19 @@ public class ReviewsPage {
             Review r = screening.review(id);
             long total = f.count();
             List<Row> out = new ArrayList<>();
-            for (RecordFilter.Item item : f.page(p, PAGE_SIZE)) {
+            List<RecordFilter.Item> items = f.page(p, PAGE_SIZE);
+            Map<Long, List<ScreeningDecision>> decisions = new HashMap<>(); // one query for the page, not one per row
+            if (!items.isEmpty()) {
+                for (ScreeningDecision d : ScreeningDecision.<ScreeningDecision>list("recordId in ?1 order by decidedAt, id",
+                        items.stream().map(i -> i.record().id).toList())) {
+                    decisions.computeIfAbsent(d.recordId, k -> new ArrayList<>()).add(d);
+                }
+            }
+            for (RecordFilter.Item item : items) {
                 ReviewRecord rec = item.record();
                 Article a = item.article();
                 out.add(new Row(rec.id, a.key(), a.title, a.year, a.journalAbbrev != null ? a.journalAbbrev : a.journal,
-                        rec.status, decisionsText(r, rec, me), rec.removed));
+                        rec.status, decisionsText(r, rec, me, decisions.getOrDefault(rec.id, List.of())), rec.removed));
             }
             int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
             return Templates.records(r, out, f.statusName(), q == null ? "" : q, p, pages, total,
@@ -226,11 +240,10 @@ public class ReviewsPage {
     }
 
     /** "include, exclude (not human)" or, while blind, only the viewer's own and a count. */
-    private static String decisionsText(Review r, ReviewRecord rec, Actor me) {
+    private static String decisionsText(Review r, ReviewRecord rec, Actor me, List<ScreeningDecision> ds) {
         if (rec.decisionCount == 0) {
             return "";
         }
-        List<ScreeningDecision> ds = ScreeningDecision.forRecord(rec.id);
         boolean open = ScreeningRules.othersVisible(r, rec.decisionCount);
         List<String> parts = new ArrayList<>();
         int hidden = 0;

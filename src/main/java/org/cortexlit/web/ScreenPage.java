@@ -150,7 +150,9 @@ public class ScreenPage {
         Actor me = Actor.of(identity);
         try {
             ScreeningDecision d = screening.decide(id, recordId, me, decision, reason, note);
-            String done = "Saved: " + d.describe() + " for record " + recordId + ". Press u to undo.";
+            // the note stays out of the message: it would travel in the redirect's URL
+            String done = "Saved: " + d.decision.label() + (d.reason == null ? "" : " (" + d.reason + ")") + " for record "
+                    + recordId + ". Press u to undo.";
             if (htmx != null) {
                 return render(id, null, 0, done, null, true);
             }

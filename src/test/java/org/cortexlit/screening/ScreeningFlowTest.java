@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reviews and screening end to end: pages (PRG and htmx), the queue, dual blind screening, conflicts, history. */
@@ -205,6 +206,47 @@ class ScreeningFlowTest {
         given().get("/reviews/" + id).then().body(containsString("<td id=\"count-conflicts\">0 / 1</td>"));
         given().get("/reviews/" + id + "/records/" + rec).then()
                 .body(containsString("Resolved by admin")).body(containsString("animal study"));
+    }
+
+    @Test
+    void onceBothDecisionsAreInNeitherReviewerCanChangeOrUndoTheirs() {
+        long id = screening.create(new ReviewForm("Frozen", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
+        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+        screening.decide(id, rec, ADMIN, "include", null, null);
+        // while the other has not decided, a reviewer may still change their mind
+        screening.decide(id, rec, ADMIN, "maybe", null, null);
+        screening.decide(id, rec, REVIEWER, "exclude", "1", null);
+        ScreeningException change = org.junit.jupiter.api.Assertions.assertThrows(ScreeningException.class,
+                () -> screening.decide(id, rec, ADMIN, "exclude", "1", null));
+        assertEquals(ScreeningException.Kind.CONFLICT, change.kind);
+        assertTrue(change.getMessage().contains("lead settles"), change.getMessage());
+        assertThrows(ScreeningException.class, () -> screening.undo(id, REVIEWER));
+        assertEquals(Status.CONFLICT, status(rec), "the conflict stands for the lead");
+        // a long note is kept whole in the history
+        long other = screening.next(id, ADMIN, 0).orElseThrow().id;
+        String note = "n".repeat(4000);
+        screening.decide(id, other, ADMIN, "exclude", "1", note);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ReviewEvent.forRecord(other).get(ReviewEvent.forRecord(other).size() - 1)
+                .after.endsWith(note)));
+        // switching back to single screening would settle the open conflict silently: refused
+        Review r = QuarkusTransaction.requiringNew().call(() -> Review.<Review>findById(id));
+        ScreeningException single = assertThrows(ScreeningException.class, () -> screening.update(id,
+                new ReviewForm(r.name, null, null, null, null, null, r.exclusionReasons, null, "single", Q), ADMIN, r.version));
+        assertTrue(single.getMessage().contains("open conflicts"), single.getMessage());
+    }
+
+    @Test
+    void whileBlindTheCountsByReviewerOnlyShowRecordsBothDecided() {
+        long id = screening.create(new ReviewForm("Counts", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
+        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        long first = screening.next(id, ADMIN, 0).orElseThrow().id;
+        screening.decide(id, first, REVIEWER, "exclude", "1", null);
+        assertTrue(ReviewStats.of(id).reviewers().isEmpty(), "one decision alone would tell the reviewer's vote");
+        screening.decide(id, first, ADMIN, "exclude", "1", null);
+        assertEquals(List.of(new ReviewStats.ReviewerRow("admin", 0, 0, 1), new ReviewStats.ReviewerRow("reviewer", 0, 0, 1)),
+                ReviewStats.of(id).reviewers());
+        given().get("/reviews/" + id).then().body(containsString("<td class=\"n-exclude\">1</td>"));
     }
 
     @Test

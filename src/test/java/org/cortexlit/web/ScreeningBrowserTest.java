@@ -127,6 +127,8 @@ class ScreeningBrowserTest {
             assertEquals("2 / 0", lead.textContent("#count-conflicts").trim());
             assertEquals("-0.50", lead.textContent("#agreement .kappa").trim(), "kappa of (in,in), (in,out), (out,in)");
             assertEquals("1", lead.textContent("#count-included").trim());
+            assertEquals("2", lead.textContent("#by-reviewer tbody tr:nth-child(2) .n-include").trim(), "reviewer included two");
+            assertEquals("1", lead.textContent("#by-reviewer tbody tr:nth-child(1) .n-exclude").trim(), "admin excluded one");
             lead.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("dual-progress.png")).setFullPage(true));
 
             lead.click("text=Conflicts (2)");

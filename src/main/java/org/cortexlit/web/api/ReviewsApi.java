@@ -262,7 +262,13 @@ public class ReviewsApi {
     @Path("/{id}/sync")
     @RolesAllowed({"admin", "reviewer"})
     public Map<String, Integer> sync(@PathParam("id") long id) {
-        QuarkusTransaction.requiringNew().call(() -> screening.review(id));
+        Actor me = me();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (screening.roleOf(id, me).isEmpty() && !screening.isLead(screening.review(id), me)) {
+                throw new ScreeningException(ScreeningException.Kind.FORBIDDEN, "Only the review's members take in new "
+                        + "matches of its query.");
+            }
+        });
         return Map.of("added", screening.syncQuery(id));
     }
 
