@@ -35,9 +35,11 @@ public class Screening {
     private static final Logger LOG = Logger.getLogger(Screening.class);
 
     private final QueryMatches matches;
+    private final org.cortexlit.search.SimilarArticles similar;
 
-    public Screening(QueryMatches matches) {
+    public Screening(QueryMatches matches, org.cortexlit.search.SimilarArticles similar) {
         this.matches = matches;
+        this.similar = similar;
     }
 
     // ---------------------------------------------------------------- reviews
@@ -346,8 +348,14 @@ public class Screening {
             Article.findByKeys(pmids).forEach(a -> byPmid.put(a.key(), a.id));
             List<String> unknown = pmids.stream().filter(p -> !byPmid.containsKey(p)).distinct().toList();
             int added = 0, restored = 0, already = 0;
+            // one query for the records already there, not one per PMID (each would also flush the session)
+            Map<Long, ReviewRecord> present = new java.util.HashMap<>();
+            if (!byPmid.isEmpty()) {
+                ReviewRecord.<ReviewRecord>list("reviewId = ?1 and articleId in ?2", reviewId, List.copyOf(byPmid.values()))
+                        .forEach(x -> present.put(x.articleId, x));
+            }
             for (Map.Entry<String, Long> e : byPmid.entrySet()) {
-                ReviewRecord rec = ReviewRecord.find("reviewId = ?1 and articleId = ?2", reviewId, e.getValue()).firstResult();
+                ReviewRecord rec = present.get(e.getValue());
                 if (rec == null) {
                     rec = new ReviewRecord();
                     rec.reviewId = reviewId;
@@ -608,6 +616,41 @@ public class Screening {
         for (ReviewRecord rec : ReviewRecord.<ReviewRecord>list("reviewId = ?1 and decisionCount > 0", r.id)) {
             restatus(r, rec);
         }
+    }
+
+    // ---------------------------------------------------------------- discovery
+
+    /** Studies the most recent included records are built from (MoreLikeThis over more adds little). */
+    static final int SIMILAR_SEED = 200;
+
+    /**
+     * Articles like the review's included studies (title words double, abstract, MeSH) that the review does
+     * not hold yet: what its Boolean query may have missed. Empty until something is included.
+     */
+    public List<org.cortexlit.search.SearchService.Hit> moreLikeIncluded(long reviewId, int size) throws IOException {
+        List<String> seed = tx(() -> {
+            review(reviewId);
+            return Article.getEntityManager().createQuery("select a.pmid, a.id from ReviewRecord r, Article a where "
+                            + "a.id = r.articleId and r.reviewId = :r and r.removed = false and r.status = :s order by r.id desc",
+                    Object[].class).setParameter("r", reviewId).setParameter("s", Status.INCLUDED).setMaxResults(SIMILAR_SEED)
+                    .getResultList().stream().map(row -> row[0] != null ? (String) row[0] : Article.INTERNAL_PREFIX + row[1])
+                    .toList();
+        });
+        if (seed.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> held = new HashSet<>(tx(() -> Article.getEntityManager()
+                .createQuery("select r.articleId from ReviewRecord r where r.reviewId = :r", Long.class)
+                .setParameter("r", reviewId).getResultList()));
+        java.util.Map<String, Long> idsByKey = new java.util.HashMap<>();
+        List<org.cortexlit.search.SearchService.Hit> hits = similar.similarToAll(seed, 100);
+        tx(() -> {
+            Article.findByKeys(hits.stream().map(org.cortexlit.search.SearchService.Hit::key).toList())
+                    .forEach(a -> idsByKey.put(a.key(), a.id));
+            return null;
+        });
+        return hits.stream().filter(h -> idsByKey.containsKey(h.key()) && !held.contains(idsByKey.get(h.key())))
+                .limit(Math.max(1, Math.min(size, 100))).toList();
     }
 
     // ---------------------------------------------------------------- plumbing

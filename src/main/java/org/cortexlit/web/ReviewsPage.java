@@ -69,6 +69,8 @@ public class ReviewsPage {
                                                long total, boolean lead, String notice, String error);
 
         static native TemplateInstance record(Review review, RecordView view, boolean lead, String notice, String error);
+
+        static native TemplateInstance similar(Review review, List<org.cortexlit.search.SearchService.Hit> hits, boolean lead);
     }
 
     private final Screening screening;
@@ -258,6 +260,18 @@ public class ReviewsPage {
             parts.add(hidden + " hidden (blind)");
         }
         return String.join("; ", parts);
+    }
+
+    /** Studies like the included ones that the review does not hold: what its query may have missed. */
+    @GET
+    @Path("/{id}/similar")
+    public TemplateInstance similar(@PathParam("id") long id) throws java.io.IOException {
+        Actor me = actor();
+        List<org.cortexlit.search.SearchService.Hit> hits = screening.moreLikeIncluded(id, 20);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Review r = screening.review(id);
+            return Templates.similar(r, hits, screening.isLead(r, me));
+        });
     }
 
     /** The record list as a download (same filters); scripts use /api/reviews/{id}/export. */

@@ -237,6 +237,25 @@ class ScreeningFlowTest {
     }
 
     @Test
+    void moreLikeTheIncludedStudiesSuggestsOnlyArticlesTheReviewDoesNotHold() {
+        long id = screening.create(new ReviewForm("Similar", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
+        given().get("/reviews/" + id + "/similar").then().statusCode(200).body(containsString("id=\"no-similar\""));
+        for (int i = 0; i < 3; i++) {
+            long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+            screening.decide(id, rec, ADMIN, "include", null, null);
+        }
+        List<String> held = QuarkusTransaction.requiringNew().call(() -> Article.getEntityManager()
+                .createQuery("select a.pmid from ReviewRecord r, Article a where a.id = r.articleId and r.reviewId = :r", String.class)
+                .setParameter("r", id).getResultList());
+        List<String> suggested = given().get("/api/reviews/" + id + "/similar?size=10").then().statusCode(200)
+                .extract().jsonPath().getList("hits.key", String.class);
+        assertFalse(suggested.isEmpty(), "120 generated records share the field's vocabulary");
+        assertTrue(suggested.stream().noneMatch(held::contains), "nothing the review already holds: " + suggested);
+        given().get("/reviews/" + id + "/similar").then().statusCode(200)
+                .body(containsString("/articles/" + suggested.get(0))).body(containsString("Add to the review"));
+    }
+
+    @Test
     void whileBlindTheCountsByReviewerOnlyShowRecordsBothDecided() {
         long id = screening.create(new ReviewForm("Counts", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
         screening.addMember(id, "reviewer", "reviewer", ADMIN);

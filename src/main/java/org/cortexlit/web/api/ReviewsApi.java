@@ -449,6 +449,19 @@ public class ReviewsApi {
         }
     }
 
+    /** Studies like the included ones that the review does not hold yet, as search hits. */
+    @GET
+    @Path("/{id}/similar")
+    public Response similar(@PathParam("id") long id, @QueryParam("size") @DefaultValue("20") int size)
+            throws java.io.IOException {
+        if (size < 1 || size > 100) {
+            throw invalid("size is 1-100, not " + size + ".");
+        }
+        List<org.cortexlit.search.SearchService.Hit> hits = screening.moreLikeIncluded(id, size);
+        return Response.ok(Map.of("reviewId", id, "total", hits.size(), "hits",
+                hits.stream().map(h -> ApiJson.Hit.of(h, false)).toList())).build();
+    }
+
     @POST
     @Path("/{id}/undo")
     @RolesAllowed({"admin", "reviewer"})
