@@ -39,6 +39,29 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
         return byStatus.getOrDefault(s, 0L);
     }
 
+    /** How many of the review's records carry each tag value, per dimension (dimensions in DOMAIN.md's order). */
+    public static Map<String, Map<String, Long>> tagCounts(long reviewId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+            for (org.cortexlit.library.TagDimension d : org.cortexlit.library.TagDimension.values()) {
+                out.put(d.key, new LinkedHashMap<>());
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Article.getEntityManager().createNativeQuery("select t.dimension, t.tag_value, count(*) "
+                    + "from review_record r join article_tag t on t.article_id = r.article_id where r.review_id = ?1 "
+                    + "and r.removed = false group by t.dimension, t.tag_value order by count(*) desc, t.tag_value")
+                    .setParameter(1, reviewId).getResultList();
+            for (Object[] row : rows) {
+                Map<String, Long> values = out.get((String) row[0]);
+                if (values != null) {
+                    values.put((String) row[1], ((Number) row[2]).longValue());
+                }
+            }
+            out.values().removeIf(Map::isEmpty);
+            return out;
+        });
+    }
+
     /** One reviewer's decisions, for the progress table. */
     public record ReviewerRow(String reviewer, long include, long maybe, long exclude) {
     }

@@ -66,7 +66,8 @@ public class ReviewsPage {
                                                 boolean member, long remaining, String vocabulary, String notice, String error);
 
         static native TemplateInstance records(Review review, List<Row> rows, String status, String q, int page, int pages,
-                                               long total, boolean lead, String notice, String error);
+                                               long total, boolean lead, Map<String, Map<String, Long>> tagCounts,
+                                               String notice, String error);
 
         static native TemplateInstance record(Review review, RecordView view, boolean lead, String notice, String error);
 
@@ -237,7 +238,7 @@ public class ReviewsPage {
             }
             int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
             return Templates.records(r, out, f.statusName(), q == null ? "" : q, p, pages, total,
-                    screening.isLead(r, me), notice, ferr);
+                    screening.isLead(r, me), ReviewStats.tagCounts(id), notice, ferr);
         });
     }
 

@@ -35,6 +35,11 @@ public class TemplateExtensions {
         return "/articles/" + a.pmid + "/tags";
     }
 
+    /** {@code {value.asTagQuery(dimension)}}: the query that selects a tag value, {@code "M1"[target]}. */
+    static String asTagQuery(String value, String dimension) {
+        return "\"" + value + "\"[" + dimension + "]";
+    }
+
     static String urlEncode(String value) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }

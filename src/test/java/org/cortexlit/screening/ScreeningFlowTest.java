@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -450,6 +451,14 @@ class ScreeningFlowTest {
                 .then().statusCode(303).header("Location", containsString("takes+one+value"));
         List<String> targets = QuarkusTransaction.requiringNew().call(() -> Article.findByPmid(pmid).orElseThrow().tagValues("target"));
         assertEquals(List.of("DLPFC", "M1"), targets);
+        // the review's record list counts its records per tag value, and each count filters the list
+        long id = screening.create(new ReviewForm("Tagged", null, null, null, null, null, null, null, "single", null), ADMIN).id;
+        screening.addByPmid(id, pmid + " 39000002", ADMIN);
+        given().get("/reviews/" + id + "/records").then().statusCode(200)
+                .body(containsString("id=\"tag-counts\"")).body(containsString("M1 <span class=\"count\">1</span>"));
+        given().queryParam("q", "\"M1\"[target]").get("/reviews/" + id + "/records").then().statusCode(200)
+                .body(containsString("<p id=\"record-total\">1 record(s)"));
+        given().get("/api/reviews/" + id + "/progress").then().statusCode(200).body("tags.target.M1", equalTo(1));
     }
 
     private static Status status(long recordId) {

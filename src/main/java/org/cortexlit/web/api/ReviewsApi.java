@@ -89,12 +89,12 @@ public class ReviewsApi {
     }
 
     public record Progress(long records, long screened, long included, long excluded, long maybe, Conflicts conflicts,
-                           List<Kappa> agreement, ReviewStats.Prisma prisma) {
-        static Progress of(ReviewStats s) {
+                           List<Kappa> agreement, ReviewStats.Prisma prisma, Map<String, Map<String, Long>> tags) {
+        static Progress of(ReviewStats s, Map<String, Map<String, Long>> tags) {
             return new Progress(s.records(), s.settled(), s.included(), s.excluded(), s.maybe(),
                     new Conflicts(s.conflictsOpen(), s.conflictsResolved()),
                     s.agreement().stream().map(p -> new Kappa(p.first(), p.second(), p.shared(), p.kappa())).toList(),
-                    s.prisma());
+                    s.prisma(), tags);
         }
     }
 
@@ -477,7 +477,7 @@ public class ReviewsApi {
     public Progress progress(@PathParam("id") long id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             screening.review(id);
-            return Progress.of(ReviewStats.of(id));
+            return Progress.of(ReviewStats.of(id), ReviewStats.tagCounts(id));
         });
     }
 
