@@ -110,6 +110,11 @@ public class SearchService {
      * @throws QuerySyntaxException for a query, page or size a person must correct
      */
     public Result search(String q, int page, int size, Order order) throws QuerySyntaxException, IOException {
+        return search(q, page, size, order, null);
+    }
+
+    /** The same, restricted to the documents {@code filter} matches (say, one review's records); it does not score. */
+    public Result search(String q, int page, int size, Order order, Query filter) throws QuerySyntaxException, IOException {
         if (page < 1) {
             throw new QuerySyntaxException("page must be 1 or more, not " + page, 0);
         }
@@ -122,9 +127,12 @@ public class SearchService {
         TranslatedQuery tq = translate(q);
         int from = (page - 1) * size;
         return index.withSearcher(searcher -> {
+            Query base = filter == null ? tq.query() : new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(tq.query(), org.apache.lucene.search.BooleanClause.Occur.MUST)
+                    .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
             Query ranked = order == Order.RELEVANCE
-                    ? FunctionScoreQuery.boostByValue(tq.query(), DoubleValuesSource.fromFloatField(IndexFields.RANK_BOOST))
-                    : tq.query();
+                    ? FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(IndexFields.RANK_BOOST))
+                    : base;
             // one pass over the hits: the page's top documents, the exact total and the facet counts together
             Object[] both = searcher.search(ranked, new MultiCollectorManager(
                     new TopFieldCollectorManager(sort(order), from + size, Integer.MAX_VALUE), new FacetsCollectorManager()));

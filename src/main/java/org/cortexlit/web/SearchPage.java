@@ -22,17 +22,20 @@ public class SearchPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance results(String q, String sort, SearchService.Result result, String error,
-                                               List<SearchService.Order> orders);
+                                               List<SearchService.Order> orders,
+                                               org.cortexlit.screening.ReviewScope.Scope scope, String scopeParams);
     }
 
     private static final List<SearchService.Order> ORDERS = List.of(SearchService.Order.values());
 
     private final SearchService search;
     private final org.cortexlit.web.api.ExportApi export;
+    private final org.cortexlit.screening.ReviewScope scopes;
 
-    public SearchPage(SearchService search, org.cortexlit.web.api.ExportApi export) {
+    public SearchPage(SearchService search, org.cortexlit.web.api.ExportApi export, org.cortexlit.screening.ReviewScope scopes) {
         this.search = search;
         this.export = export;
+        this.scopes = scopes;
     }
 
     /** The results as a download for people signed in on the pages; scripts use /api/search/export. */
@@ -47,16 +50,28 @@ public class SearchPage {
 
     @GET
     public TemplateInstance results(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("1") int page,
-                                    @QueryParam("sort") String sort) throws IOException {
+                                    @QueryParam("sort") String sort, @QueryParam("review") Long review,
+                                    @QueryParam("status") String status) throws IOException {
         String query = q == null ? "" : q;
+        org.cortexlit.screening.ReviewScope.Scope scope = null;
+        String params = "";
+        if (review != null) {
+            try {
+                scope = scopes.of(review, status, query);
+                params = "&review=" + review + (scope.status() == null ? "" : "&status=" + scope.status().name());
+            } catch (org.cortexlit.screening.ScreeningException e) {
+                return Templates.results(query, sort, null, e.getMessage(), ORDERS, null, "");
+            }
+        }
         if (query.isBlank()) {
-            return Templates.results(query, sort, null, null, ORDERS);
+            return Templates.results(query, sort, null, null, ORDERS, scope, params);
         }
         try {
             SearchService.Order order = SearchService.Order.parse(sort);
-            return Templates.results(query, order.param(), search.search(query, page, 20, order), null, ORDERS);
+            return Templates.results(query, order.param(), search.search(query, page, 20, order,
+                    scope == null ? null : scope.filter()), null, ORDERS, scope, params);
         } catch (QuerySyntaxException e) {
-            return Templates.results(query, sort, null, e.getMessage(), ORDERS);
+            return Templates.results(query, sort, null, e.getMessage(), ORDERS, scope, params);
         }
     }
 }

@@ -18,19 +18,30 @@ import java.io.IOException;
 public class SearchApi {
 
     private final SearchService search;
+    private final org.cortexlit.screening.ReviewScope scopes;
 
-    public SearchApi(SearchService search) {
+    public SearchApi(SearchService search, org.cortexlit.screening.ReviewScope scopes) {
         this.search = search;
+        this.scopes = scopes;
     }
 
     @GET
     public Response search(@QueryParam("q") String q,
                            @QueryParam("page") @DefaultValue("1") String page,
                            @QueryParam("size") @DefaultValue("20") String size,
-                           @QueryParam("sort") String sort) throws IOException {
+                           @QueryParam("sort") String sort, @QueryParam("review") Long review,
+                           @QueryParam("status") String status) throws IOException {
         try {
-            SearchService.Result r = search.search(q, parse("page", page), parse("size", size), SearchService.Order.parse(sort));
-            return Response.ok(ApiJson.Search.of(r)).build();
+            org.cortexlit.screening.ReviewScope.Scope scope = review == null ? null : scopes.of(review, status, q);
+            SearchService.Result r = search.search(q, parse("page", page), parse("size", size), SearchService.Order.parse(sort),
+                    scope == null ? null : scope.filter());
+            ApiJson.Search json = ApiJson.Search.of(r);
+            if (scope != null) { // the screening status of the hits within that review
+                java.util.Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+                scope.statusCounts().forEach((s, n) -> byStatus.put(s.name(), n));
+                json.facets().put("status", byStatus);
+            }
+            return Response.ok(json).build();
         } catch (QuerySyntaxException e) {
             return ImportsApi.error(400, e.getMessage());
         }

@@ -1,0 +1,69 @@
+package org.cortexlit.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import org.cortexlit.TestCorpus;
+import org.cortexlit.search.SearchIndex;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A team member's own saved searches and their "new since you last looked" counts. */
+@QuarkusTest
+@TestSecurity(user = "admin", roles = "admin")
+class MySearchesTest {
+
+    @Inject
+    SearchIndex index;
+
+    @BeforeEach
+    void corpus() {
+        TestCorpus.reset(index);
+        TestCorpus.upload("trials.xml").statusCode(201);
+    }
+
+    @Test
+    void aSavedSearchCountsWhatIsNewUntilItIsOpened() throws Exception {
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("name", "stimulation for pain")
+                .formParam("query", "stimulation AND pain").post("/my-searches").then().statusCode(303)
+                .header("Location", containsString("notice="));
+        int total = given().queryParam("q", "stimulation AND pain").get("/api/search").then().extract().path("total");
+        int id = given().get("/api/my-searches").then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].newSinceLastLooked", equalTo(0)).body("[0].total", equalTo(total)).extract().path("[0].id");
+
+        Thread.sleep(5); // the new record must enter the corpus after the search was saved
+        TestCorpus.upload("trials-revised.xml").statusCode(201); // adds 90000004, theta-burst stimulation for phantom limb pain
+        given().get("/api/my-searches").then().body("[0].newSinceLastLooked", equalTo(1)).body("[0].total", equalTo(total + 1));
+        given().get("/my-searches").then().statusCode(200).body(containsString("<strong>1 new</strong>"));
+
+        given().redirects().follow(false).get("/my-searches/" + id).then().statusCode(303)
+                .header("Location", containsString("/search?q=stimulation+AND+pain"));
+        given().get("/api/my-searches").then().body("[0].newSinceLastLooked", equalTo(0));
+    }
+
+    @Test
+    void badSearchesAreRefusedWithAReasonAndOthersSearchesStayPrivate() {
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("name", "broken")
+                .formParam("query", "(pain AND").post("/my-searches").then().statusCode(303)
+                .header("Location", containsString("error="));
+        given().contentType("application/json").body(Map.of("name", "mine", "query", "rTMS")).post("/api/my-searches")
+                .then().statusCode(201);
+        given().contentType("application/json").body(Map.of("name", "mine", "query", "tDCS")).post("/api/my-searches")
+                .then().statusCode(400).body("error", containsString("already"));
+        given().get("/search?q=rTMS").then().body(containsString("action=\"/my-searches\""));
+    }
+
+    @Test
+    @TestSecurity(user = "reader", roles = "reader")
+    void eachPersonSeesOnlyTheirOwn() {
+        given().contentType("application/json").body(Map.of("name", "reader's", "query", "pain")).post("/api/my-searches")
+                .then().statusCode(201);
+        given().get("/api/my-searches").then().body("size()", equalTo(1)).body("[0].name", equalTo("reader's"));
+    }
+}
