@@ -25,11 +25,11 @@ class MySearchesTest {
     @BeforeEach
     void corpus() {
         TestCorpus.reset(index);
-        TestCorpus.upload("trials.xml").statusCode(201);
     }
 
     @Test
     void aSavedSearchCountsWhatIsNewUntilItIsOpened() throws Exception {
+        TestCorpus.upload("trials.xml").statusCode(201);
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("name", "stimulation for pain")
                 .formParam("query", "stimulation AND pain").post("/my-searches").then().statusCode(303)
                 .header("Location", containsString("notice="));
@@ -49,6 +49,7 @@ class MySearchesTest {
 
     @Test
     void badSearchesAreRefusedWithAReasonAndOthersSearchesStayPrivate() {
+        TestCorpus.upload("trials.xml").statusCode(201);
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("name", "broken")
                 .formParam("query", "(pain AND").post("/my-searches").then().statusCode(303)
                 .header("Location", containsString("error="));
