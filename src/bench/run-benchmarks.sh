@@ -23,16 +23,20 @@ STARTS=${BENCH_STARTS:-3}
 LOAD_SECONDS=${BENCH_LOAD_SECONDS:-20}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
 OUT=target/bench
-DATA=target/bench-data
+DATA="$PWD/target/bench-data"   # absolute: H2 refuses a path implicitly relative to the working dir
 mkdir -p "$OUT"
 log() { printf '\n== %s\n' "$*"; }
 
+# Quarkus's hang detector dumps every thread's stack to stdout after 10 minutes without a finished test, which the
+# comparison's first round at 100,000 records can take; the dump corrupts surefire's channel on stdout and the fork
+# then never says goodbye (a BUILD FAILURE after the figures were written). Hence the long timeout below.
 if [[ -z "${BENCH_SKIP_MAVEN:-}" ]]; then
   log "search latency and backend comparison at $RECORDS records, then package the app"
   ./mvnw -B package -Pbench -Dbench.records="$RECORDS" \
       -Dbench.search.warmup="${BENCH_SEARCH_WARMUP:-10}" -Dbench.search.iterations="${BENCH_SEARCH_ITERATIONS:-30}" \
       -Dbench.compare.iterations="${BENCH_COMPARE_ITERATIONS:-10}" \
       -Dbench.compare.like.iterations="${BENCH_LIKE_ITERATIONS:-5}" \
+      -Dquarkus.test.hang-detection-timeout=120m \
       -Dtest='SearchBenchmark,BackendBenchmark' -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | tee "$OUT/maven.log" \
     | grep -v -E '^\[INFO\] (Download|Copying|Building|---)' || { echo "maven failed: see $OUT/maven.log"; exit 1; }
 fi
