@@ -400,8 +400,16 @@ public class Screening {
 
     // ---------------------------------------------------------------- screening
 
-    /** The next record {@code actor} should screen (after {@code afterId}, to skip one), or empty when done. */
+    /**
+     * The next record {@code actor} should screen: the first waiting one after {@code afterId} (where a skip
+     * left off), wrapping round to the start, so skipped records come back only after the rest; empty when done.
+     */
     public Optional<ReviewRecord> next(long reviewId, Actor actor, long afterId) {
+        Optional<ReviewRecord> next = nextAfter(reviewId, actor, afterId);
+        return next.isPresent() || afterId <= 0 ? next : nextAfter(reviewId, actor, 0);
+    }
+
+    private Optional<ReviewRecord> nextAfter(long reviewId, Actor actor, long afterId) {
         return tx(() -> {
             Review r = review(reviewId);
             return ReviewRecord.<ReviewRecord>find("from ReviewRecord r where r.reviewId = ?1 and r.removed = false "

@@ -80,9 +80,9 @@ public class ScreenPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance screen(Review review, Panel panel, long remaining, String notice, String error);
+        static native TemplateInstance screen(Review review, Panel panel, long remaining, long after, String notice, String error);
 
-        static native TemplateInstance panel(Review review, Panel panel, long remaining, String notice, String error);
+        static native TemplateInstance panel(Review review, Panel panel, long remaining, long after, String notice, String error);
     }
 
     private final Screening screening;
@@ -115,8 +115,8 @@ public class ScreenPage {
                     : screening.next(id, me, after);
             long remaining = screening.remaining(id, me);
             Panel panel = rec.map(r -> panel(review, r, me, remaining)).orElse(null);
-            return fragment ? Templates.panel(review, panel, remaining, notice, error)
-                    : Templates.screen(review, panel, remaining, notice, error);
+            return fragment ? Templates.panel(review, panel, remaining, after, notice, error)
+                    : Templates.screen(review, panel, remaining, after, notice, error);
         });
     }
 
@@ -146,17 +146,20 @@ public class ScreenPage {
     @Path("/{recordId}")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     public Object decide(@PathParam("id") long id, @PathParam("recordId") long recordId, @RestForm String decision,
-                         @RestForm String reason, @RestForm String note, @HeaderParam("HX-Request") String htmx) {
+                         @RestForm String reason, @RestForm String note, @RestForm("after") Long after,
+                         @HeaderParam("HX-Request") String htmx) {
         Actor me = Actor.of(identity);
         try {
             ScreeningDecision d = screening.decide(id, recordId, me, decision, reason, note);
             // the note stays out of the message: it would travel in the redirect's URL
             String done = "Saved: " + d.decision.label() + (d.reason == null ? "" : " (" + d.reason + ")") + " for record "
                     + recordId + ". Press u to undo.";
+            // after a skip, carry on from the record just decided, not from the start (skipped ones come last)
+            long from = after != null && after > 0 ? recordId : 0;
             if (htmx != null) {
-                return render(id, null, 0, done, null, true);
+                return render(id, null, from, done, null, true);
             }
-            return Redirects.notice("/reviews/" + id + "/screen", done);
+            return Redirects.notice("/reviews/" + id + "/screen" + (from > 0 ? "?after=" + from : ""), done);
         } catch (ScreeningException e) {
             if (htmx != null) {
                 return render(id, recordId, 0, null, e.getMessage(), true);

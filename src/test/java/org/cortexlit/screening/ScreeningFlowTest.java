@@ -145,6 +145,24 @@ class ScreeningFlowTest {
     }
 
     @Test
+    void aSkippedRecordComesBackOnlyAfterTheRest() {
+        long id = createThroughThePage("Skip", Q, "single");
+        long first = recordOnPage(given().get("/reviews/" + id + "/screen").asString());
+        String skipped = given().get("/reviews/" + id + "/screen?after=" + first).asString();
+        long second = recordOnPage(skipped);
+        assertTrue(second > first);
+        assertTrue(skipped.contains("name=\"after\""), "the form remembers the skip");
+        String next = given().header("HX-Request", "true").formParam("csrf-token", TestCorpus.csrf())
+                .formParam("decision", "include").formParam("after", first).post("/reviews/" + id + "/screen/" + second)
+                .then().statusCode(200).extract().asString();
+        long third = recordOnPage(next);
+        assertTrue(third > second, "after a skip the queue goes on, the skipped record waits: " + third);
+        // past the end it wraps round to the skipped record
+        long last = screening.next(id, ADMIN, Long.MAX_VALUE - 1).orElseThrow().id;
+        assertEquals(first, last);
+    }
+
+    @Test
     void withHtmxTheNextRecordComesBackAsAFragment() {
         long id = createThroughThePage("Htmx", Q, "single");
         long first = recordOnPage(given().get("/reviews/" + id + "/screen").asString());
