@@ -409,6 +409,34 @@ public class Screening {
         return next.isPresent() || afterId <= 0 ? next : nextAfter(reviewId, actor, 0);
     }
 
+    /**
+     * Where {@code actor} starts in the queue. In single mode every record needs one decision from anyone, so
+     * members who all took the lowest record would keep colliding ("screened meanwhile"); each starts at their
+     * own share of the queue instead (members in name order), and the wrap-round brings the rest later. In
+     * dual mode everyone decides every record, so everyone starts at the beginning.
+     */
+    public long startFor(long reviewId, Actor actor) {
+        return tx(() -> {
+            Review r = review(reviewId);
+            if (r.isDual()) {
+                return 0L;
+            }
+            List<String> members = ReviewMember.of(reviewId).stream().map(m -> m.username).sorted().toList();
+            int k = members.indexOf(actor.name());
+            if (k <= 0 || members.size() < 2) {
+                return 0L;
+            }
+            long waiting = Article.getEntityManager().createQuery("select count(r) from ReviewRecord r where "
+                    + "r.reviewId = :r and r.removed = false and r.decisionCount = 0 and r.resolvedBy is null", Long.class)
+                    .setParameter("r", reviewId).getSingleResult();
+            int offset = (int) (waiting * k / members.size());
+            List<Long> at = Article.getEntityManager().createQuery("select r.id from ReviewRecord r where r.reviewId = :r "
+                            + "and r.removed = false and r.decisionCount = 0 and r.resolvedBy is null order by r.id", Long.class)
+                    .setParameter("r", reviewId).setFirstResult(Math.max(0, offset - 1)).setMaxResults(1).getResultList();
+            return offset == 0 || at.isEmpty() ? 0L : at.get(0);
+        });
+    }
+
     private Optional<ReviewRecord> nextAfter(long reviewId, Actor actor, long afterId) {
         return tx(() -> {
             Review r = review(reviewId);

@@ -112,7 +112,7 @@ public class ScreenPage {
                         + review.name + "'; its lead adds members on the review's page.");
             }
             Optional<ReviewRecord> rec = recordId != null ? Optional.of(screening.record(id, recordId))
-                    : screening.next(id, me, after);
+                    : screening.next(id, me, after > 0 ? after : screening.startFor(id, me));
             long remaining = screening.remaining(id, me);
             Panel panel = rec.map(r -> panel(review, r, me, remaining)).orElse(null);
             return fragment ? Templates.panel(review, panel, remaining, after, notice, error)

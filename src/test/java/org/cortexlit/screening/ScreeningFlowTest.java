@@ -163,6 +163,22 @@ class ScreeningFlowTest {
     }
 
     @Test
+    void inSingleModeTwoScreenersStartInDifferentPartsOfTheQueue() {
+        long id = screening.create(new ReviewForm("Shared", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
+        assertEquals(0L, screening.startFor(id, ADMIN), "alone, the lead starts at the beginning");
+        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        long adminFirst = screening.next(id, ADMIN, screening.startFor(id, ADMIN)).orElseThrow().id;
+        long reviewerFirst = screening.next(id, REVIEWER, screening.startFor(id, REVIEWER)).orElseThrow().id;
+        assertTrue(reviewerFirst > adminFirst, "the second member starts half-way: " + adminFirst + " / " + reviewerFirst);
+        screening.decide(id, adminFirst, ADMIN, "include", null, null);
+        screening.decide(id, reviewerFirst, REVIEWER, "include", null, null); // no collision
+        // in dual mode both decide everything, so both start at the beginning
+        long dual = screening.create(new ReviewForm("Both", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
+        screening.addMember(dual, "reviewer", "reviewer", ADMIN);
+        assertEquals(0L, screening.startFor(dual, REVIEWER));
+    }
+
+    @Test
     void withHtmxTheNextRecordComesBackAsAFragment() {
         long id = createThroughThePage("Htmx", Q, "single");
         long first = recordOnPage(given().get("/reviews/" + id + "/screen").asString());

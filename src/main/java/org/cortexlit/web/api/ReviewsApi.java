@@ -366,7 +366,7 @@ public class ReviewsApi {
             if (screening.roleOf(id, me).isEmpty()) {
                 throw new ScreeningException(ScreeningException.Kind.FORBIDDEN, "You are not a member of review " + id + ".");
             }
-            return screening.next(id, me, 0).map(rec -> {
+            return screening.next(id, me, screening.startFor(id, me)).map(rec -> {
                 Article a = Article.findById(rec.articleId);
                 return Response.ok(new Next(record(r, rec, a, me), ApiJson.Pubmed.of(a), screening.remaining(id, me))).build();
             }).orElse(Response.noContent().build());
