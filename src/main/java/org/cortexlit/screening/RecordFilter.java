@@ -8,7 +8,6 @@ import org.cortexlit.search.query.QuerySyntaxException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Which of a review's records a list, the API or an export wants: by status and by a query in the corpus's
@@ -34,15 +33,7 @@ public final class RecordFilter {
      * @throws ScreeningException (invalid) naming the bad status or the query's problem
      */
     public static RecordFilter of(long reviewId, String status, String query, QueryMatches matches) {
-        Status st = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                st = Status.valueOf(status.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
-            } catch (IllegalArgumentException e) {
-                throw ScreeningException.invalid("There is no status '" + status + "'; the statuses are "
-                        + java.util.Arrays.stream(Status.values()).map(Enum::name).toList() + ".");
-            }
-        }
+        Status st = Status.parse(status);
         List<Long> ids = null;
         if (query != null && !query.isBlank()) {
             try {

@@ -70,9 +70,8 @@ public final class ReviewExport {
                     for (Long id : chunk) {
                         ReviewRecord rec = records.get(id);
                         Article a = articles.get(rec.articleId);
-                        boolean open = ScreeningRules.othersVisible(review, rec.decisionCount);
-                        List<ScreeningDecision> visible = decisions.getOrDefault(id, List.of()).stream()
-                                .filter(d -> open || d.reviewer.equals(viewer.name())).toList();
+                        List<ScreeningDecision> visible = ScreeningRules.visibleDecisions(review, rec, viewer.name(),
+                                decisions.getOrDefault(id, List.of()));
                         if (format == Format.CSV) {
                             csv(rec, a, visible, w);
                         } else {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,14 +38,7 @@ public class ReviewScope {
 
     /** @throws ScreeningException naming an unknown review or status */
     public Scope of(long reviewId, String status, String query) throws IOException {
-        Status st = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                st = Status.valueOf(status.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
-            } catch (IllegalArgumentException e) {
-                throw ScreeningException.invalid("There is no screening status '" + status + "'.");
-            }
-        }
+        Status st = Status.parse(status);
         Status fst = st;
         Object[] loaded = Screening.tx(() -> {
             Review r = Review.findById(reviewId);

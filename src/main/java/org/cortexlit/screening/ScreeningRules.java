@@ -43,4 +43,21 @@ public final class ScreeningRules {
     public static boolean othersVisible(Review review, int decisionCount) {
         return !review.isDual() || !review.blind || decisionCount >= 2;
     }
+
+    /** The decisions on {@code record} that {@code viewer} may see: all of them, or only their own while blind. */
+    public static List<ScreeningDecision> visibleDecisions(Review review, ReviewRecord record, String viewer,
+                                                           List<ScreeningDecision> decisions) {
+        boolean open = othersVisible(review, record.decisionCount);
+        return decisions.stream().filter(d -> open || d.reviewer.equals(viewer)).toList();
+    }
+
+    /**
+     * The history of {@code record} that {@code viewer} may see: everything, or while blind their own acts and
+     * the record's arrivals and removals (which say nothing about anyone's decision).
+     */
+    public static List<ReviewEvent> visibleEvents(Review review, ReviewRecord record, String viewer, List<ReviewEvent> events) {
+        boolean open = othersVisible(review, record.decisionCount);
+        return events.stream().filter(e -> open || e.actor.equals(viewer) || e.kind == ReviewEvent.Kind.ADDED
+                || e.kind == ReviewEvent.Kind.REMOVED || e.kind == ReviewEvent.Kind.RESTORED).toList();
+    }
 }

@@ -22,6 +22,19 @@ public enum Status {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
+    /** A status from a form or a query parameter (any case, spaces for underscores); null for blank. */
+    public static Status parse(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            throw ScreeningException.invalid("There is no status '" + s + "'; the screening statuses are "
+                    + java.util.Arrays.stream(values()).map(Enum::name).toList() + ".");
+        }
+    }
+
     static Status of(Decision d) {
         return switch (d) {
             case INCLUDE -> INCLUDED;

@@ -36,62 +36,87 @@ public class Tagging {
 
     public Result set(String key, String dimension, Collection<String> values, Actor actor, Long reviewId,
                       Integer expectedVersion) {
+        java.util.Map<String, Collection<String>> one = new java.util.LinkedHashMap<>();
+        one.put(dimension, values);
+        return setAll(key, one, actor, reviewId, expectedVersion).get(0);
+    }
+
+    /**
+     * Changes several dimensions at once: every value is checked before anything is stored, the changes go in
+     * one transaction (a {@link TagChange} per dimension that changed) and the article is re-indexed once.
+     * Returns one result per dimension, in the order given.
+     */
+    public List<Result> setAll(String key, java.util.Map<String, ? extends Collection<String>> changes, Actor actor,
+                               Long reviewId, Integer expectedVersion) {
         if (!actor.editor()) {
             throw ScreeningException.forbidden("Only reviewers and admins tag studies.");
         }
-        TagDimension dim;
-        try {
-            dim = TagDimension.require(dimension);
-        } catch (IllegalArgumentException e) {
-            throw ScreeningException.invalid(e.getMessage());
-        }
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String v : values == null ? List.<String>of() : values) {
-            if (v != null && !v.isBlank()) {
-                try {
-                    wanted.add(dim.normalise(v));
-                } catch (IllegalArgumentException e) {
-                    throw ScreeningException.invalid(e.getMessage());
+        java.util.Map<TagDimension, List<String>> wanted = new java.util.LinkedHashMap<>();
+        changes.forEach((dimension, values) -> {
+            TagDimension dim;
+            try {
+                dim = TagDimension.require(dimension);
+            } catch (IllegalArgumentException e) {
+                throw ScreeningException.invalid(e.getMessage());
+            }
+            Set<String> normalised = new LinkedHashSet<>();
+            for (String v : values == null ? List.<String>of() : values) {
+                if (v != null && !v.isBlank()) {
+                    try {
+                        normalised.add(dim.normalise(v));
+                    } catch (IllegalArgumentException e) {
+                        throw ScreeningException.invalid(e.getMessage());
+                    }
                 }
             }
-        }
-        if (!dim.multiple && wanted.size() > 1) {
-            throw ScreeningException.invalid(dim.label + " takes one value, not " + wanted.size() + " (" + String.join(", ", wanted) + ").");
-        }
-        Result result;
-        Article saved;
+            if (!dim.multiple && normalised.size() > 1) {
+                throw ScreeningException.invalid(dim.label + " takes one value, not " + normalised.size() + " ("
+                        + String.join(", ", normalised) + ").");
+            }
+            wanted.put(dim, normalised.stream().sorted().toList());
+        });
+        List<Result> results = new java.util.ArrayList<>();
+        boolean changed;
         try {
-            Object[] out = QuarkusTransaction.requiringNew().call(() -> {
+            changed = QuarkusTransaction.requiringNew().call(() -> {
                 Article a = Article.findByKey(key).orElseThrow(() ->
                         ScreeningException.notFound("No article " + key + " in the corpus."));
                 if (expectedVersion != null && expectedVersion != a.version) {
                     throw ScreeningException.conflict("Someone changed this study (its tags or its record) while you "
                             + "were looking at it; your tags were not saved. Here it is as it is now: check and tag again.");
                 }
-                List<String> before = a.tagValues(dim.key);
-                List<String> after = wanted.stream().sorted().toList();
-                if (before.equals(after)) {
-                    return new Object[]{new Result(before, a.version, false), null};
+                Instant now = Instant.now();
+                boolean any = false;
+                for (java.util.Map.Entry<TagDimension, List<String>> w : wanted.entrySet()) {
+                    String dim = w.getKey().key;
+                    List<String> before = a.tagValues(dim);
+                    List<String> after = w.getValue();
+                    if (before.equals(after)) {
+                        results.add(new Result(before, a.version, false));
+                        continue;
+                    }
+                    a.tags.removeIf(t -> t.dimension.equals(dim));
+                    for (String v : after) {
+                        a.tags.add(new Tag(dim, v));
+                    }
+                    TagChange c = new TagChange();
+                    c.articleId = a.id;
+                    c.reviewId = reviewId;
+                    c.dimension = dim;
+                    c.before = String.join("; ", before);
+                    c.after = String.join("; ", after);
+                    c.actor = actor.name();
+                    c.at = now;
+                    c.persist();
+                    results.add(new Result(after, a.version, true));
+                    any = true;
                 }
-                a.tags.removeIf(t -> t.dimension.equals(dim.key));
-                for (String v : after) {
-                    a.tags.add(new Tag(dim.key, v));
+                if (any) {
+                    a.updatedAt = now;
+                    Article.getEntityManager().flush();
                 }
-                a.updatedAt = Instant.now();
-                TagChange c = new TagChange();
-                c.articleId = a.id;
-                c.reviewId = reviewId;
-                c.dimension = dim.key;
-                c.before = String.join("; ", before);
-                c.after = String.join("; ", after);
-                c.actor = actor.name();
-                c.at = a.updatedAt;
-                c.persist();
-                Article.getEntityManager().flush();
-                return new Object[]{new Result(after, a.version, true), a};
+                return any;
             });
-            result = (Result) out[0];
-            saved = (Article) out[1];
         } catch (RuntimeException e) {
             if (Screening.isConcurrentChange(e)) {
                 throw ScreeningException.conflict("Someone tagged this study at the same moment; your tags were not "
@@ -99,10 +124,10 @@ public class Tagging {
             }
             throw e;
         }
-        if (saved != null) {
-            reindex(key);
+        if (changed) {
+            reindex(key); // once, however many dimensions changed
         }
-        return result;
+        return results;
     }
 
     private void reindex(String key) {

@@ -297,13 +297,10 @@ public class ReviewsPage {
             a.authors.size();
             a.publicationTypes.size();
             a.tags.size();
-            boolean open = ScreeningRules.othersVisible(r, rec.decisionCount);
-            List<ScreeningDecision> visible = ScreeningDecision.forRecord(rid).stream()
-                    .filter(d -> open || d.reviewer.equals(me.name())).toList();
-            List<ReviewEvent> history = ReviewEvent.forRecord(rid).stream()
-                    .filter(e -> open || e.actor.equals(me.name()) || e.kind == ReviewEvent.Kind.ADDED
-                            || e.kind == ReviewEvent.Kind.REMOVED || e.kind == ReviewEvent.Kind.RESTORED).toList();
-            return Templates.record(r, new RecordView(rec, a, open, visible, history, TagChange.forArticle(a.id)),
+            List<ScreeningDecision> visible = ScreeningRules.visibleDecisions(r, rec, me.name(), ScreeningDecision.forRecord(rid));
+            List<ReviewEvent> history = ScreeningRules.visibleEvents(r, rec, me.name(), ReviewEvent.forRecord(rid));
+            return Templates.record(r, new RecordView(rec, a, ScreeningRules.othersVisible(r, rec.decisionCount), visible,
+                            history, TagChange.forArticle(a.id)),
                     screening.isLead(r, me), notice, error);
         });
     }

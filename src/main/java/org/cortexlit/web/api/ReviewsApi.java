@@ -337,19 +337,15 @@ public class ReviewsApi {
         return QuarkusTransaction.requiringNew().call(() -> {
             Review r = screening.review(id);
             ReviewRecord rec = recordOf(id, pmid);
-            boolean open = ScreeningRules.othersVisible(r, rec.decisionCount);
             List<Map<String, Object>> out = new ArrayList<>();
-            for (ReviewEvent e : ReviewEvent.forRecord(rec.id)) {
-                if (open || e.actor.equals(me.name()) || e.kind == ReviewEvent.Kind.ADDED || e.kind == ReviewEvent.Kind.REMOVED
-                        || e.kind == ReviewEvent.Kind.RESTORED) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("at", e.at);
-                    m.put("actor", e.actor);
-                    m.put("kind", e.kindLabel());
-                    m.put("before", e.before);
-                    m.put("after", e.after);
-                    out.add(m);
-                }
+            for (ReviewEvent e : ScreeningRules.visibleEvents(r, rec, me.name(), ReviewEvent.forRecord(rec.id))) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("at", e.at);
+                m.put("actor", e.actor);
+                m.put("kind", e.kindLabel());
+                m.put("before", e.before);
+                m.put("after", e.after);
+                out.add(m);
             }
             return out;
         });
@@ -427,19 +423,7 @@ public class ReviewsApi {
         one(changes, "sessions", body.sessions());
         one(changes, "intensity", body.intensity());
         one(changes, "condition", body.condition());
-        for (Map.Entry<String, List<String>> c : changes.entrySet()) { // checked before anything is stored
-            org.cortexlit.library.TagDimension dim = org.cortexlit.library.TagDimension.require(c.getKey());
-            for (String v : c.getValue()) {
-                if (v != null && !v.isBlank()) {
-                    try {
-                        dim.normalise(v);
-                    } catch (IllegalArgumentException e) {
-                        throw invalid(e.getMessage());
-                    }
-                }
-            }
-        }
-        changes.forEach((dim, values) -> tagging.set(key, dim, values, me, id, null));
+        tagging.setAll(key, changes, me, id, null); // one transaction and one index update for all dimensions
         return recordById(id, rid);
     }
 
