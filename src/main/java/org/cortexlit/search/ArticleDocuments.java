@@ -5,7 +5,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -114,7 +114,7 @@ public final class ArticleDocuments {
             d.add(new SortedSetDocValuesFacetField(Facets.YEAR.name(), Integer.toString(a.year)));
         }
         addTags(d, a.tags);
-        d.add(new FloatDocValuesField(IndexFields.RANK_BOOST, rankBoost(a.year, a.publicationTypes)));
+        d.add(new FeatureField(IndexFields.FEATURES, IndexFields.RANK_FEATURE, rankBoost(a.year, a.publicationTypes)));
         try {
             return Facets.CONFIG.build(d);
         } catch (IOException e) {

@@ -53,8 +53,11 @@ public final class IndexFields {
     public static final String FIRST_AUTHOR_SORT = "author_first_sort";
     /** Journal title in lower case (SortedDocValues), for sorting by journal. */
     public static final String JOURNAL_SORT = "journal_sort";
-    /** Relevance multiplier (FloatDocValues, 1.0 to 1.25): newer records and trials/reviews rank a little higher. */
-    public static final String RANK_BOOST = "rank_boost";
+    /** Static ranking features (FeatureField): {@link #RANK_FEATURE}. */
+    public static final String FEATURES = "features";
+    /** The feature of {@link #FEATURES} holding the relevance bonus (1.0 to 1.25, {@code ArticleDocuments.rankBoost}):
+     * newer records and trials/reviews rank a little higher. Added to the text score, so block-max WAND still skips. */
+    public static final String RANK_FEATURE = "rank";
     /** PMID as a number (minus the internal id for a record without PMID), NumericDocValues, for a stable
      * tie-break in every sort. */
     public static final String PMID_SORT = "pmid_sort";

@@ -10,11 +10,11 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -130,15 +130,8 @@ public class SearchService {
             Query base = filter == null ? tq.query() : new org.apache.lucene.search.BooleanQuery.Builder()
                     .add(tq.query(), org.apache.lucene.search.BooleanClause.Occur.MUST)
                     .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
-            Query ranked = order == Order.RELEVANCE
-                    ? FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(IndexFields.RANK_BOOST))
-                    : base;
-            // one pass over the hits: the page's top documents, the exact total and the facet counts together
-            Object[] both = searcher.search(ranked, new MultiCollectorManager(
-                    new TopFieldCollectorManager(sort(order), from + size, Integer.MAX_VALUE), new FacetsCollectorManager()));
-            TopFieldDocs top = (TopFieldDocs) both[0];
-            FacetsCollector facetsCollector = (FacetsCollector) both[1];
-            long total = top.totalHits.value;
+            TopFieldDocs top = rank(searcher, base, order, from + size);
+            Counts counts = count(searcher, base);
             ScoreDoc[] pageDocs = from >= top.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);
@@ -151,8 +144,65 @@ public class SearchService {
                 Document d = searcher.storedFields().document(pageDocs[i].doc);
                 hits.add(hit(d, pageDocs[i].score, titles.get(IndexFields.TITLE)[i], abstracts.get(IndexFields.ABSTRACT)[i]));
             }
-            return new Result(q, tq.normalized(), total, page, size, order, hits, facets(searcher, facetsCollector));
+            return new Result(q, tq.normalized(), counts.total(), page, size, order, hits, counts.facets());
         });
+    }
+
+    /**
+     * Hits counted exactly only up to this many while ranking; past it the ranking pass may skip documents that
+     * cannot reach the page (block-max WAND). The exact total comes from {@link #count}, which does not score.
+     */
+    static final int RANK_COUNT_THRESHOLD = 1_000;
+
+    /** The weight of the static rank feature (1.0 to 1.25, {@link ArticleDocuments#rankBoost}) added to BM25. */
+    static final float RANK_WEIGHT = 2f;
+
+    /**
+     * The ranking pass: the first {@code n} documents of {@code base} in {@code order}, without facets and without
+     * counting every hit, so Lucene can skip blocks that cannot compete. In relevance order the rank feature is an
+     * added clause (not a multiplier), which keeps that skipping possible.
+     */
+    static TopFieldDocs rank(IndexSearcher searcher, Query base, Order order, int n) throws IOException {
+        Query ranked = order == Order.RELEVANCE ? new BooleanQuery.Builder()
+                .add(base, BooleanClause.Occur.MUST)
+                .add(FeatureField.newLinearQuery(IndexFields.FEATURES, IndexFields.RANK_FEATURE, RANK_WEIGHT),
+                        BooleanClause.Occur.SHOULD)
+                .build()
+                : base;
+        return searcher.search(ranked, new TopFieldCollectorManager(sort(order), Math.max(1, n), null, RANK_COUNT_THRESHOLD));
+    }
+
+    /** The exact number of hits and the facet counts among them: one pass over the hits that does not score. */
+    public record Counts(long total, List<Facet> facets) {
+    }
+
+    Counts count(IndexSearcher searcher, Query base) throws IOException {
+        FacetsCollector hits = searcher.search(base, new FacetsCollectorManager(false));
+        long total = 0;
+        for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
+            total += m.totalHits;
+        }
+        return new Counts(total, facets(searcher, hits));
+    }
+
+    /** The ranking pass alone (the benchmark's "Lucene core"): the keys of the first {@code size} hits. */
+    public List<String> rankOnly(String q, int size, Order order) throws QuerySyntaxException, IOException {
+        TranslatedQuery tq = translate(q);
+        return index.withSearcher(searcher -> keysOf(searcher, rank(searcher, tq.query(), order, size)));
+    }
+
+    /** The counting pass alone (for the benchmark): the exact total and the facets of {@code q}. */
+    public Counts countOnly(String q) throws QuerySyntaxException, IOException {
+        TranslatedQuery tq = translate(q);
+        return index.withSearcher(searcher -> count(searcher, tq.query()));
+    }
+
+    private static List<String> keysOf(IndexSearcher searcher, TopDocs top) throws IOException {
+        List<String> keys = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            keys.add(searcher.storedFields().document(sd.doc, java.util.Set.of(IndexFields.KEY)).get(IndexFields.KEY));
+        }
+        return keys;
     }
 
     /** Most records one export holds. */
@@ -161,17 +211,7 @@ public class SearchService {
     /** The keys (PMID or CL&lt;id&gt;) of the first {@code max} hits of {@code q} in {@code order} (for exports). */
     public List<String> keys(String q, Order order, int max) throws QuerySyntaxException, IOException {
         TranslatedQuery tq = translate(q);
-        return index.withSearcher(searcher -> {
-            Query ranked = order == Order.RELEVANCE
-                    ? FunctionScoreQuery.boostByValue(tq.query(), DoubleValuesSource.fromFloatField(IndexFields.RANK_BOOST))
-                    : tq.query();
-            TopFieldDocs top = searcher.search(ranked, Math.max(1, max), sort(order), false);
-            List<String> keys = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
-                keys.add(searcher.storedFields().document(sd.doc, java.util.Set.of(IndexFields.KEY)).get(IndexFields.KEY));
-            }
-            return keys;
-        });
+        return index.withSearcher(searcher -> keysOf(searcher, rank(searcher, tq.query(), order, max)));
     }
 
     /** Values shown per dimension (all years are shown: the histogram needs them). */

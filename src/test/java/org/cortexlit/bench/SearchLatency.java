@@ -37,9 +37,10 @@ import java.util.Map;
 /**
  * The measuring part of the search benchmark, shared by {@link SearchBenchmark} and its smoke test.
  *
- * <p>Each query of {@code /bench/queries.txt} is timed three ways: the Lucene core in-process
- * ({@link SearchService#search} with page 1, 20 hits, best match: translation, facets, ranking, highlighting,
- * stored fields), the JSON API {@code GET /api/search?q=} and the full HTML page {@code GET /search?q=}, both over
+ * <p>Each query of {@code /bench/queries.txt} is timed five ways, in process: the Lucene core
+ * ({@link SearchService#rankOnly}: translation and the ranked top 20, best match, keys read), the counting pass
+ * ({@link SearchService#countOnly}: the exact total and every facet), the whole service ({@link SearchService#search}
+ * with page 1, 20 hits: both passes, highlighting, stored fields); and over HTTP: the JSON API {@code GET /api/search?q=} and the full HTML page {@code GET /search?q=}, both over
  * loopback with {@link HttpClient} (HTTP/1.1, keep-alive, body read in full). Rounds are interleaved (every
  * iteration runs every query on every path) so a burst of load from elsewhere on the machine spreads over all
  * queries instead of landing on one. Percentiles are nearest-rank over the sorted nanos of each class.
@@ -48,7 +49,7 @@ final class SearchLatency {
 
     /** The way a query is timed. */
     enum Via {
-        CORE("core"), API("api"), PAGE("page");
+        CORE("core"), COUNTS("counts"), SERVICE("service"), API("api"), PAGE("page");
 
         final String label;
 
@@ -101,8 +102,8 @@ final class SearchLatency {
                             + "%d cores, max heap %d MB%n", records, queries.size(), warmupRounds, iterations,
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
             sb.append("latency in ms per class (samples of its queries pooled): p50 / p95 / p99\n");
-            sb.append(String.format(Locale.ROOT, "%-11s %3s %21s %24s %24s %24s%n", "class", "n", "hits",
-                    "core (SearchService)", "JSON /api/search", "HTML /search"));
+            sb.append(String.format(Locale.ROOT, "%-11s %3s %21s %24s %24s %24s %24s %24s%n", "class", "n", "hits",
+                    "core (Lucene top 20)", "counts (total+facets)", "service (all)", "JSON /api/search", "HTML /search"));
             for (ClassResult c : classes()) {
                 long min = c.queries().stream().mapToLong(QueryResult::hits).min().orElse(0);
                 long max = c.queries().stream().mapToLong(QueryResult::hits).max().orElse(0);
@@ -114,10 +115,11 @@ final class SearchLatency {
                 }
                 sb.append('\n');
             }
-            sb.append("\nper query: hits, p50 ms core / api / page\n");
+            sb.append("\nper query: hits, p50 ms core / counts / service / api / page\n");
             for (QueryResult q : queries) {
-                sb.append(String.format(Locale.ROOT, "%-11s %9d %7.1f %7.1f %7.1f  %s%n", q.query().kind(), q.hits(),
-                        ms(percentile(q.nanos().get(Via.CORE), 50)), ms(percentile(q.nanos().get(Via.API), 50)),
+                sb.append(String.format(Locale.ROOT, "%-11s %9d %7.1f %7.1f %7.1f %7.1f %7.1f  %s%n", q.query().kind(), q.hits(),
+                        ms(percentile(q.nanos().get(Via.CORE), 50)), ms(percentile(q.nanos().get(Via.COUNTS), 50)),
+                        ms(percentile(q.nanos().get(Via.SERVICE), 50)), ms(percentile(q.nanos().get(Via.API), 50)),
                         ms(percentile(q.nanos().get(Via.PAGE), 50)), q.query().text()));
             }
             return sb.toString();
@@ -253,7 +255,9 @@ final class SearchLatency {
     private long once(Via path, String q) throws Exception {
         long t0 = System.nanoTime();
         switch (path) {
-            case CORE -> search.search(q, 1, 20, SearchService.Order.RELEVANCE);
+            case CORE -> search.rankOnly(q, 20, SearchService.Order.RELEVANCE);
+            case COUNTS -> search.countOnly(q);
+            case SERVICE -> search.search(q, 1, 20, SearchService.Order.RELEVANCE);
             case API -> get("/api/search", q);
             case PAGE -> get("/search", q);
         }
