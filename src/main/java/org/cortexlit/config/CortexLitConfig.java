@@ -121,5 +121,10 @@ public interface CortexLitConfig {
         /** Rebuild the index at start-up when it is missing, stale or of another schema version. */
         @WithDefault("true")
         boolean checkOnStart();
+
+        /** Run that check (and a rebuild it starts) in the background, so the app answers at once; searches use
+         * the index as last committed until the rebuild commits. False: start-up waits for it. */
+        @WithDefault("true")
+        boolean checkInBackground();
     }
 }

@@ -66,12 +66,60 @@ public class SearchIndex {
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         open();
-        if (config.index().checkOnStart()) {
+        if (!config.index().checkOnStart()) {
+            return;
+        }
+        if (config.index().checkInBackground()) {
+            startBackgroundCheck();
+        } else {
             checkAgainstDatabase();
         }
     }
 
+    /**
+     * {@link #checkAgainstDatabase} on its own thread: the app answers at once, and searches use the index as last
+     * committed until a rebuild's commit replaces it. A second call while one runs does nothing.
+     */
+    public synchronized void startBackgroundCheck() {
+        if (startupCheck != null) {
+            return;
+        }
+        Thread check = new Thread(this::checkInBackground, "cortexlit-index-check");
+        check.setDaemon(true);
+        startupCheck = check;
+        check.start();
+    }
+
+    private volatile Thread startupCheck;
+
+    private void checkInBackground() {
+        try {
+            checkAgainstDatabase();
+        } catch (RebuildAbandoned e) {
+            LOG.info("Search index rebuild abandoned: the application is stopping; the next start rebuilds");
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Checking the search index against the database failed: %s (POST /api/admin/index/rebuild "
+                    + "retries)", e.getMessage());
+        } finally {
+            startupCheck = null;
+        }
+    }
+
+    /** True while the start-up check or a rebuild it started is still running. */
+    public boolean checking() {
+        return startupCheck != null;
+    }
+
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        Thread check = startupCheck;
+        if (check != null) {
+            try {
+                check.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         indexer.shutdown();
         try {
             indexer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -119,7 +167,9 @@ public class SearchIndex {
             if (searcherManager != null) {
                 searcherManager.close();
             }
-            if (writer != null) {
+            if (writer != null && abandoned) {
+                writer.rollback(); // back to the last commit: a half-built index must never carry a stamp
+            } else if (writer != null) {
                 writer.setLiveCommitData(commitData(modified).entrySet());
                 writer.close(); // commits what was applied, with its stamp
             }
@@ -132,6 +182,7 @@ public class SearchIndex {
             searcherManager = null;
             writer = null;
             directory = null;
+            abandoned = false;
             writeLock.unlock();
         }
     }
@@ -188,11 +239,17 @@ public class SearchIndex {
         long started = System.nanoTime();
         writeLock.lock();
         try {
+            long expected = QuarkusTransaction.requiringNew().call(Article::countVisible);
+            rebuildProgress = new RebuildProgress(reason, 0, expected, Instant.now());
             writer.deleteAll();
             long[] lastId = {0};
             int count = 0;
             pendingMax = 0;
             while (true) {
+                if (stopping) {
+                    abandoned = true; // close() rolls back to the last commit instead of committing half an index
+                    throw new RebuildAbandoned();
+                }
                 List<Document> page = QuarkusTransaction.requiringNew().call(() -> {
                     List<Article> articles = Article.find("withdrawn = false and duplicateOf is null and id > ?1 order by id", lastId[0])
                             .page(0, REBUILD_PAGE).list();
@@ -209,6 +266,7 @@ public class SearchIndex {
                 }
                 writer.addDocuments(page);
                 count += page.size();
+                rebuildProgress = new RebuildProgress(reason, count, Math.max(expected, count), rebuildProgress.started());
             }
             modified = Math.max(pendingMax, QuarkusTransaction.requiringNew().call(SearchIndex::newestHidden));
             writer.setLiveCommitData(commitData(modified).entrySet());
@@ -220,7 +278,31 @@ public class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("Rebuilding the search index failed: " + e.getMessage(), e);
         } finally {
+            rebuildProgress = null;
             writeLock.unlock();
+        }
+    }
+
+    /** A rebuild under way: why, how many articles are in, of how many. */
+    public record RebuildProgress(String reason, long done, long total, Instant started) {
+    }
+
+    private volatile RebuildProgress rebuildProgress;
+
+    /** The rebuild under way, or null. Searches meanwhile answer from the last committed index. */
+    public RebuildProgress rebuildProgress() {
+        return rebuildProgress;
+    }
+
+    /** Set at shutdown: a rebuild stops at its next page. */
+    private volatile boolean stopping;
+    /** A rebuild stopped half way: its uncommitted work must be rolled back, not committed. */
+    private volatile boolean abandoned;
+
+    /** Thrown out of a rebuild the shutdown interrupted. */
+    static final class RebuildAbandoned extends RuntimeException {
+        RebuildAbandoned() {
+            super("the search index rebuild was abandoned because the application is stopping", null, false, false);
         }
     }
 

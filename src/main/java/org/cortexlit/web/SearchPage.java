@@ -23,7 +23,8 @@ public class SearchPage {
     static class Templates {
         static native TemplateInstance results(String q, String sort, SearchService.Result result, String error,
                                                List<SearchService.Order> orders,
-                                               org.cortexlit.screening.ReviewScope.Scope scope, String scopeParams);
+                                               org.cortexlit.screening.ReviewScope.Scope scope, String scopeParams,
+                                               org.cortexlit.search.SearchIndex.RebuildProgress rebuilding);
     }
 
     private static final List<SearchService.Order> ORDERS = List.of(SearchService.Order.values());
@@ -32,8 +33,12 @@ public class SearchPage {
     private final org.cortexlit.web.api.ExportApi export;
     private final org.cortexlit.screening.ReviewScope scopes;
 
-    public SearchPage(SearchService search, org.cortexlit.web.api.ExportApi export, org.cortexlit.screening.ReviewScope scopes) {
+    private final org.cortexlit.search.SearchIndex index;
+
+    public SearchPage(SearchService search, org.cortexlit.web.api.ExportApi export, org.cortexlit.screening.ReviewScope scopes,
+                      org.cortexlit.search.SearchIndex index) {
         this.search = search;
+        this.index = index;
         this.export = export;
         this.scopes = scopes;
     }
@@ -60,18 +65,18 @@ public class SearchPage {
                 scope = scopes.of(review, status, query);
                 params = "&review=" + review + (scope.status() == null ? "" : "&status=" + scope.status().name());
             } catch (org.cortexlit.screening.ScreeningException e) {
-                return Templates.results(query, sort, null, e.getMessage(), ORDERS, null, "");
+                return Templates.results(query, sort, null, e.getMessage(), ORDERS, null, "", index.rebuildProgress());
             }
         }
         if (query.isBlank()) {
-            return Templates.results(query, sort, null, null, ORDERS, scope, params);
+            return Templates.results(query, sort, null, null, ORDERS, scope, params, index.rebuildProgress());
         }
         try {
             SearchService.Order order = SearchService.Order.parse(sort);
             return Templates.results(query, order.param(), search.search(query, page, 20, order,
-                    scope == null ? null : scope.filter()), null, ORDERS, scope, params);
+                    scope == null ? null : scope.filter()), null, ORDERS, scope, params, index.rebuildProgress());
         } catch (QuerySyntaxException e) {
-            return Templates.results(query, sort, null, e.getMessage(), ORDERS, scope, params);
+            return Templates.results(query, sort, null, e.getMessage(), ORDERS, scope, params, index.rebuildProgress());
         }
     }
 }

@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The index is a cache: deleted or stale, it is rebuilt from the database with the same answers. */
 @QuarkusTest
@@ -61,6 +62,44 @@ class IndexRebuildTest {
         assertNull(index.staleReason());
         assertEquals(before, answers("pain OR fibromyalgia"));
         assertEquals(List.of(), answers("epidural"), "withdrawn articles stay out of a rebuilt index");
+    }
+
+    @Test
+    void theStartUpCheckRebuildsInTheBackgroundWhileSearchAnswersAndSaysSo() throws Exception {
+        // enough records that the rebuild (about 1,000 articles a second here) outlasts a page request
+        Path xml = Files.createTempFile("background-rebuild", ".xml");
+        try {
+            new org.cortexlit.bench.CorpusGenerator(7).writePubmedXml(xml, 2_000, 60_000_000L, false);
+            TestCorpus.upload("generated.xml", Files.readAllBytes(xml)).statusCode(201);
+        } finally {
+            Files.deleteIfExists(xml);
+        }
+        long expected = index.numDocs();
+        index.close();
+        deleteTree(index.path());
+        index.open();
+
+        index.startBackgroundCheck();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (index.rebuildProgress() == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertNotNull(index.rebuildProgress(), "a missing index starts a rebuild");
+        given().queryParam("q", "pain").get("/search").then().statusCode(200)
+                .body(containsString("The search index is being rebuilt (the index is missing)"));
+        given().get("/api/admin/index").then().statusCode(200)
+                .body("checking", equalTo(true)).body("rebuilding.reason", equalTo("the index is missing"));
+
+        while (index.checking() && System.nanoTime() < deadline + 60_000_000_000L) {
+            Thread.sleep(20);
+        }
+        assertFalse(index.checking(), "the background rebuild ends");
+        assertNull(index.rebuildProgress());
+        assertNull(index.staleReason());
+        assertEquals(expected, index.numDocs());
+        given().queryParam("q", "pain").get("/search").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString("being rebuilt")));
+        given().get("/api/admin/index").then().body("checking", equalTo(false)).body("rebuilding", nullValue());
     }
 
     @Test

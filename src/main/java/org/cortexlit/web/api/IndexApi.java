@@ -15,8 +15,9 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 public class IndexApi {
 
+    /** {@code checking}: the start-up check is still running; {@code rebuilding}: the rebuild under way, or null. */
     public record Status(int documents, String schemaVersion, String staleReason, Instant lastRebuild,
-                         String lastRebuildReason) {
+                         String lastRebuildReason, boolean checking, SearchIndex.RebuildProgress rebuilding) {
     }
 
     private final SearchIndex index;
@@ -28,7 +29,7 @@ public class IndexApi {
     @GET
     public Status status() {
         return new Status(index.numDocs(), SearchIndex.SCHEMA_VERSION, index.staleReason(), index.lastRebuild(),
-                index.lastRebuildReason());
+                index.lastRebuildReason(), index.checking(), index.rebuildProgress());
     }
 
     @POST
