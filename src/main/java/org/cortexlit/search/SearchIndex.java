@@ -110,6 +110,39 @@ public class SearchIndex {
         return startupCheck != null;
     }
 
+    /**
+     * Threads one search spreads its segments over (one per core): a query alone on the machine runs on every core,
+     * several at once queue here and each runs mostly on its caller's thread.
+     */
+    private final java.util.concurrent.ExecutorService searchThreads = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "cortexlit-search");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Searchers whose segments are cut into one slice per core of about equal size (Lucene's default slices need
+     * 250,000 documents before a second one). */
+    static final class SlicedSearchers extends org.apache.lucene.search.SearcherFactory {
+        private final java.util.concurrent.Executor executor;
+
+        SlicedSearchers(java.util.concurrent.Executor executor) {
+            this.executor = executor;
+        }
+
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+            int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+            int perSlice = Math.max(1, (reader.maxDoc() + cores - 1) / cores);
+            return new IndexSearcher(reader, executor) {
+                @Override
+                protected LeafSlice[] slices(List<org.apache.lucene.index.LeafReaderContext> leaves) {
+                    return IndexSearcher.slices(leaves, perSlice, Integer.MAX_VALUE);
+                }
+            };
+        }
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
         Thread check = startupCheck;
@@ -121,6 +154,7 @@ public class SearchIndex {
             }
         }
         indexer.shutdown();
+        searchThreads.shutdown();
         try {
             indexer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -150,7 +184,7 @@ public class SearchIndex {
             if (!DirectoryReader.indexExists(directory)) {
                 writer.commit(); // an empty index without a schema stamp: the check rebuilds it
             }
-            searcherManager = new SearcherManager(writer, null);
+            searcherManager = new SearcherManager(writer, new SlicedSearchers(searchThreads));
             Map<String, String> data = committedData();
             modified = parseLong(data.get(KEY_MODIFIED));
         } catch (IOException e) {
