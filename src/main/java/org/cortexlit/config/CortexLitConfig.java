@@ -126,5 +126,10 @@ public interface CortexLitConfig {
          * the index as last committed until the rebuild commits. False: start-up waits for it. */
         @WithDefault("true")
         boolean checkInBackground();
+
+        /** Searches whose exact total and facet counts are kept, per index version (paging, sorting and a repeated
+         * query skip the counting pass); 0 turns the cache off. */
+        @WithDefault("256")
+        int countCacheSize();
     }
 }

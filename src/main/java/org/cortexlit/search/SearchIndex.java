@@ -171,10 +171,18 @@ public class SearchIndex {
         return config.dataDir().resolve("index");
     }
 
+    /** Counts the opens: reader versions restart when the folder is deleted, so (epoch, version) names an index state. */
+    private volatile long epoch;
+
+    public long epoch() {
+        return epoch;
+    }
+
     /** Opens the index folder, creating an empty index when there is none. */
     public void open() {
         writeLock.lock();
         try {
+            epoch++;
             Files.createDirectories(path());
             directory = FSDirectory.open(path());
             IndexWriterConfig iwc = new IndexWriterConfig(analyzer);

@@ -96,8 +96,9 @@ public class SearchService {
     private final SearchIndex index;
     private final QueryTranslator translator;
 
-    public SearchService(SearchIndex index) {
+    public SearchService(SearchIndex index, org.cortexlit.config.CortexLitConfig config) {
         this.index = index;
+        this.countCache = new CountCache(config.index().countCacheSize());
         this.translator = new QueryTranslator(index.analyzer());
     }
 
@@ -131,7 +132,8 @@ public class SearchService {
                     .add(tq.query(), org.apache.lucene.search.BooleanClause.Occur.MUST)
                     .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
             TopFieldDocs top = rank(searcher, base, order, from + size);
-            Counts counts = count(searcher, base);
+            // a review's filter can hold thousands of keys: such counts are not kept
+            Counts counts = filter == null ? count(searcher, base) : countUncached(searcher, base);
             ScoreDoc[] pageDocs = from >= top.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);
@@ -177,6 +179,71 @@ public class SearchService {
     }
 
     Counts count(IndexSearcher searcher, Query base) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        long version = reader instanceof org.apache.lucene.index.DirectoryReader d ? d.getVersion() : -1;
+        CountKey key = version < 0 ? null : new CountKey(index.epoch(), version, base);
+        Counts cached = key == null ? null : countCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Counts counts = countUncached(searcher, base);
+        if (key != null) {
+            countCache.put(key, counts);
+        }
+        return counts;
+    }
+
+    /** The index state a count was made on (the open's epoch, and the reader version every commit or refresh
+     * changes) and the query counted. */
+    private record CountKey(long epoch, long indexVersion, Query query) {
+    }
+
+    /** A small LRU map of counts; entries of older index versions are never asked for again and age out. */
+    static final class CountCache {
+        private final int capacity;
+        private final Map<CountKey, Counts> map;
+        private long hits;
+        private long misses;
+
+        CountCache(int capacity) {
+            this.capacity = Math.max(0, capacity);
+            this.map = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<CountKey, Counts> eldest) {
+                    return size() > CountCache.this.capacity;
+                }
+            };
+        }
+
+        synchronized Counts get(CountKey key) {
+            Counts c = capacity == 0 ? null : map.get(key);
+            if (c == null) {
+                misses++;
+            } else {
+                hits++;
+            }
+            return c;
+        }
+
+        synchronized void put(CountKey key, Counts counts) {
+            if (capacity > 0) {
+                map.put(key, counts);
+            }
+        }
+
+        synchronized long[] stats() {
+            return new long[]{hits, misses};
+        }
+    }
+
+    private final CountCache countCache;
+
+    /** {hits, misses} of the count cache since start (for tests and the benchmark). */
+    public long[] countCacheStats() {
+        return countCache.stats();
+    }
+
+    private Counts countUncached(IndexSearcher searcher, Query base) throws IOException {
         FacetsCollector hits = searcher.search(base, new FacetsCollectorManager(false));
         long total = 0;
         for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
@@ -191,10 +258,10 @@ public class SearchService {
         return index.withSearcher(searcher -> keysOf(searcher, rank(searcher, tq.query(), order, size)));
     }
 
-    /** The counting pass alone (for the benchmark): the exact total and the facets of {@code q}. */
+    /** The counting pass alone, never from the cache (for the benchmark): the exact total and the facets of {@code q}. */
     public Counts countOnly(String q) throws QuerySyntaxException, IOException {
         TranslatedQuery tq = translate(q);
-        return index.withSearcher(searcher -> count(searcher, tq.query()));
+        return index.withSearcher(searcher -> countUncached(searcher, tq.query()));
     }
 
     private static List<String> keysOf(IndexSearcher searcher, TopDocs top) throws IOException {

@@ -75,6 +75,30 @@ class SearchApiTest {
                 .body("hits.pmid", contains("90000052", "90000051"));
     }
 
+    @Inject
+    org.cortexlit.search.SearchService search;
+
+    @Test
+    void countsAreKeptForOneIndexStateAndRedoneAfterAChange() {
+        String twin = """
+                <PubmedArticleSet>
+                <PubmedArticle><MedlineCitation><PMID>90000061</PMID><Article><Journal><Title>J</Title><JournalIssue><PubDate><Year>2021</Year></PubDate></JournalIssue></Journal>
+                <ArticleTitle>Xylophonic neuralgia, first of two.</ArticleTitle></Article></MedlineCitation></PubmedArticle>
+                </PubmedArticleSet>""";
+        TestCorpus.upload("first.xml", twin.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(201);
+        given().queryParam("q", "xylophonic").get("/api/search").then().body("total", equalTo(1))
+                .body("facets.year.'2021'", equalTo(1));
+        long hitsBefore = search.countCacheStats()[0];
+        given().queryParam("q", "xylophonic").queryParam("sort", "date").get("/api/search").then().body("total", equalTo(1));
+        org.junit.jupiter.api.Assertions.assertEquals(hitsBefore + 1, search.countCacheStats()[0],
+                "the same query on the same index state reuses its counts");
+
+        TestCorpus.upload("second.xml", twin.replace("90000061", "90000062").replace("2021", "2022")
+                .replace("first", "second").getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(201);
+        given().queryParam("q", "xylophonic").get("/api/search").then().body("total", equalTo(2))
+                .body("facets.year.'2022'", equalTo(1)).body("hits", hasSize(2));
+    }
+
     @Test
     void theNormalisedQueryIsReturned() {
         given().queryParam("q", "rtms[TIAB]  AND pain").get("/api/search").then().statusCode(200)
