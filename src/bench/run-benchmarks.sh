@@ -61,7 +61,7 @@ start_app() {
   local t0 code=000
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  CORTEXLIT_DATA_DIR="$DATA" CORTEXLIT_ADMIN_PASSWORD=bench-admin-password QUARKUS_HTTP_HOST=127.0.0.1 \
+  env ${EXTRA_ENV:-} CORTEXLIT_DATA_DIR="$DATA" CORTEXLIT_ADMIN_PASSWORD=bench-admin-password QUARKUS_HTTP_HOST=127.0.0.1 \
     QUARKUS_HTTP_PORT="$PORT" java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$OUT/app-$1.log" 2>&1 &
   APP_PID=$!
   while [[ "$code" != 200 ]]; do
@@ -86,14 +86,9 @@ done
 printf '{"records": %s, "javaOpts": "%s", "starts": [%s]}\n' "$articles" "$JAVA_OPTS" "$(IFS=,; echo "${starts[*]}")" \
   >"$OUT/startup.json"
 
-log "load: GET /search at 1, 4 and 8 clients, ${LOAD_SECONDS} s each"
-if ! command -v wrk >/dev/null && [[ $(id -u) == 0 ]]; then
-  apt-get install -y -q wrk >/dev/null 2>&1 || (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q wrk >/dev/null 2>&1) || true
-fi
-if ! command -v wrk >/dev/null; then
-  echo "load skipped: no wrk (Debian package wrk; install it as root with apt-get install wrk)"
-  echo '{"skipped": "no wrk"}' >"$OUT/load.json"
-else
+# Signs in as the dev account "reader" through the login form; sets cookie, and checks it opens /search.
+login() {
+  local jar code check
   jar=$(mktemp)
   code=$(curl -s -c "$jar" -o /dev/null -w '%{http_code}' -d 'j_username=reader&j_password=reader-password' \
       "http://127.0.0.1:$PORT/j_security_check")
@@ -102,20 +97,44 @@ else
   [[ -n "$cookie" ]] || { echo "login as reader failed (HTTP $code): no session cookie"; exit 1; }
   check=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$PORT/search?q=pain")
   [[ "$check" == 200 ]] || { echo "GET /search with the session cookie answered $check"; exit 1; }
+}
+
+log "load: GET /search at 1, 4 and 8 clients, ${LOAD_SECONDS} s each"
+if ! command -v wrk >/dev/null && [[ $(id -u) == 0 ]]; then
+  apt-get install -y -q wrk >/dev/null 2>&1 || (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q wrk >/dev/null 2>&1) || true
+fi
+if ! command -v wrk >/dev/null; then
+  echo "load skipped: no wrk (Debian package wrk; install it as root with apt-get install wrk)"
+  echo '{"skipped": "no wrk"}' >"$OUT/load.json"
+else
+  login
   # warm-up: the first requests compile the page and fill caches
   wrk -t1 -c1 -d5s -s src/bench/search-load.lua "http://127.0.0.1:$PORT" -- src/test/resources/bench/queries.txt \
       "$cookie" >/dev/null
-  runs=()
-  for c in 1 4 8; do
-    t=$(( c < 2 ? c : 2 ))
-    line=$(wrk -t"$t" -c"$c" -d"${LOAD_SECONDS}s" --timeout 10s -s src/bench/search-load.lua \
-        "http://127.0.0.1:$PORT" -- src/test/resources/bench/queries.txt "$cookie" | tee "$OUT/wrk-$c.txt" \
-        | sed -n 's/^LOAD-JSON //p')
-    echo "$c clients: $line"
-    runs+=("{\"clients\": $c, \"threads\": $t, ${line#\{}")
-  done
-  printf '{"records": %s, "seconds": %s, "runs": [%s]}\n' "$articles" "$LOAD_SECONDS" "$(IFS=,; echo "${runs[*]}")" \
-    >"$OUT/load.json"
+  # $1: label for the file names; prints the JSON list of the three runs
+  load_runs() {
+    local runs=() c t line
+    for c in 1 4 8; do
+      t=$(( c < 2 ? c : 2 ))
+      line=$(wrk -t"$t" -c"$c" -d"${LOAD_SECONDS}s" --timeout 10s -s src/bench/search-load.lua \
+          "http://127.0.0.1:$PORT" -- src/test/resources/bench/queries.txt "$cookie" | tee "$OUT/wrk-$1-$c.txt" \
+          | sed -n 's/^LOAD-JSON //p')
+      echo "$1, $c clients: $line" >&2
+      runs+=("{\"clients\": $c, \"threads\": $t, ${line#\{}")
+    done
+    (IFS=,; echo "[${runs[*]}]")
+  }
+  cached=$(load_runs cached)
+  # again with the count cache off (README, Settings): queries.txt repeats 22 queries, so above every search after
+  # the first round finds its total and facets kept; here every search counts its hits afresh
+  stop_app
+  EXTRA_ENV="CORTEXLIT_INDEX_COUNT_CACHE_SIZE=0" start_app load-nocache
+  login
+  wrk -t1 -c1 -d5s -s src/bench/search-load.lua "http://127.0.0.1:$PORT" -- src/test/resources/bench/queries.txt \
+      "$cookie" >/dev/null
+  uncached=$(load_runs uncached)
+  printf '{"records": %s, "seconds": %s, "runs": %s, "runsWithoutCountCache": %s}\n' "$articles" "$LOAD_SECONDS" \
+    "$cached" "$uncached" >"$OUT/load.json"
 fi
 stop_app
 
