@@ -33,12 +33,14 @@ class ImportBenchmark {
     ImportRunner runner;
     @Inject
     SearchIndex index;
+    @Inject
+    org.cortexlit.config.CortexLitConfig config;
 
     @Test
     void importLadder() throws Exception {
         int records = Integer.getInteger("bench.records", 30_000);
         int files = Integer.getInteger("bench.files", 3);
-        ImportLadder.Report report = new ImportLadder(runner, index).run(records, files, Path.of("target/bench"));
+        ImportLadder.Report report = new ImportLadder(runner, index, config).run(records, files, Path.of("target/bench"));
         System.out.println(report.table());
         Files.writeString(Path.of("target/bench/import.json"), report.json());
         assertEquals((long) records * files, report.articlesInDatabase());

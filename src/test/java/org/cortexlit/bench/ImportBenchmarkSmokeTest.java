@@ -20,15 +20,20 @@ class ImportBenchmarkSmokeTest {
     ImportRunner runner;
     @Inject
     SearchIndex index;
+    @Inject
+    org.cortexlit.config.CortexLitConfig config;
 
     @Test
     void theImportLadderRunsAndCountsEveryRecord() throws Exception {
-        ImportLadder.Report report = new ImportLadder(runner, index).run(150, 2, Path.of("target/bench-smoke"));
+        ImportLadder.Report report = new ImportLadder(runner, index, config).run(150, 2, Path.of("target/bench-smoke"));
         assertEquals(300, report.articlesInDatabase());
-        assertEquals(2 + 3, report.steps().size()); // raw, parse, two new files, one re-import
+        // raw, parse, parse + index, parse + database, two new files, one re-import
+        assertEquals(4 + 3, report.steps().size());
         report.steps().forEach(s -> assertEquals(150, s.records(), s.name()));
         assertTrue(report.json().contains("\"recordsPerSecond\""));
         assertTrue(report.table().contains("full import, file 2 (new)"));
+        assertTrue(report.table().contains("parse + database (no index)"));
+        // the database-only step's index stand-in is gone again: the full imports were indexed
         assertEquals(300, index.numDocs());
     }
 }

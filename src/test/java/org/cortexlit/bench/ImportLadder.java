@@ -1,5 +1,6 @@
 package org.cortexlit.bench;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.importing.ImportRun;
@@ -65,10 +66,12 @@ final class ImportLadder {
 
     private final ImportRunner runner;
     private final SearchIndex index;
+    private final org.cortexlit.config.CortexLitConfig config;
 
-    ImportLadder(ImportRunner runner, SearchIndex index) {
+    ImportLadder(ImportRunner runner, SearchIndex index, org.cortexlit.config.CortexLitConfig config) {
         this.runner = runner;
         this.index = index;
+        this.config = config;
     }
 
     Report run(int records, int files, Path work) throws Exception {
@@ -85,6 +88,9 @@ final class ImportLadder {
         Path first = inputs.get(0);
         steps.add(measure("raw StAX pass (anchor)", () -> rawStax(first)));
         steps.add(measure("parse to records", () -> parseOnly(first)));
+        steps.add(measure("parse + index (Lucene alone)", () -> parseAndIndex(first, work.resolve("ladder-index"))));
+        steps.add(measure("parse + database (no index)", () -> withoutIndex(() -> importFile(first))));
+        TestCorpus.reset(index); // the full imports start from an empty database again
         for (int f = 0; f < files; f++) {
             Path input = inputs.get(f);
             steps.add(measure("full import, file " + (f + 1) + " (new)", () -> importFile(input)));
@@ -124,6 +130,74 @@ final class ImportLadder {
             throw new IllegalStateException("benchmark import failed: " + run.message);
         }
         return run.recordsRead;
+    }
+
+    /**
+     * The whole import (reader, rules, duplicates, entities, history) with the index left out: the search index bean is
+     * swapped, for this step only, for one that drops what it is given.
+     */
+    private int withoutIndex(Work work) throws Exception {
+        SearchIndex real = io.quarkus.arc.ClientProxy.unwrap(index); // before the swap: afterwards the proxy leads to the stand-in
+        QuarkusMock.installMockForType(new SearchIndex(config) {
+            @Override
+            public void applyAsync(java.util.Collection<org.apache.lucene.document.Document> upserts,
+                                   java.util.Collection<String> removedKeys, java.time.Instant newestChange) {
+            }
+
+            @Override
+            public void apply(java.util.Collection<org.apache.lucene.document.Document> upserts,
+                              java.util.Collection<String> removedKeys, java.time.Instant newestChange) {
+            }
+
+            @Override
+            public void commit() {
+            }
+        }, SearchIndex.class);
+        try {
+            return work.run();
+        } finally {
+            QuarkusMock.installMockForType(real, SearchIndex.class);
+        }
+    }
+
+    /**
+     * Parse, make each record's document as the import does ({@link ArticleDocuments#toDocument} of an unsaved
+     * article) and add it to a new index in {@code dir} with the app's analyzer and writer settings; one thread (the
+     * app indexes on its own thread while the next batch goes to the database).
+     */
+    static int parseAndIndex(Path file, Path dir) throws Exception {
+        deleteTree(dir);
+        int n = 0;
+        org.apache.lucene.index.IndexWriterConfig iwc = new org.apache.lucene.index.IndexWriterConfig(
+                org.cortexlit.search.Analyzers.create());
+        iwc.setRAMBufferSizeMB(64);
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir);
+             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d, iwc);
+             RecordReader reader = RecordReaders.open(file)) {
+            ReadEvent e;
+            while ((e = reader.next()) != null) {
+                if (e instanceof ReadEvent.Parsed p) {
+                    Article a = new Article();
+                    a.apply(p.record(), "ladder");
+                    w.addDocument(org.cortexlit.search.ArticleDocuments.toDocument(a));
+                    n++;
+                }
+            }
+            w.commit();
+        }
+        deleteTree(dir);
+        return n;
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     static int rawStax(Path file) throws Exception {
