@@ -22,6 +22,7 @@ import org.cortexlit.library.TagDimension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -44,6 +45,22 @@ public final class ArticleDocuments {
         t.setOmitNorms(true);
         t.freeze();
         return t;
+    }
+
+    /**
+     * Copies every value of the {@link IndexFields#ALL_TEXT} fields of {@code d} into {@link IndexFields#ALL}, where
+     * untagged words are searched. Call it once the text fields are in.
+     */
+    public static void addCatchAll(Document d) {
+        List<String> values = new java.util.ArrayList<>();
+        for (org.apache.lucene.index.IndexableField f : d.getFields()) {
+            if (IndexFields.ALL_TEXT.contains(f.name()) && f.stringValue() != null && !f.stringValue().isEmpty()) {
+                values.add(f.stringValue());
+            }
+        }
+        for (String v : values) {
+            d.add(new Field(IndexFields.ALL, v, TextField.TYPE_NOT_STORED));
+        }
     }
 
     /** The term of the document of the article with this key (a PMID or CL&lt;id&gt;). */
@@ -131,6 +148,7 @@ public final class ArticleDocuments {
             d.add(new NumericDocValuesField(IndexFields.YEAR_SORT, a.year));
             d.add(new SortedSetDocValuesFacetField(Facets.YEAR.name(), Integer.toString(a.year)));
         }
+        addCatchAll(d);
         addTags(d, a.tags);
         d.add(new FeatureField(IndexFields.FEATURES, IndexFields.RANK_FEATURE, rankBoost(a.year, a.publicationTypes)));
         try {

@@ -70,6 +70,13 @@ public final class IndexFields {
         return "tag_" + dimension.key;
     }
 
+    /**
+     * Every value of the {@link #ALL_TEXT} fields again, in one field (TextField, not stored; values apart by
+     * {@link #POSITION_GAP}, so a phrase never joins two of them). An untagged word is one posting list here instead
+     * of seven: the query matches on this field and adds the title's score for ranking.
+     */
+    public static final String ALL = "all";
+
     /** Fields an untagged term searches. Not the tag fields: tags are reviewers' judgements, not the article's
      * words, so {@code controlled} finds "sham-controlled" in an abstract and only {@code controlled[design]}
      * finds the tag. */

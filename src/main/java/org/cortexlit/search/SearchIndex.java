@@ -43,7 +43,7 @@ public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     /** Bump whenever {@link ArticleDocuments} or {@link Analyzers} change what is indexed. */
-    public static final String SCHEMA_VERSION = "8"; // 5: tag fields and facets; 6: article keys (CL<id>), duplicates left out; 7: rank as a FeatureField; 8: list fields without norms
+    public static final String SCHEMA_VERSION = "9"; // 9: the catch-all field for untagged words; 5: tag fields and facets; 6: article keys (CL<id>), duplicates left out; 7: rank as a FeatureField; 8: list fields without norms
     static final String KEY_SCHEMA = "schema";
     static final String KEY_MODIFIED = "modified";
     private static final int REBUILD_PAGE = 1000;

@@ -139,6 +139,9 @@ final class LuceneQueryBuilder {
      * than PubMed's "within N words in any order"; for the usual forward order the two agree. */
     private Query text(String text, FieldTag tag, int slop, int position, boolean negated)
             throws QuerySyntaxException {
+        if (tag == FieldTag.ALL || tag == FieldTag.ALL_FIELDS) {
+            return everywhere(text, position, negated);
+        }
         List<Query> perField = new ArrayList<>();
         for (String field : tag.fields) {
             List<String> tokens = new ArrayList<>();
@@ -166,6 +169,47 @@ final class LuceneQueryBuilder {
                     + ": it has no letters or digits", position);
         }
         return anyOf(perField);
+    }
+
+    /**
+     * Words in any text field: they must be in {@link IndexFields#ALL} (one posting list, or one phrase, for all
+     * seven fields), and a match in the title adds to the score, as the title's own clause did when each field was
+     * searched apart. Untagged phrases have no slop, so the position gap keeps them inside one value.
+     */
+    private Query everywhere(String text, int position, boolean negated) throws QuerySyntaxException {
+        Query all = termOrPhrase(IndexFields.ALL, text, 0, false);
+        if (all == null) {
+            throw new QuerySyntaxException("Nothing to search in '" + text + "' at position " + position
+                    + ": it has no letters or digits", position);
+        }
+        Query title = termOrPhrase(IndexFields.TITLE, text, 0, !negated);
+        termOrPhrase(IndexFields.ABSTRACT, text, 0, !negated); // for highlighting only
+        if (title == null) {
+            return all;
+        }
+        return new BooleanQuery.Builder().add(all, Occur.MUST).add(title, Occur.SHOULD).build();
+    }
+
+    /** One term, or a phrase when {@code text} analyzes to several; null when it analyzes to nothing. */
+    private Query termOrPhrase(String field, String text, int slop, boolean highlight) {
+        List<String> tokens = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        analyze(field, text, tokens, positions);
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        if (highlight) {
+            highlightTerms.addAll(tokens);
+        }
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(field, tokens.get(0)));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        phrase.setSlop(slop);
+        for (int i = 0; i < tokens.size(); i++) {
+            phrase.add(new Term(field, tokens.get(i)), positions.get(i));
+        }
+        return phrase.build();
     }
 
     /**
@@ -210,7 +254,8 @@ final class LuceneQueryBuilder {
             }
             return new PrefixQuery(new Term(t.tag().fields.get(0), key));
         }
-        for (String field : t.tag().fields) {
+        boolean everywhere = t.tag() == FieldTag.ALL || t.tag() == FieldTag.ALL_FIELDS;
+        for (String field : everywhere ? List.of(IndexFields.ALL) : t.tag().fields) {
             List<String> tokens = new ArrayList<>();
             analyze(field, t.prefix(), tokens, new ArrayList<>());
             if (tokens.size() > 1) {
@@ -223,7 +268,7 @@ final class LuceneQueryBuilder {
                 throw new QuerySyntaxException("Truncation needs at least 3 letters before '*': '" + t.prefix()
                         + "*' at position " + t.position(), t.position());
             }
-            if (!negated && (field.equals(IndexFields.TITLE) || field.equals(IndexFields.ABSTRACT))) {
+            if (!negated && (everywhere || field.equals(IndexFields.TITLE) || field.equals(IndexFields.ABSTRACT))) {
                 highlightTerms.add(prefix + "*");
             }
             perField.add(new PrefixQuery(new Term(field, prefix)));

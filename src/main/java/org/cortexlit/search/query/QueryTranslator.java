@@ -24,7 +24,7 @@ public final class QueryTranslator {
 
     /** Longer than any protocol search string we have seen; bounds the work one request can cause. */
     public static final int MAX_QUERY_LENGTH = 4_000;
-    /** Lucene's default limit; an untagged word alone costs one clause per text field. */
+    /** Lucene's default limit; an untagged word costs two clauses (all fields, and the title for ranking). */
     public static final int MAX_CLAUSES = 1_024;
 
     private final Analyzer analyzer;
@@ -70,7 +70,7 @@ public final class QueryTranslator {
 
     private static QuerySyntaxException tooManyClauses() {
         return new QuerySyntaxException("Query has too many terms: it expands to more than " + MAX_CLAUSES
-                + " Lucene clauses (an untagged word counts once per text field); use fewer terms or field tags", 0);
+                + " Lucene clauses (an untagged word counts twice: all fields, and the title for ranking); use fewer terms or field tags", 0);
     }
 
     /** Counts clauses the way {@link IndexSearcher} does before it refuses a query, so an accepted query

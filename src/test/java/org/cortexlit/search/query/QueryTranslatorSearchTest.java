@@ -50,6 +50,12 @@ class QueryTranslatorSearchTest {
                 // quoted phrases
                 q("\"motor cortex\"", 1001, 1002, 1010, 1013, 1015, 1017),
                 q("\"cortex motor\"", 1003),
+                // untagged phrases search one catch-all field, but never across two of its values: the title's end and
+                // the abstract's start of 1001, two authors of 1001
+                q("\"rtms induced analgesia\"", 1001),
+                q("\"neuropathic pain rtms induced\""),
+                q("\"jp nguyen\""),
+                q("\"nguyen jp\"", 1001),
                 q("\"neuropathic pain\"", 1001, 1007, 1016),
                 // title, abstract, title/abstract, text word, all fields and their long forms, any case
                 q("rtms[ti]", 1012),

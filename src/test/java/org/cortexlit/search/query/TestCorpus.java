@@ -318,6 +318,7 @@ final class TestCorpus implements AutoCloseable {
             languages.forEach(l -> d.add(new StringField(IndexFields.LANGUAGE, l.toLowerCase(Locale.ROOT), Field.Store.NO)));
             d.add(new IntPoint(IndexFields.YEAR, year));
             d.add(new StoredField(IndexFields.YEAR, year));
+            ArticleDocuments.addCatchAll(d);
             ArticleDocuments.addTags(d, tags);
             try {
                 return Facets.CONFIG.build(d);
