@@ -149,7 +149,7 @@ final class BackendComparison {
             root.put("iterations", iterations);
             root.put("likeIterations", likeIterations);
             if (load != null) {
-                root.put("loadSeconds", Map.of("postgres", round(load.postgresSeconds()), "h2Like", round(load.h2Seconds())));
+                root.put("loadSeconds", Map.of("postgres", SearchLatency.Percentiles.round(load.postgresSeconds()), "h2Like", SearchLatency.Percentiles.round(load.h2Seconds())));
                 root.put("postgresBytes", load.postgresBytes());
             }
             List<Object> classes = new ArrayList<>();
@@ -158,11 +158,11 @@ final class BackendComparison {
                 c.put("class", kind);
                 SearchLatency.Percentiles l = m.get(Backend.LUCENE);
                 m.forEach((b, x) -> {
-                    Map<String, Object> p = percentiles(x);
+                    Map<String, Object> p = x.json();
                     if (b != Backend.LUCENE) {
-                        p.put("ratioP50", round(x.p50Ms() / l.p50Ms()));
-                        p.put("ratioP95", round(x.p95Ms() / l.p95Ms()));
-                        p.put("ratioP99", round(x.p99Ms() / l.p99Ms()));
+                        p.put("ratioP50", SearchLatency.Percentiles.round(x.p50Ms() / l.p50Ms()));
+                        p.put("ratioP95", SearchLatency.Percentiles.round(x.p95Ms() / l.p95Ms()));
+                        p.put("ratioP99", SearchLatency.Percentiles.round(x.p99Ms() / l.p99Ms()));
                     }
                     c.put(b.label, p);
                 });
@@ -175,24 +175,11 @@ final class BackendComparison {
                 q.put("class", r.query().kind());
                 q.put("query", r.query().text());
                 r.hits().forEach((b, h) -> q.put(b.label + "Hits", h));
-                r.nanos().forEach((b, n) -> q.put(b.label, percentiles(SearchLatency.Percentiles.of(n))));
+                r.nanos().forEach((b, n) -> q.put(b.label, SearchLatency.Percentiles.of(n).json()));
                 qs.add(q);
             }
             root.put("queries", qs);
             return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        }
-
-        private static Map<String, Object> percentiles(SearchLatency.Percentiles x) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("samples", x.samples());
-            m.put("p50ms", round(x.p50Ms()));
-            m.put("p95ms", round(x.p95Ms()));
-            m.put("p99ms", round(x.p99Ms()));
-            return m;
-        }
-
-        private static double round(double v) {
-            return Math.round(v * 1000) / 1000.0;
         }
     }
 

@@ -71,6 +71,20 @@ final class SearchLatency {
             return new Percentiles(sortedNanos.length, ms(percentile(sortedNanos, 50)), ms(percentile(sortedNanos, 95)),
                     ms(percentile(sortedNanos, 99)));
         }
+
+        /** The JSON form every benchmark writes: samples and p50ms / p95ms / p99ms to the microsecond. */
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("samples", samples);
+            m.put("p50ms", round(p50Ms));
+            m.put("p95ms", round(p95Ms));
+            m.put("p99ms", round(p99Ms));
+            return m;
+        }
+
+        static double round(double ms) {
+            return Math.round(ms * 1000) / 1000.0;
+        }
     }
 
     record ClassResult(String kind, List<QueryResult> queries, Map<Via, Percentiles> percentiles) {
@@ -137,7 +151,7 @@ final class SearchLatency {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("class", c.kind());
                 m.put("queries", c.queries().size());
-                c.percentiles().forEach((p, x) -> m.put(p.label, percentilesJson(x)));
+                c.percentiles().forEach((p, x) -> m.put(p.label, x.json()));
                 classes.add(m);
             }
             root.put("classes", classes);
@@ -147,24 +161,11 @@ final class SearchLatency {
                 m.put("class", q.query().kind());
                 m.put("query", q.query().text());
                 m.put("hits", q.hits());
-                q.nanos().forEach((p, n) -> m.put(p.label, percentilesJson(Percentiles.of(n))));
+                q.nanos().forEach((p, n) -> m.put(p.label, Percentiles.of(n).json()));
                 qs.add(m);
             }
             root.put("queries", qs);
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        }
-
-        private static Map<String, Object> percentilesJson(Percentiles x) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("samples", x.samples());
-            m.put("p50ms", round(x.p50Ms()));
-            m.put("p95ms", round(x.p95Ms()));
-            m.put("p99ms", round(x.p99Ms()));
-            return m;
-        }
-
-        private static double round(double ms) {
-            return Math.round(ms * 1000) / 1000.0;
         }
     }
 
