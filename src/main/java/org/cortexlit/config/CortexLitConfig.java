@@ -131,5 +131,10 @@ public interface CortexLitConfig {
          * query skip the counting pass); 0 turns the cache off. */
         @WithDefault("256")
         int countCacheSize();
+
+        /** POST /api/admin/index/rebuild (and the imports page's button) answer with the rebuilt index when the
+         * rebuild ends within this time; otherwise it goes on in the background and they answer at once (202). */
+        @WithDefault("20s")
+        java.time.Duration rebuildWait();
     }
 }

@@ -110,6 +110,41 @@ public class SearchIndex {
         return startupCheck != null;
     }
 
+    /** A rebuild someone asked for, running on its own thread, or null. */
+    private volatile java.util.concurrent.CompletableFuture<Void> requestedRebuild;
+
+    /**
+     * Starts {@link #rebuild} on its own thread and returns at once; the future ends with it (exceptionally when it
+     * fails). Null when a rebuild (asked for, or the start-up check's) is already under way: it has the same result.
+     */
+    public synchronized java.util.concurrent.CompletableFuture<Void> rebuildInBackground(String reason) {
+        if (startupCheck != null || requestedRebuild != null || rebuildProgress != null) {
+            return null;
+        }
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                rebuild(reason);
+                done.complete(null);
+            } catch (RebuildAbandoned e) {
+                LOG.info("Search index rebuild abandoned: the application is stopping; the index keeps its last commit");
+                done.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Rebuilding the search index failed: %s", e.getMessage());
+                done.completeExceptionally(e);
+            } finally {
+                requestedRebuild = null;
+            }
+        }, "cortexlit-index-rebuild");
+        t.setDaemon(true);
+        requestedRebuild = done;
+        rebuildThread = t;
+        t.start();
+        return done;
+    }
+
+    private volatile Thread rebuildThread;
+
     /**
      * Threads one search spreads its segments over (one per core): a query alone on the machine runs on every core,
      * several at once queue here and each runs mostly on its caller's thread.
@@ -145,12 +180,13 @@ public class SearchIndex {
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
-        Thread check = startupCheck;
-        if (check != null) {
-            try {
-                check.join(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (Thread t : new Thread[]{startupCheck, rebuildThread}) {
+            if (t != null) {
+                try {
+                    t.join(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         indexer.shutdown();

@@ -40,11 +40,14 @@ public class ImportsPage {
     private final ImportRunner runner;
     private final ImportService imports;
     private final SearchIndex index;
+    private final org.cortexlit.config.CortexLitConfig config;
 
-    public ImportsPage(ImportRunner runner, ImportService imports, SearchIndex index) {
+    public ImportsPage(ImportRunner runner, ImportService imports, SearchIndex index,
+                       org.cortexlit.config.CortexLitConfig config) {
         this.runner = runner;
         this.imports = imports;
         this.index = index;
+        this.config = config;
     }
 
     @GET
@@ -90,8 +93,29 @@ public class ImportsPage {
     @Path("/reindex")
     @RolesAllowed("admin")
     public Response reindex() {
-        index.rebuild("requested from the imports page");
-        return Response.seeOther(URI.create("/imports?notice=Search+index+rebuilt+from+the+database:+"
-                + index.numDocs() + "+articles.")).build();
+        java.util.concurrent.CompletableFuture<Void> done = index.rebuildInBackground("requested from the imports page");
+        if (done == null) {
+            return Response.seeOther(URI.create("/imports?error=" + enc("A rebuild of the search index is already under "
+                    + "way; the search page shows its progress."))).build();
+        }
+        try {
+            done.get(config.index().rebuildWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return Response.seeOther(URI.create("/imports?notice=" + enc("Search index rebuilt from the database: "
+                    + index.numDocs() + " articles."))).build();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return Response.seeOther(URI.create("/imports?notice=" + enc("The search index is being rebuilt in the "
+                    + "background; searches answer from the current index until it ends, and the search page shows "
+                    + "its progress."))).build();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Response.seeOther(URI.create("/imports?error=" + enc("Rebuilding the search index failed: "
+                    + e.getCause().getMessage() + ". The index keeps its last commit."))).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Response.seeOther(URI.create("/imports")).build();
+        }
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

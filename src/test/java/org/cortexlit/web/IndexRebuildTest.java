@@ -67,13 +67,7 @@ class IndexRebuildTest {
     @Test
     void theStartUpCheckRebuildsInTheBackgroundWhileSearchAnswersAndSaysSo() throws Exception {
         // enough records that the rebuild (about 1,000 articles a second here) outlasts a page request
-        Path xml = Files.createTempFile("background-rebuild", ".xml");
-        try {
-            new org.cortexlit.bench.CorpusGenerator(7).writePubmedXml(xml, 2_000, 60_000_000L, false);
-            TestCorpus.upload("generated.xml", Files.readAllBytes(xml)).statusCode(201);
-        } finally {
-            Files.deleteIfExists(xml);
-        }
+        uploadGenerated(2_000);
         long expected = index.numDocs();
         index.close();
         deleteTree(index.path());
@@ -100,6 +94,47 @@ class IndexRebuildTest {
         given().queryParam("q", "pain").get("/search").then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(containsString("being rebuilt")));
         given().get("/api/admin/index").then().body("checking", equalTo(false)).body("rebuilding", nullValue());
+    }
+
+    @Test
+    void aLongRebuildAnswers202AtOnceAndASecondRequestIsRefusedWhileItRuns() throws Exception {
+        uploadGenerated(2_000);
+        long expected = index.numDocs();
+        List<String> before = answers("pain OR fibromyalgia");
+
+        // wait=0: the request does not wait for the rebuild (a real one at 1,000,000 articles takes minutes)
+        given().queryParam("wait", 0).post("/api/admin/index/rebuild").then().statusCode(202)
+                .header("Location", containsString("/api/admin/index"))
+                .body("rebuilding.reason", equalTo("requested through the API"))
+                .body("rebuilding.total", equalTo((int) expected));
+        given().post("/api/admin/index/rebuild").then().statusCode(409)
+                .body("error", containsString("already under way"));
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).post("/imports/reindex").then()
+                .statusCode(303).header("Location", containsString("already+under+way"));
+
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (index.rebuildProgress() != null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        given().get("/api/admin/index").then().statusCode(200).body("rebuilding", nullValue())
+                .body("documents", equalTo((int) expected)).body("lastRebuildReason", equalTo("requested through the API"));
+        assertEquals(before, answers("pain OR fibromyalgia"), "the rebuilt index gives the same answers");
+    }
+
+    @Test
+    void aNegativeWaitIsRefused() {
+        given().queryParam("wait", -1).post("/api/admin/index/rebuild").then().statusCode(400)
+                .body("error", containsString("wait"));
+    }
+
+    private static void uploadGenerated(int records) throws IOException {
+        Path xml = Files.createTempFile("generated", ".xml");
+        try {
+            new org.cortexlit.bench.CorpusGenerator(7).writePubmedXml(xml, records, 60_000_000L, false);
+            TestCorpus.upload("generated.xml", Files.readAllBytes(xml)).statusCode(201);
+        } finally {
+            Files.deleteIfExists(xml);
+        }
     }
 
     @Test

@@ -8,7 +8,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.cortexlit.search.SearchIndex;
 
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.config.CortexLitConfig;
+
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The search index's state, and a rebuild from the database (an admin action). */
 @Path("/api/admin/index")
@@ -21,9 +31,11 @@ public class IndexApi {
     }
 
     private final SearchIndex index;
+    private final CortexLitConfig config;
 
-    public IndexApi(SearchIndex index) {
+    public IndexApi(SearchIndex index, CortexLitConfig config) {
         this.index = index;
+        this.config = config;
     }
 
     @GET
@@ -32,11 +44,38 @@ public class IndexApi {
                 index.lastRebuildReason(), index.checking(), index.rebuildProgress());
     }
 
+    /**
+     * Rebuilds the index from the database on a background thread. 200 with the new state when it ends within
+     * {@code wait} seconds (default {@code cortexlit.index.rebuild-wait}); else 202 at once, with
+     * {@code rebuilding} showing progress and {@code Location} naming where to follow it. 409 when a rebuild is
+     * already under way.
+     */
     @POST
     @Path("/rebuild")
     @RolesAllowed("admin")
-    public Status rebuild() {
-        index.rebuild("requested through the API");
-        return status();
+    public Response rebuild(@QueryParam("wait") Integer waitSeconds) {
+        if (waitSeconds != null && waitSeconds < 0) {
+            return Response.status(400).entity(new ApiJson.Error("wait must be a number of seconds, 0 or more")).build();
+        }
+        CompletableFuture<Void> done = index.rebuildInBackground("requested through the API");
+        if (done == null) {
+            SearchIndex.RebuildProgress p = index.rebuildProgress();
+            return Response.status(409).entity(new ApiJson.Error("A rebuild of the search index is already under way"
+                    + (p == null ? "" : " (" + p.reason() + ": " + p.done() + " of " + p.total() + " articles)")
+                    + "; GET /api/admin/index shows its progress.")).build();
+        }
+        Duration wait = waitSeconds == null ? config.index().rebuildWait() : Duration.ofSeconds(waitSeconds);
+        try {
+            done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return Response.ok(status()).build();
+        } catch (TimeoutException e) {
+            return Response.accepted(status()).location(URI.create("/api/admin/index")).build();
+        } catch (ExecutionException e) {
+            return Response.status(500).entity(new ApiJson.Error("Rebuilding the search index failed: "
+                    + e.getCause().getMessage() + ". The index keeps its last commit; the server log has the details.")).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Response.accepted(status()).location(URI.create("/api/admin/index")).build();
+        }
     }
 }
