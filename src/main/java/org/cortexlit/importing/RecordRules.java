@@ -20,6 +20,6 @@ final class RecordRules {
         if (r.title() == null || r.title().isBlank()) {
             return r.pmid() == null && r.sourceId() != null ? "no title (source id '" + r.sourceId() + "')" : "no title";
         }
-        return null;
+        return org.cortexlit.library.Article.listTooLong(r);
     }
 }

@@ -1,13 +1,8 @@
 package org.cortexlit.library;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-
 /** A paragraph of an abstract; {@code html} keeps the safe inline markup, {@code text} is plain. */
-@Embeddable
 public class AbstractSection {
     public String label;
-    @Column(name = "nlm_category")
     public String nlmCategory;
     public String text;
     public String html;
@@ -20,5 +15,19 @@ public class AbstractSection {
         this.nlmCategory = nlmCategory;
         this.text = text;
         this.html = html;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof AbstractSection that
+                && java.util.Objects.equals(label, that.label)
+                && java.util.Objects.equals(nlmCategory, that.nlmCategory)
+                && java.util.Objects.equals(text, that.text)
+                && java.util.Objects.equals(html, that.html);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(label, nlmCategory, text, html);
     }
 }

@@ -4,6 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Convert;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +15,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -95,37 +97,36 @@ public class Article extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public DuplicateRules.Rule duplicateRule;
 
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "article_abstract_section", joinColumns = @JoinColumn(name = "article_id"))
-    @OrderColumn(name = "position")
-    public List<AbstractSection> abstractSections = new ArrayList<>();
+    // The lists live in JSON columns of the article row (JsonLists): replaced whole, never changed in place.
+    @Convert(converter = JsonLists.Sections.class)
+    @Column(name = "abstract_json", length = JsonLists.MAX_CHARS)
+    @Mutability(Immutability.class)
+    public List<AbstractSection> abstractSections = List.of();
 
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "article_author", joinColumns = @JoinColumn(name = "article_id"))
-    @OrderColumn(name = "position")
-    public List<Author> authors = new ArrayList<>();
+    @Convert(converter = JsonLists.Authors.class)
+    @Column(name = "authors_json", length = JsonLists.MAX_CHARS)
+    @Mutability(Immutability.class)
+    public List<Author> authors = List.of();
 
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "article_mesh", joinColumns = @JoinColumn(name = "article_id"))
-    @OrderColumn(name = "position")
-    public List<MeshHeading> mesh = new ArrayList<>();
+    @Convert(converter = JsonLists.Mesh.class)
+    @Column(name = "mesh_json", length = JsonLists.MAX_CHARS)
+    @Mutability(Immutability.class)
+    public List<MeshHeading> mesh = List.of();
 
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "article_publication_type", joinColumns = @JoinColumn(name = "article_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "name")
-    public List<String> publicationTypes = new ArrayList<>();
+    @Convert(converter = JsonLists.Strings.class)
+    @Column(name = "publication_types_json", length = JsonLists.MAX_CHARS)
+    @Mutability(Immutability.class)
+    public List<String> publicationTypes = List.of();
 
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "article_keyword", joinColumns = @JoinColumn(name = "article_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "keyword")
-    public List<String> keywords = new ArrayList<>();
+    @Convert(converter = JsonLists.Strings.class)
+    @Column(name = "keywords_json", length = JsonLists.MAX_CHARS)
+    @Mutability(Immutability.class)
+    public List<String> keywords = List.of();
 
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "article_identifier", joinColumns = @JoinColumn(name = "article_id"))
-    @OrderColumn(name = "position")
-    public List<Identifier> identifiers = new ArrayList<>();
+    @Convert(converter = JsonLists.Identifiers.class)
+    @Column(name = "identifiers_json", length = JsonLists.MAX_CHARS)
+    @Mutability(Immutability.class)
+    public List<Identifier> identifiers = List.of();
 
     /** Tags reviewers gave the study (design, target, modality...); changed only through screening's Tagging. */
     @ElementCollection(fetch = FetchType.LAZY)
@@ -240,7 +241,7 @@ public class Article extends PanacheEntityBase {
         return languages == null || languages.isBlank() ? List.of() : Arrays.asList(languages.split(" "));
     }
 
-    /** Copies every field of {@code r} onto this article (lists replaced in place). */
+    /** Copies every field of {@code r} onto this article (lists replaced by new immutable ones). */
     public void apply(PubmedRecord r, String hash) {
         pmid = r.pmid();
         pmidVersion = r.pmidVersion();
@@ -259,22 +260,69 @@ public class Article extends PanacheEntityBase {
         languages = String.join(" ", r.languages());
         book = r.book();
         contentHash = hash;
-        abstractSections.clear();
-        r.abstractSections().forEach(s -> abstractSections.add(new AbstractSection(s.label(), s.nlmCategory(), s.text(), s.html())));
-        authors.clear();
-        r.authors().forEach(a -> authors.add(new Author(a.lastName(), a.foreName(), a.initials(), a.collectiveName(),
-                a.affiliations().isEmpty() ? null : String.join("\n", a.affiliations()))));
-        mesh.clear();
-        r.mesh().forEach(m -> mesh.add(new MeshHeading(m.descriptor(), m.major(),
-                m.qualifiers().isEmpty() ? null : String.join("\n", m.qualifiers()))));
-        publicationTypes.clear();
-        publicationTypes.addAll(r.publicationTypes());
-        keywords.clear();
-        keywords.addAll(r.keywords());
-        identifiers.clear();
-        r.identifiers().forEach(i -> identifiers.add(new Identifier(i.type(), i.value())));
+        abstractSections = sectionsOf(r);
+        authors = authorsOf(r);
+        mesh = meshOf(r);
+        publicationTypes = List.copyOf(r.publicationTypes());
+        keywords = List.copyOf(r.keywords());
+        identifiers = identifiersOf(r);
         sourceId = r.sourceId() == null || r.sourceId().length() <= 500 ? r.sourceId() : r.sourceId().substring(0, 500);
         doiKey = DuplicateRules.doiKey(doi);
         titleKey = DuplicateRules.titleKey(title);
+    }
+
+    private static List<AbstractSection> sectionsOf(PubmedRecord r) {
+        return r.abstractSections().stream().map(x -> new AbstractSection(x.label(), x.nlmCategory(), x.text(), x.html())).toList();
+    }
+
+    private static List<Author> authorsOf(PubmedRecord r) {
+        return r.authors().stream().map(a -> new Author(a.lastName(), a.foreName(), a.initials(), a.collectiveName(),
+                a.affiliations().isEmpty() ? null : String.join("\n", a.affiliations()))).toList();
+    }
+
+    private static List<MeshHeading> meshOf(PubmedRecord r) {
+        return r.mesh().stream().map(m -> new MeshHeading(m.descriptor(), m.major(),
+                m.qualifiers().isEmpty() ? null : String.join("\n", m.qualifiers()))).toList();
+    }
+
+    private static List<Identifier> identifiersOf(PubmedRecord r) {
+        return r.identifiers().stream().map(i -> new Identifier(i.type(), i.value())).toList();
+    }
+
+    /**
+     * Which of the record's lists would not fit its JSON column ({@link JsonLists#MAX_CHARS} characters), as a
+     * message naming it and its size, or null. A record's lists are rarely a hundredth of that: the exact JSON is
+     * written only when a quick upper bound (every character escaped, generous per-entry overhead) comes near.
+     */
+    public static String listTooLong(PubmedRecord r) {
+        String problem = tooLong("abstract", r.abstractSections().size(), r.abstractSections().stream()
+                .mapToLong(x -> len(x.label()) + len(x.nlmCategory()) + len(x.text()) + len(x.html())).sum(), () -> sectionsOf(r));
+        problem = problem != null ? problem : tooLong("author list", r.authors().size(), r.authors().stream()
+                .mapToLong(a -> len(a.lastName()) + len(a.foreName()) + len(a.initials()) + len(a.collectiveName())
+                        + a.affiliations().stream().mapToLong(x -> x.length() + 1).sum()).sum(), () -> authorsOf(r));
+        problem = problem != null ? problem : tooLong("MeSH list", r.mesh().size(), r.mesh().stream()
+                .mapToLong(m -> len(m.descriptor()) + m.qualifiers().stream().mapToLong(x -> x.length() + 1).sum()).sum(),
+                () -> meshOf(r));
+        problem = problem != null ? problem : tooLong("keyword list", r.keywords().size(),
+                r.keywords().stream().mapToLong(Article::len).sum(), r::keywords);
+        problem = problem != null ? problem : tooLong("publication type list", r.publicationTypes().size(),
+                r.publicationTypes().stream().mapToLong(Article::len).sum(), r::publicationTypes);
+        return problem != null ? problem : tooLong("identifier list", r.identifiers().size(), r.identifiers().stream()
+                .mapToLong(i -> len(i.type()) + len(i.value())).sum(), () -> identifiersOf(r));
+    }
+
+    private static String tooLong(String what, int entries, long chars, java.util.function.Supplier<List<?>> list) {
+        if (2 * chars + 100L * entries <= JsonLists.MAX_CHARS) {
+            return null;
+        }
+        String json = JsonLists.json(list.get());
+        int length = json == null ? 0 : json.length();
+        return length <= JsonLists.MAX_CHARS ? null : String.format(java.util.Locale.ROOT,
+                "the %s is too long to store (%,d entries, %,d characters as stored; at most %,d)",
+                what, entries, length, JsonLists.MAX_CHARS);
+    }
+
+    private static long len(String s) {
+        return s == null ? 0 : s.length();
     }
 }

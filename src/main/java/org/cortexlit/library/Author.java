@@ -1,20 +1,13 @@
 package org.cortexlit.library;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-
 import java.util.Arrays;
 import java.util.List;
 
 /** A person or a group (collective name); affiliations are stored one per line. */
-@Embeddable
 public class Author {
-    @Column(name = "last_name")
     public String lastName;
-    @Column(name = "fore_name")
     public String foreName;
     public String initials;
-    @Column(name = "collective_name")
     public String collectiveName;
     public String affiliations;
 
@@ -53,5 +46,20 @@ public class Author {
             return lastName == null ? foreName : foreName + " " + lastName;
         }
         return searchName();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Author that
+                && java.util.Objects.equals(lastName, that.lastName)
+                && java.util.Objects.equals(foreName, that.foreName)
+                && java.util.Objects.equals(initials, that.initials)
+                && java.util.Objects.equals(collectiveName, that.collectiveName)
+                && java.util.Objects.equals(affiliations, that.affiliations);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(lastName, foreName, initials, collectiveName, affiliations);
     }
 }

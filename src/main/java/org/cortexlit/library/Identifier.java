@@ -1,14 +1,8 @@
 package org.cortexlit.library;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-
 /** Another identifier of the article: pmc, pii, mid, ... */
-@Embeddable
 public class Identifier {
-    @Column(name = "id_type")
     public String type;
-    @Column(name = "id_value")
     public String value;
 
     public Identifier() {
@@ -17,5 +11,17 @@ public class Identifier {
     public Identifier(String type, String value) {
         this.type = type;
         this.value = value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Identifier that
+                && java.util.Objects.equals(type, that.type)
+                && java.util.Objects.equals(value, that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(type, value);
     }
 }

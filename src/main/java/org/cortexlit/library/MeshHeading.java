@@ -1,12 +1,9 @@
 package org.cortexlit.library;
 
-import jakarta.persistence.Embeddable;
-
 import java.util.Arrays;
 import java.util.List;
 
 /** A MeSH descriptor with its qualifiers (stored one per line); major when it or a qualifier is a major topic. */
-@Embeddable
 public class MeshHeading {
     public String descriptor;
     public boolean major;
@@ -23,5 +20,18 @@ public class MeshHeading {
 
     public List<String> qualifierList() {
         return qualifiers == null || qualifiers.isEmpty() ? List.of() : Arrays.asList(qualifiers.split("\n"));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof MeshHeading that
+                && java.util.Objects.equals(descriptor, that.descriptor)
+                && major == that.major
+                && java.util.Objects.equals(qualifiers, that.qualifiers);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(descriptor, major, qualifiers);
     }
 }

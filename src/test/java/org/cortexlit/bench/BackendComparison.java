@@ -229,21 +229,34 @@ final class BackendComparison {
     }
 
     private static final String EXPORT = """
-            select a.id, a.pmid, a.title, coalesce(a.journal, ''), a.pub_year,
-              (select listagg(case when s.label is null then s.text else s.label || ': ' || s.text end, ' ')
-                 within group (order by s.position) from article_abstract_section s where s.article_id = a.id),
-              (select listagg(m.descriptor, '\t') within group (order by m.position)
-                 from article_mesh m where m.article_id = a.id),
-              (select listagg(k.keyword, '\t') within group (order by k.position)
-                 from article_keyword k where k.article_id = a.id),
-              (select listagg(p.name, '\t') within group (order by p.position)
-                 from article_publication_type p where p.article_id = a.id),
-              (select listagg(coalesce(trim(coalesce(u.last_name, '') || ' ' || coalesce(u.initials, '')), u.collective_name), '\t')
-                 within group (order by u.position) from article_author u where u.article_id = a.id),
-              (select listagg(lower(u.last_name), '\t') within group (order by u.position)
-                 from article_author u where u.article_id = a.id and u.last_name is not null)
+            select a.id, a.pmid, a.title, coalesce(a.journal, ''), a.pub_year, a.abstract_json, a.mesh_json,
+              a.keywords_json, a.publication_types_json, a.authors_json
             from article a where a.withdrawn = false order by a.id
             """;
+    private static final org.cortexlit.library.JsonLists.Sections SECTIONS = new org.cortexlit.library.JsonLists.Sections();
+    private static final org.cortexlit.library.JsonLists.Mesh MESH = new org.cortexlit.library.JsonLists.Mesh();
+    private static final org.cortexlit.library.JsonLists.Strings STRINGS = new org.cortexlit.library.JsonLists.Strings();
+    private static final org.cortexlit.library.JsonLists.Authors AUTHORS = new org.cortexlit.library.JsonLists.Authors();
+
+    /** One exported row, denormalised as the two comparison schemas want it. */
+    private static Row row(ResultSet rs) throws java.sql.SQLException {
+        int year = rs.getInt(5);
+        Integer y = rs.wasNull() ? null : year;
+        String abstractText = String.join(" ", SECTIONS.convertToEntityAttribute(rs.getString(6)).stream()
+                .map(x -> x.label == null ? x.text : x.label + ": " + x.text).toList());
+        List<String> mesh = MESH.convertToEntityAttribute(rs.getString(7)).stream().map(m -> m.descriptor).toList();
+        List<org.cortexlit.library.Author> authors = AUTHORS.convertToEntityAttribute(rs.getString(10));
+        List<String> names = authors.stream().map(u -> {
+            String n = ((u.lastName == null ? "" : u.lastName) + " " + (u.initials == null ? "" : u.initials)).trim();
+            return n.isEmpty() && u.collectiveName != null ? u.collectiveName : n;
+        }).toList();
+        List<String> lastNames = authors.stream().filter(u -> u.lastName != null)
+                .map(u -> u.lastName.toLowerCase(java.util.Locale.ROOT)).toList();
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), abstractText, rs.getString(4), y, mesh,
+                STRINGS.convertToEntityAttribute(rs.getString(8)), STRINGS.convertToEntityAttribute(rs.getString(9)),
+                names, lastNames);
+    }
+
 
     private static final String PG_SCHEMA = """
             drop table if exists doc;
@@ -301,11 +314,7 @@ final class BackendComparison {
             long r0 = System.nanoTime();
             try (ResultSet rs = st.executeQuery(EXPORT)) {
                 while (rs.next()) {
-                    int year = rs.getInt(5);
-                    List<String> lastNames = split(rs.getString(11));
-                    batch.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), nz(rs.getString(6)), rs.getString(4),
-                            rs.wasNull() ? null : year, split(rs.getString(7)), split(rs.getString(8)),
-                            split(rs.getString(9)), split(rs.getString(10)), lastNames));
+                    batch.add(row(rs));
                     if (batch.size() == 1000) {
                         readNanos += System.nanoTime() - r0;
                         pgNanos += writePostgres(copy, batch);
@@ -432,14 +441,6 @@ final class BackendComparison {
             }
         }
         return sb;
-    }
-
-    private static List<String> split(String tabbed) {
-        return tabbed == null || tabbed.isEmpty() ? List.of() : List.of(tabbed.split("\t"));
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     /** A fresh H2 file database for the LIKE table. */

@@ -85,20 +85,51 @@ class ImportFlowTest {
     @Test
     void reuploadingTheSameFileReportsEveryRecordUnchanged() {
         upload("trials.xml").statusCode(201).body("created", equalTo(3));
+        String before = given().get("/api/pubmed/90000001").then().statusCode(200).extract().asString();
+        given().get("/articles/90000001").then().statusCode(200); // reads every list of the article in a transaction
         upload("trials.xml").statusCode(201)
                 .body("status", equalTo("SUCCEEDED"))
                 .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3));
         given().queryParam("q", "pain").get("/api/search").then().body("total", equalTo(3));
+        // reading an article writes nothing back: same lists, same version (no dirty check mistakes a list as changed)
+        org.junit.jupiter.api.Assertions.assertEquals(before,
+                given().get("/api/pubmed/90000001").then().statusCode(200).extract().asString());
     }
 
     @Test
     void aRevisedFileUpdatesChangedRecordsAndAddsNewOnes() {
         upload("trials.xml").statusCode(201);
+        int version = given().get("/api/pubmed/90000001").then().extract().path("version");
+        java.util.List<String> authors = given().get("/api/pubmed/90000001").then().extract().path("authors.lastName");
         upload("trials-revised.xml").statusCode(201)
                 .body("created", equalTo(1)).body("updated", equalTo(1)).body("unchanged", equalTo(2));
-        given().get("/api/pubmed/90000001").then().body("title", containsString("(corrected)"));
+        given().get("/api/pubmed/90000001").then().body("title", containsString("(corrected)"))
+                .body("version", equalTo(version + 1)).body("authors.lastName", equalTo(authors));
+        given().get("/api/pubmed/90000004").then().body("authors[0].lastName", equalTo("Garcia-Larrea"));
         given().queryParam("q", "corrected[ti]").get("/api/search").then()
                 .body("total", equalTo(1)).body("hits[0].pmid", equalTo("90000001"));
+    }
+
+    @Test
+    void aRecordWhoseAuthorListCannotBeStoredIsRejectedByNumberAndTheOthersAreKept() {
+        // 6,000 authors with a 200-character affiliation each: more than the 1,000,000 characters a list column holds
+        StringBuilder many = new StringBuilder("<AuthorList CompleteYN=\"Y\">");
+        String affiliation = "Department of Neurology, " + "x".repeat(175);
+        for (int i = 0; i < 6_000; i++) {
+            many.append("<Author ValidYN=\"Y\"><LastName>Author").append(i).append("</LastName><Initials>A</Initials>")
+                    .append("<AffiliationInfo><Affiliation>").append(affiliation).append("</Affiliation></AffiliationInfo></Author>");
+        }
+        many.append("</AuthorList>");
+        String xml = new String(TestCorpus.fixture("trials.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        int start = xml.indexOf("<AuthorList");
+        int end = xml.indexOf("</AuthorList>") + "</AuthorList>".length();
+        xml = xml.substring(0, start) + many + xml.substring(end);
+        TestCorpus.upload("consortium.xml", xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(201)
+                .body("status", equalTo("PARTIAL")).body("created", equalTo(2)).body("failed", equalTo(1))
+                .body("errors[0].record", equalTo(1)).body("errors[0].pmid", equalTo("90000001"))
+                .body("errors[0].message", containsString("author list is too long to store (6,000 entries"));
+        given().get("/api/pubmed/90000001").then().statusCode(404);
+        given().get("/api/pubmed/90000002").then().statusCode(200);
     }
 
     @Test
