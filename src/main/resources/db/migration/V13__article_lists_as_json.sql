@@ -3,12 +3,15 @@
 -- inside the lists in SQL (search reads them from the Lucene index). The JSON keys are the field names of
 -- org.cortexlit.library.{AbstractSection, Author, MeshHeading, Identifier}; an empty list is NULL.
 -- At 1,000,000 articles this migration rewrites every article row once (minutes, at the first start).
-alter table article add column abstract_json varchar(1000000);
-alter table article add column authors_json varchar(1000000);
-alter table article add column mesh_json varchar(1000000);
-alter table article add column publication_types_json varchar(1000000);
-alter table article add column keywords_json varchar(1000000);
-alter table article add column identifiers_json varchar(1000000);
+-- One statement: H2 copies the whole table (and rebuilds its indexes) for each ALTER TABLE ... ADD.
+alter table article add (
+    abstract_json          varchar(1000000),
+    authors_json           varchar(1000000),
+    mesh_json              varchar(1000000),
+    publication_types_json varchar(1000000),
+    keywords_json          varchar(1000000),
+    identifiers_json       varchar(1000000)
+);
 
 update article a set
     abstract_json = (select cast(json_arrayagg(json_object('label': s.label, 'nlmCategory': s.nlm_category,

@@ -95,4 +95,16 @@ public final class TestCorpus {
     public static ValidatableResponse upload(String fixture) {
         return upload(fixture, fixture(fixture));
     }
+
+    /** Deletes {@code root} and everything under it; nothing when it does not exist. */
+    public static void deleteTree(java.nio.file.Path root) throws IOException {
+        if (!java.nio.file.Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p); // tolerant of files that vanish meanwhile (a stopping PostgreSQL)
+            }
+        }
+    }
 }

@@ -166,7 +166,7 @@ final class ImportLadder {
      * app indexes on its own thread while the next batch goes to the database).
      */
     static int parseAndIndex(Path file, Path dir) throws Exception {
-        deleteTree(dir);
+        org.cortexlit.TestCorpus.deleteTree(dir);
         int n = 0;
         org.apache.lucene.index.IndexWriterConfig iwc = new org.apache.lucene.index.IndexWriterConfig(
                 org.cortexlit.search.Analyzers.create());
@@ -185,20 +185,10 @@ final class ImportLadder {
             }
             w.commit();
         }
-        deleteTree(dir);
+        org.cortexlit.TestCorpus.deleteTree(dir);
         return n;
     }
 
-    private static void deleteTree(Path root) throws java.io.IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     static int rawStax(Path file) throws Exception {
         XMLInputFactory f = XMLInputFactory.newFactory();

@@ -96,7 +96,7 @@ final class PostgresCluster implements AutoCloseable {
 
     /** initdb into a fresh {@code dir} (deleted first) and start the server on a free loopback port. */
     static PostgresCluster start(Path bin, Path dir) throws Exception {
-        deleteTree(dir);
+        org.cortexlit.TestCorpus.deleteTree(dir);
         Files.createDirectories(dir);
         boolean root = isRoot();
         if (root) {
@@ -144,7 +144,7 @@ final class PostgresCluster implements AutoCloseable {
                     "-t", "60", "stop"), 90);
         } finally {
             if (!Boolean.getBoolean("bench.pg.keep")) {
-                deleteTree(dir);
+                org.cortexlit.TestCorpus.deleteTree(dir);
             }
         }
     }
@@ -169,17 +169,6 @@ final class PostgresCluster implements AutoCloseable {
         if (p.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ":\n"
                     + new String(out, java.nio.charset.StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

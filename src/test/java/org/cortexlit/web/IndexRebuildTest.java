@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.cortexlit.TestCorpus.upload;
@@ -54,7 +52,7 @@ class IndexRebuildTest {
         assertNull(index.staleReason());
 
         index.close();
-        deleteTree(index.path());
+        TestCorpus.deleteTree(index.path());
         index.open();
         assertNotNull(index.staleReason(), "a missing index must be noticed");
         index.checkAgainstDatabase();
@@ -70,7 +68,7 @@ class IndexRebuildTest {
         uploadGenerated(2_000);
         long expected = index.numDocs();
         index.close();
-        deleteTree(index.path());
+        TestCorpus.deleteTree(index.path());
         index.open();
 
         index.startBackgroundCheck();
@@ -143,13 +141,5 @@ class IndexRebuildTest {
                 .body("documents", equalTo(4)).body("staleReason", nullValue())
                 .body("lastRebuildReason", containsString("API"));
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).post("/imports/reindex").then().statusCode(303);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
