@@ -30,6 +30,13 @@ class ImportBenchmarkSmokeTest {
         // raw, parse, parse + index, parse + database, two new files, one re-import
         assertEquals(4 + 3, report.steps().size());
         report.steps().forEach(s -> assertEquals(150, s.records(), s.name()));
+        // memory after each step: what a full collection leaves, and the process's resident size (Linux)
+        report.steps().forEach(s -> assertTrue(s.liveHeapBytes() > 0 && s.liveHeapBytes() <= Runtime.getRuntime().maxMemory(),
+                s.name() + " live heap " + s.liveHeapBytes()));
+        if (java.nio.file.Files.exists(Path.of("/proc/self/status"))) { // RSS is read from there (0 elsewhere)
+            report.steps().forEach(s -> assertTrue(s.rssBytes() > s.liveHeapBytes(), s.name() + " RSS " + s.rssBytes()));
+        }
+        assertTrue(report.json().contains("\"liveHeapMB\""));
         assertTrue(report.json().contains("\"recordsPerSecond\""));
         assertTrue(report.table().contains("full import, file 2 (new)"));
         assertTrue(report.table().contains("parse + database (no index)"));

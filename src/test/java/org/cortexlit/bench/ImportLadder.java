@@ -29,7 +29,10 @@ import java.util.Locale;
 /** The steps of the import benchmark, shared by the full benchmark and its smoke test. */
 final class ImportLadder {
 
-    record Step(String name, int records, long nanos, long peakHeapBytes) {
+    /** {@code peakHeapBytes}: the most in use while the step ran, garbage included; {@code liveHeapBytes}: in use
+     * after a full collection once it ended (what it left behind: growth across files shows here); {@code rssBytes}:
+     * the process's resident memory then. */
+    record Step(String name, int records, long nanos, long peakHeapBytes, long liveHeapBytes, long rssBytes) {
         double perSecond() {
             return records / (nanos / 1e9);
         }
@@ -41,10 +44,11 @@ final class ImportLadder {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "%nImport benchmark: %d records per file, %d cores, max heap %d MB%n",
                     recordsPerFile, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
-            sb.append(String.format(Locale.ROOT, "%-34s %10s %10s %12s %14s%n", "step", "records", "seconds", "records/s", "peak heap MB"));
+            sb.append(String.format(Locale.ROOT, "%-34s %10s %10s %12s %14s %12s %8s%n", "step", "records", "seconds",
+                    "records/s", "peak heap MB", "after GC MB", "RSS MB"));
             for (Step s : steps) {
-                sb.append(String.format(Locale.ROOT, "%-34s %10d %10.2f %12.0f %14d%n", s.name(), s.records(),
-                        s.nanos() / 1e9, s.perSecond(), s.peakHeapBytes() >> 20));
+                sb.append(String.format(Locale.ROOT, "%-34s %10d %10.2f %12.0f %14d %12d %8d%n", s.name(), s.records(),
+                        s.nanos() / 1e9, s.perSecond(), s.peakHeapBytes() >> 20, s.liveHeapBytes() >> 20, s.rssBytes() >> 20));
             }
             sb.append(String.format(Locale.ROOT, "articles in the database: %d; process RSS at the end: %d MB%n",
                     articlesInDatabase, rssBytes >> 20));
@@ -56,8 +60,10 @@ final class ImportLadder {
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
                 sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                        "{\"name\":\"%s\",\"records\":%d,\"seconds\":%.3f,\"recordsPerSecond\":%.1f,\"peakHeapMB\":%d}",
-                        s.name(), s.records(), s.nanos() / 1e9, s.perSecond(), s.peakHeapBytes() >> 20));
+                        "{\"name\":\"%s\",\"records\":%d,\"seconds\":%.3f,\"recordsPerSecond\":%.1f,\"peakHeapMB\":%d,"
+                                + "\"liveHeapMB\":%d,\"rssMB\":%d}",
+                        s.name(), s.records(), s.nanos() / 1e9, s.perSecond(), s.peakHeapBytes() >> 20,
+                        s.liveHeapBytes() >> 20, s.rssBytes() >> 20));
             }
             return sb.append("],\"articlesInDatabase\":").append(articlesInDatabase)
                     .append(",\"rssMB\":").append(rssBytes >> 20).append('}').toString();
@@ -115,7 +121,10 @@ final class ImportLadder {
         } finally {
             sampler.stop();
         }
-        return new Step(name, n, System.nanoTime() - t0, sampler.peak());
+        long nanos = System.nanoTime() - t0;
+        System.gc();
+        long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return new Step(name, n, nanos, sampler.peak(), live, rss());
     }
 
     private int importFile(Path input) throws Exception {
