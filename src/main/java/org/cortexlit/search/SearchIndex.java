@@ -95,11 +95,8 @@ public class SearchIndex {
     private void checkInBackground() {
         try {
             checkAgainstDatabase();
-        } catch (RebuildAbandoned e) {
-            LOG.info("Search index rebuild abandoned: the application is stopping; the next start rebuilds");
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Checking the search index against the database failed: %s (POST /api/admin/index/rebuild "
-                    + "retries)", e.getMessage());
+            logBackgroundFailure(e, "Checking the search index against the database failed");
         } finally {
             startupCheck = null;
         }
@@ -113,11 +110,44 @@ public class SearchIndex {
     /** A rebuild someone asked for, running on its own thread, or null. */
     private volatile java.util.concurrent.CompletableFuture<Void> requestedRebuild;
 
+    /** What {@link #requestRebuild} found: {@code failure} is set only for {@link Outcome#FAILED}. */
+    public record RebuildRequest(Outcome outcome, String failure) {
+        public enum Outcome {
+            /** Another rebuild (asked for, or the start-up check's) is under way; nothing was started. */
+            ALREADY_RUNNING,
+            /** The rebuild ended within the wait. */
+            DONE,
+            /** The rebuild goes on in the background; {@link #rebuildProgress()} follows it. */
+            STILL_RUNNING,
+            /** The rebuild failed; the index keeps its last commit. */
+            FAILED
+        }
+    }
+
     /**
-     * Starts {@link #rebuild} on its own thread and returns at once; the future ends with it (exceptionally when it
-     * fails). Null when a rebuild (asked for, or the start-up check's) is already under way: it has the same result.
+     * Starts {@link #rebuild} on its own thread and waits up to {@code wait} for it: the API and the imports page
+     * answer from the outcome, and a rebuild that outlasts the wait goes on without them.
      */
-    public synchronized java.util.concurrent.CompletableFuture<Void> rebuildInBackground(String reason) {
+    public RebuildRequest requestRebuild(String reason, java.time.Duration wait) {
+        java.util.concurrent.CompletableFuture<Void> done = startRequestedRebuild(reason);
+        if (done == null) {
+            return new RebuildRequest(RebuildRequest.Outcome.ALREADY_RUNNING, null);
+        }
+        try {
+            done.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return new RebuildRequest(RebuildRequest.Outcome.DONE, null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return new RebuildRequest(RebuildRequest.Outcome.STILL_RUNNING, null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return new RebuildRequest(RebuildRequest.Outcome.FAILED, e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RebuildRequest(RebuildRequest.Outcome.STILL_RUNNING, null);
+        }
+    }
+
+    /** Starts the rebuild's thread, or returns null when a rebuild is under way (the lock covers only the start). */
+    private synchronized java.util.concurrent.CompletableFuture<Void> startRequestedRebuild(String reason) {
         if (startupCheck != null || requestedRebuild != null || rebuildProgress != null) {
             return null;
         }
@@ -126,11 +156,8 @@ public class SearchIndex {
             try {
                 rebuild(reason);
                 done.complete(null);
-            } catch (RebuildAbandoned e) {
-                LOG.info("Search index rebuild abandoned: the application is stopping; the index keeps its last commit");
-                done.completeExceptionally(e);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Rebuilding the search index failed: %s", e.getMessage());
+                logBackgroundFailure(e, "Rebuilding the search index failed");
                 done.completeExceptionally(e);
             } finally {
                 requestedRebuild = null;
@@ -138,12 +165,18 @@ public class SearchIndex {
         }, "cortexlit-index-rebuild");
         t.setDaemon(true);
         requestedRebuild = done;
-        rebuildThread = t;
         t.start();
         return done;
     }
 
-    private volatile Thread rebuildThread;
+    /** How a background check or rebuild reports its end by failure (the stop's abandonment is not an error). */
+    private static void logBackgroundFailure(RuntimeException e, String what) {
+        if (e instanceof RebuildAbandoned) {
+            LOG.info("Search index rebuild abandoned: the application is stopping; the next start rebuilds");
+        } else {
+            LOG.errorf(e, "%s: %s (POST /api/admin/index/rebuild retries)", what, e.getMessage());
+        }
+    }
 
     /**
      * Threads one search spreads its segments over (one per core): a query alone on the machine runs on every core,
@@ -180,14 +213,19 @@ public class SearchIndex {
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
-        for (Thread t : new Thread[]{startupCheck, rebuildThread}) {
-            if (t != null) {
-                try {
-                    t.join(60_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        Thread check = startupCheck;
+        java.util.concurrent.CompletableFuture<Void> requested = requestedRebuild;
+        try {
+            if (check != null) {
+                check.join(60_000);
             }
+            if (requested != null) {
+                requested.get(60, java.util.concurrent.TimeUnit.SECONDS); // it stops at its next page
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // abandoned, failed (already logged), or still closing: close() below rolls back what is uncommitted
         }
         indexer.shutdown();
         searchThreads.shutdown();

@@ -93,26 +93,18 @@ public class ImportsPage {
     @Path("/reindex")
     @RolesAllowed("admin")
     public Response reindex() {
-        java.util.concurrent.CompletableFuture<Void> done = index.rebuildInBackground("requested from the imports page");
-        if (done == null) {
-            return Response.seeOther(URI.create("/imports?error=" + enc("A rebuild of the search index is already under "
-                    + "way; the search page shows its progress."))).build();
-        }
-        try {
-            done.get(config.index().rebuildWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            return Response.seeOther(URI.create("/imports?notice=" + enc("Search index rebuilt from the database: "
-                    + index.numDocs() + " articles."))).build();
-        } catch (java.util.concurrent.TimeoutException e) {
-            return Response.seeOther(URI.create("/imports?notice=" + enc("The search index is being rebuilt in the "
-                    + "background; searches answer from the current index until it ends, and the search page shows "
-                    + "its progress."))).build();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return Response.seeOther(URI.create("/imports?error=" + enc("Rebuilding the search index failed: "
-                    + e.getCause().getMessage() + ". The index keeps its last commit."))).build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Response.seeOther(URI.create("/imports")).build();
-        }
+        SearchIndex.RebuildRequest request = index.requestRebuild("requested from the imports page",
+                config.index().rebuildWait());
+        String target = switch (request.outcome()) {
+            case ALREADY_RUNNING -> "/imports?error=" + enc("A rebuild of the search index is already under way; the "
+                    + "search page shows its progress.");
+            case DONE -> "/imports?notice=" + enc("Search index rebuilt from the database: " + index.numDocs() + " articles.");
+            case STILL_RUNNING -> "/imports?notice=" + enc("The search index is being rebuilt in the background; "
+                    + "searches answer from the current index until it ends, and the search page shows its progress.");
+            case FAILED -> "/imports?error=" + enc("Rebuilding the search index failed: " + request.failure()
+                    + ". The index keeps its last commit; the server log has the details. Try the button again.");
+        };
+        return Response.seeOther(URI.create(target)).build();
     }
 
     private static String enc(String text) {

@@ -182,8 +182,8 @@ final class LuceneQueryBuilder {
             throw new QuerySyntaxException("Nothing to search in '" + text + "' at position " + position
                     + ": it has no letters or digits", position);
         }
+        // the title's terms are also what the highlighter marks in the abstract (both fields share one analyzer)
         Query title = termOrPhrase(IndexFields.TITLE, text, 0, !negated);
-        termOrPhrase(IndexFields.ABSTRACT, text, 0, !negated); // for highlighting only
         if (title == null) {
             return all;
         }

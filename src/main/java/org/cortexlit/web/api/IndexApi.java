@@ -15,10 +15,6 @@ import org.cortexlit.config.CortexLitConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** The search index's state, and a rebuild from the database (an admin action). */
 @Path("/api/admin/index")
@@ -57,25 +53,20 @@ public class IndexApi {
         if (waitSeconds != null && waitSeconds < 0) {
             return Response.status(400).entity(new ApiJson.Error("wait must be a number of seconds, 0 or more")).build();
         }
-        CompletableFuture<Void> done = index.rebuildInBackground("requested through the API");
-        if (done == null) {
-            SearchIndex.RebuildProgress p = index.rebuildProgress();
-            return Response.status(409).entity(new ApiJson.Error("A rebuild of the search index is already under way"
-                    + (p == null ? "" : " (" + p.reason() + ": " + p.done() + " of " + p.total() + " articles)")
-                    + "; GET /api/admin/index shows its progress.")).build();
-        }
         Duration wait = waitSeconds == null ? config.index().rebuildWait() : Duration.ofSeconds(waitSeconds);
-        try {
-            done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return Response.ok(status()).build();
-        } catch (TimeoutException e) {
-            return Response.accepted(status()).location(URI.create("/api/admin/index")).build();
-        } catch (ExecutionException e) {
-            return Response.status(500).entity(new ApiJson.Error("Rebuilding the search index failed: "
-                    + e.getCause().getMessage() + ". The index keeps its last commit; the server log has the details.")).build();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Response.accepted(status()).location(URI.create("/api/admin/index")).build();
-        }
+        SearchIndex.RebuildRequest request = index.requestRebuild("requested through the API", wait);
+        return switch (request.outcome()) {
+            case ALREADY_RUNNING -> {
+                SearchIndex.RebuildProgress p = index.rebuildProgress();
+                yield Response.status(409).entity(new ApiJson.Error("A rebuild of the search index is already under way"
+                        + (p == null ? "" : " (" + p.reason() + ": " + p.done() + " of " + p.total() + " articles)")
+                        + "; GET /api/admin/index shows its progress.")).build();
+            }
+            case DONE -> Response.ok(status()).build();
+            case STILL_RUNNING -> Response.accepted(status()).location(URI.create("/api/admin/index")).build();
+            case FAILED -> Response.status(500).entity(new ApiJson.Error("Rebuilding the search index failed: "
+                    + request.failure() + ". The index keeps its last commit; the server log has the details; "
+                    + "POST again to retry.")).build();
+        };
     }
 }
