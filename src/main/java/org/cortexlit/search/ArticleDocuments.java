@@ -150,7 +150,9 @@ public final class ArticleDocuments {
         }
         addCatchAll(d);
         addTags(d, a.tags);
-        d.add(new FeatureField(IndexFields.FEATURES, IndexFields.RANK_FEATURE, rankBoost(a.year, a.publicationTypes)));
+        float boost = rankBoost(a.year, a.publicationTypes);
+        d.add(new FeatureField(IndexFields.FEATURES, IndexFields.RANK_FEATURE, boost));
+        d.add(new NumericDocValuesField(IndexFields.RANK_SORT, rankOrder(boost)));
         try {
             return Facets.CONFIG.build(d);
         } catch (IOException e) {
@@ -203,6 +205,11 @@ public final class ArticleDocuments {
      * The relevance multiplier: up to +0.15 for recency (linear from 1990 to 2030) and +0.1 for a trial or a
      * review publication type. Small on purpose: it breaks near-ties, it does not overrule the words.
      */
+    /** The bonus as the index sorts it: thousandths, so equal bonuses sort equal. */
+    static long rankOrder(float boost) {
+        return Math.round(boost * 1000.0);
+    }
+
     static float rankBoost(Integer year, java.util.List<String> publicationTypes) {
         float boost = 1f;
         if (year != null) {

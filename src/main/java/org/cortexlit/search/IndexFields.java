@@ -58,6 +58,13 @@ public final class IndexFields {
     /** The feature of {@link #FEATURES} holding the relevance bonus (1.0 to 1.25, {@code ArticleDocuments.rankBoost}):
      * newer records and trials/reviews rank a little higher. Added to the text score, so block-max WAND still skips. */
     public static final String RANK_FEATURE = "rank";
+    /**
+     * The same bonus in thousandths (NumericDocValues), the index's sort: each segment holds its documents best bonus
+     * first, so the blocks further on carry a lower maximum bonus, and block-max WAND can skip them once the page is
+     * full. Without it, for a word most records hold (a BM25 score near 0) the bonus decides the rank, every block of
+     * 128 documents holds a recent trial, and the ranking pass scored every hit.
+     */
+    public static final String RANK_SORT = "rank_sort";
     /** PMID as a number (minus the internal id for a record without PMID), NumericDocValues, for a stable
      * tie-break in every sort. */
     public static final String PMID_SORT = "pmid_sort";

@@ -14,6 +14,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.cortexlit.config.CortexLitConfig;
@@ -43,7 +45,7 @@ public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     /** Bump whenever {@link ArticleDocuments} or {@link Analyzers} change what is indexed. */
-    public static final String SCHEMA_VERSION = "9"; // 9: the catch-all field for untagged words; 5: tag fields and facets; 6: article keys (CL<id>), duplicates left out; 7: rank as a FeatureField; 8: list fields without norms
+    public static final String SCHEMA_VERSION = "10"; // 10: documents sorted by rank bonus; 9: the catch-all field for untagged words; 5: tag fields and facets; 6: article keys (CL<id>), duplicates left out; 7: rank as a FeatureField; 8: list fields without norms
     static final String KEY_SCHEMA = "schema";
     static final String KEY_MODIFIED = "modified";
     private static final int REBUILD_PAGE = 1000;
@@ -189,6 +191,11 @@ public class SearchIndex {
                 return t;
             });
 
+    /** The search threads (one per core), for work a search splits by segment besides Lucene's own (facet counts). */
+    java.util.concurrent.ExecutorService searchThreads() {
+        return searchThreads;
+    }
+
     /** Searchers whose segments are cut into one slice per core of about equal size (Lucene's default slices need
      * 250,000 documents before a second one). */
     static final class SlicedSearchers extends org.apache.lucene.search.SearcherFactory {
@@ -259,21 +266,57 @@ public class SearchIndex {
             epoch++;
             Files.createDirectories(path());
             directory = FSDirectory.open(path());
-            IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
-            iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            iwc.setRAMBufferSizeMB(64);
-            writer = new IndexWriter(directory, iwc);
-            if (!DirectoryReader.indexExists(directory)) {
+            boolean existed = DirectoryReader.indexExists(directory);
+            boolean sortedOtherwise = existed && !sortedAsWeSort(directory);
+            if (sortedOtherwise) {
+                LOG.infof("The search index at %s was written by an older version (another document order): it is "
+                        + "started afresh, and the check rebuilds it from the database", path());
+            }
+            writer = new IndexWriter(directory, writerConfig(analyzer, sortedOtherwise
+                    ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            if (!existed) {
                 writer.commit(); // an empty index without a schema stamp: the check rebuilds it
             }
             searcherManager = new SearcherManager(writer, new SlicedSearchers(searchThreads));
-            Map<String, String> data = committedData();
-            modified = parseLong(data.get(KEY_MODIFIED));
+            Map<String, String> data = committedData(); // of the last commit: the old one until a rebuild commits
+            // a stop before the rebuild commits writes the empty index: stamped older than any database change
+            modified = sortedOtherwise ? 0 : parseLong(data.get(KEY_MODIFIED));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index at " + path() + ": " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** The order of documents in every segment: best rank bonus first ({@link IndexFields#RANK_SORT}). */
+    static final Sort INDEX_SORT = indexSort();
+
+    private static Sort indexSort() {
+        SortField rank = new SortField(IndexFields.RANK_SORT, SortField.Type.LONG, true);
+        rank.setMissingValue(0L);
+        return new Sort(rank);
+    }
+
+    /** The writer's configuration: shared with the benchmarks and tests that write an index of their own. */
+    public static IndexWriterConfig writerConfig(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+        IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
+        iwc.setOpenMode(mode);
+        iwc.setRAMBufferSizeMB(64);
+        iwc.setIndexSort(INDEX_SORT);
+        return iwc;
+    }
+
+    /**
+     * Whether every segment of the last commit is sorted by {@link #INDEX_SORT}. Lucene refuses to open a writer
+     * with an index sort on segments sorted otherwise (those of schema versions before 10 are not sorted at all).
+     */
+    static boolean sortedAsWeSort(Directory directory) throws IOException {
+        for (org.apache.lucene.index.SegmentCommitInfo segment : org.apache.lucene.index.SegmentInfos.readLatestCommit(directory)) {
+            if (!INDEX_SORT.equals(segment.info.getIndexSort())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Ordered close: searcher manager, writer, directory. */

@@ -7,7 +7,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.document.FeatureField;
@@ -289,7 +289,15 @@ public class SearchService {
         if (state == null) {
             return List.of();
         }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, hits);
+        // one task per segment on the search threads: at 1,000,000 records a common word's facets cost as much as
+        // finding its hits, and a lone search should have both cores for it
+        org.apache.lucene.facet.Facets counts;
+        try {
+            counts = new ConcurrentSortedSetDocValuesFacetCounts(state, hits, index.searchThreads());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while counting facets");
+        }
         List<Facet> facets = new ArrayList<>();
         for (Facets.Dimension dim : Facets.ALL) {
             if (state.getOrdRange(dim.name()) == null) {

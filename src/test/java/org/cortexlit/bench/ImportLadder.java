@@ -177,9 +177,8 @@ final class ImportLadder {
     static int parseAndIndex(Path file, Path dir) throws Exception {
         org.cortexlit.TestCorpus.deleteTree(dir);
         int n = 0;
-        org.apache.lucene.index.IndexWriterConfig iwc = new org.apache.lucene.index.IndexWriterConfig(
-                org.cortexlit.search.Analyzers.create());
-        iwc.setRAMBufferSizeMB(64);
+        org.apache.lucene.index.IndexWriterConfig iwc = org.cortexlit.search.SearchIndex.writerConfig(
+                org.cortexlit.search.Analyzers.create(), org.apache.lucene.index.IndexWriterConfig.OpenMode.CREATE);
         try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir);
              org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d, iwc);
              RecordReader reader = RecordReaders.open(file)) {

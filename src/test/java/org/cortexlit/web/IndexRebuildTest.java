@@ -62,6 +62,44 @@ class IndexRebuildTest {
         assertEquals(List.of(), answers("epidural"), "withdrawn articles stay out of a rebuilt index");
     }
 
+    /**
+     * Schema 10 sorts each segment by rank bonus, and Lucene will not open a writer with an index sort on segments
+     * sorted otherwise: an index of an older version (unsorted, schema 9) must be started afresh and rebuilt, not
+     * fail the start.
+     */
+    @Test
+    void anUnsortedIndexOfAnOlderVersionIsStartedAfreshAndRebuilt() throws IOException {
+        List<String> before = answers("pain OR fibromyalgia");
+        assertEquals(4, before.size());
+        index.close();
+        TestCorpus.deleteTree(index.path());
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(index.path());
+             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d,
+                     new org.apache.lucene.index.IndexWriterConfig(org.cortexlit.search.Analyzers.create()))) {
+            for (String pmid : List.of("1", "2", "3")) {
+                org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+                doc.add(new org.apache.lucene.document.StringField("key", pmid, org.apache.lucene.document.Field.Store.YES));
+                w.addDocument(doc);
+            }
+            w.setLiveCommitData(java.util.Map.of("schema", "9", "modified", "0").entrySet());
+            w.commit();
+        }
+
+        index.open(); // would throw "cannot change previous indexSort" without the fresh start
+        assertEquals("the index has schema version 9, this version needs " + SearchIndex.SCHEMA_VERSION,
+                index.staleReason());
+        assertEquals(0, index.numDocs(), "the old documents are not served as if they were of this version");
+        index.checkAgainstDatabase();
+
+        assertNull(index.staleReason());
+        assertEquals(before, answers("pain OR fibromyalgia"));
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(index.path())) {
+            for (org.apache.lucene.index.SegmentCommitInfo segment : org.apache.lucene.index.SegmentInfos.readLatestCommit(d)) {
+                assertEquals("<long: \"rank_sort\">! missingValue=0", segment.info.getIndexSort().toString());
+            }
+        }
+    }
+
     @Test
     void theStartUpCheckRebuildsInTheBackgroundWhileSearchAnswersAndSaysSo() throws Exception {
         // enough records that the rebuild (about 1,000 articles a second here) outlasts a page request
