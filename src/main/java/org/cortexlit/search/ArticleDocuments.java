@@ -49,13 +49,17 @@ public final class ArticleDocuments {
 
     /**
      * Copies every value of the {@link IndexFields#ALL_TEXT} fields of {@code d} into {@link IndexFields#ALL}, where
-     * untagged words are searched. Call it once the text fields are in.
+     * untagged words are searched; the title's values twice, so a word in the title weighs more. Call it once the
+     * text fields are in.
      */
     public static void addCatchAll(Document d) {
         List<String> values = new java.util.ArrayList<>();
         for (org.apache.lucene.index.IndexableField f : d.getFields()) {
             if (IndexFields.ALL_TEXT.contains(f.name()) && f.stringValue() != null && !f.stringValue().isEmpty()) {
                 values.add(f.stringValue());
+                if (f.name().equals(IndexFields.TITLE)) {
+                    values.add(f.stringValue());
+                }
             }
         }
         for (String v : values) {

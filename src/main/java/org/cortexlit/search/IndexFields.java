@@ -79,8 +79,8 @@ public final class IndexFields {
 
     /**
      * Every value of the {@link #ALL_TEXT} fields again, in one field (TextField, not stored; values apart by
-     * {@link #POSITION_GAP}, so a phrase never joins two of them). An untagged word is one posting list here instead
-     * of seven: the query matches on this field and adds the title's score for ranking.
+     * {@link #POSITION_GAP}, so a phrase never joins two of them), the title twice. An untagged word is one posting
+     * list here instead of seven, scored here alone: a title match counts double through the second copy.
      */
     public static final String ALL = "all";
 

@@ -45,7 +45,7 @@ public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     /** Bump whenever {@link ArticleDocuments} or {@link Analyzers} change what is indexed. */
-    public static final String SCHEMA_VERSION = "10"; // 10: documents sorted by rank bonus; 9: the catch-all field for untagged words; 5: tag fields and facets; 6: article keys (CL<id>), duplicates left out; 7: rank as a FeatureField; 8: list fields without norms
+    public static final String SCHEMA_VERSION = "11"; // 11: the title twice in the catch-all field; 10: documents sorted by rank bonus; 9: the catch-all field for untagged words; 5: tag fields and facets; 6: article keys (CL<id>), duplicates left out; 7: rank as a FeatureField; 8: list fields without norms
     static final String KEY_SCHEMA = "schema";
     static final String KEY_MODIFIED = "modified";
     private static final int REBUILD_PAGE = 1000;

@@ -172,22 +172,19 @@ final class LuceneQueryBuilder {
     }
 
     /**
-     * Words in any text field: they must be in {@link IndexFields#ALL} (one posting list, or one phrase, for all
-     * seven fields), and a match in the title adds to the score, as the title's own clause did when each field was
-     * searched apart. Untagged phrases have no slop, so the position gap keeps them inside one value.
+     * Words in any text field: one posting list (or one phrase) of {@link IndexFields#ALL} for all seven fields. The
+     * title counts twice there, which is how a title match ranks higher: a clause on the title field of its own
+     * (schema 9) kept every block of a common word competitive, so block-max WAND could skip nothing. Untagged
+     * phrases have no slop, so the position gap keeps them inside one value.
      */
     private Query everywhere(String text, int position, boolean negated) throws QuerySyntaxException {
-        Query all = termOrPhrase(IndexFields.ALL, text, 0, false);
+        // the words are also what the highlighter marks in title and abstract (the fields share one analyzer)
+        Query all = termOrPhrase(IndexFields.ALL, text, 0, !negated);
         if (all == null) {
             throw new QuerySyntaxException("Nothing to search in '" + text + "' at position " + position
                     + ": it has no letters or digits", position);
         }
-        // the title's terms are also what the highlighter marks in the abstract (both fields share one analyzer)
-        Query title = termOrPhrase(IndexFields.TITLE, text, 0, !negated);
-        if (title == null) {
-            return all;
-        }
-        return new BooleanQuery.Builder().add(all, Occur.MUST).add(title, Occur.SHOULD).build();
+        return all;
     }
 
     /** One term, or a phrase when {@code text} analyzes to several; null when it analyzes to nothing. */
