@@ -376,9 +376,14 @@ public class SearchService {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
+    /** @param whole the title (marked whole), else the abstract (marked in passages) */
     private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean whole) {
+        // the field's own clauses ([ti], [ab], [tiab]) and the catch-all's: an untagged word is searched in
+        // IndexFields.ALL only, and is marked where it is in the title and the abstract (the fields share one analyzer)
+        String own = whole ? IndexFields.TITLE : IndexFields.ABSTRACT;
         UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, index.analyzer())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withFieldMatcher(field -> field.equals(own) || field.equals(IndexFields.ALL))
                 .withMaxLength(100_000);
         if (whole) {
             b.withBreakIterator(WholeBreakIterator::new);

@@ -97,9 +97,10 @@ class QuerySyntaxErrorTest {
                 e("pain AND \"\"", "Empty phrase \"\" at position 9", 9),
                 e("and", "a lower-case 'and' (position 0) is ignored; write AND", 0),
                 e("x".repeat(4_001), "Query is too long: 4001 characters; the limit is 4000", 4_000),
-                e(IntStream.range(0, 600).mapToObj(i -> "w" + i).collect(Collectors.joining(" ")),
+                // over the 1,024-term limit within the 4,000-character one (an untagged word is one term)
+                e(IntStream.range(0, 1_100).mapToObj(i -> Integer.toString(i, 36)).collect(Collectors.joining(" ")),
                         "Query has too many terms", 0),
-                e("\"" + "a ".repeat(600) + "\"", "Query has too many terms", 0),
+                e("\"" + "a ".repeat(1_100) + "\"", "Query has too many terms", 0),
                 e("(".repeat(60) + "pain" + ")".repeat(60), "Query is nested too deeply", 51),
                 e("NOT ".repeat(60) + "pain", "Query is nested too deeply", 204));
     }
