@@ -206,14 +206,10 @@ public final class ArticleDocuments {
             "practice guideline", "guideline");
 
     /**
-     * The relevance multiplier: up to +0.15 for recency (linear from 1990 to 2030) and +0.1 for a trial or a
-     * review publication type. Small on purpose: it breaks near-ties, it does not overrule the words.
+     * The relevance bonus (1.0 to 1.25, added to BM25 as a FeatureField): up to +0.15 for recency (linear from 1990
+     * to 2030) and +0.1 for a trial or a review publication type. Small next to the score of a telling word; for a
+     * word most records hold (BM25 near 0) it decides the order, hence the index sort on it.
      */
-    /** The bonus as the index sorts it: thousandths, so equal bonuses sort equal. */
-    static long rankOrder(float boost) {
-        return Math.round(boost * 1000.0);
-    }
-
     static float rankBoost(Integer year, java.util.List<String> publicationTypes) {
         float boost = 1f;
         if (year != null) {
@@ -226,6 +222,11 @@ public final class ArticleDocuments {
             }
         }
         return boost;
+    }
+
+    /** The bonus as the index sorts it ({@link IndexFields#RANK_SORT}): thousandths, so equal bonuses sort equal. */
+    static long rankOrder(float boost) {
+        return Math.round(boost * 1000.0);
     }
 
     /** Lower case, without a resolver prefix ("https://doi.org/", "doi:"). */

@@ -266,21 +266,25 @@ public class SearchIndex {
             epoch++;
             Files.createDirectories(path());
             directory = FSDirectory.open(path());
-            boolean existed = DirectoryReader.indexExists(directory);
-            boolean sortedOtherwise = existed && !sortedAsWeSort(directory);
+            org.apache.lucene.index.SegmentInfos last = DirectoryReader.indexExists(directory)
+                    ? org.apache.lucene.index.SegmentInfos.readLatestCommit(directory) : null;
+            boolean sortedOtherwise = last != null && !sortedAsWeSort(last);
             if (sortedOtherwise) {
                 LOG.infof("The search index at %s was written by an older version (another document order): it is "
-                        + "started afresh, and the check rebuilds it from the database", path());
+                        + "started afresh and must be rebuilt from the database. The start-up check does it (%s); "
+                        + "searches find nothing until it commits. With cortexlit.index.check-on-start=false, use the "
+                        + "imports page's \"Rebuild the search index\" or POST /api/admin/index/rebuild.",
+                        path(), config.index().checkOnStart() ? "under way" : "switched off here");
             }
             writer = new IndexWriter(directory, writerConfig(analyzer, sortedOtherwise
                     ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            if (!existed) {
+            if (last == null) {
                 writer.commit(); // an empty index without a schema stamp: the check rebuilds it
             }
             searcherManager = new SearcherManager(writer, new SlicedSearchers(searchThreads));
-            Map<String, String> data = committedData(); // of the last commit: the old one until a rebuild commits
-            // a stop before the rebuild commits writes the empty index: stamped older than any database change
-            modified = sortedOtherwise ? 0 : parseLong(data.get(KEY_MODIFIED));
+            // the last commit's stamp; an index started afresh is stamped older than any database change, in case the
+            // stop comes before its rebuild commits (the old commit stays on disk until then: staleReason reads it)
+            modified = last == null || sortedOtherwise ? 0 : parseLong(last.getUserData().get(KEY_MODIFIED));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index at " + path() + ": " + e.getMessage(), e);
         } finally {
@@ -310,8 +314,8 @@ public class SearchIndex {
      * Whether every segment of the last commit is sorted by {@link #INDEX_SORT}. Lucene refuses to open a writer
      * with an index sort on segments sorted otherwise (those of schema versions before 10 are not sorted at all).
      */
-    static boolean sortedAsWeSort(Directory directory) throws IOException {
-        for (org.apache.lucene.index.SegmentCommitInfo segment : org.apache.lucene.index.SegmentInfos.readLatestCommit(directory)) {
+    static boolean sortedAsWeSort(org.apache.lucene.index.SegmentInfos commit) {
+        for (org.apache.lucene.index.SegmentCommitInfo segment : commit) {
             if (!INDEX_SORT.equals(segment.info.getIndexSort())) {
                 return false;
             }
@@ -628,9 +632,8 @@ public class SearchIndex {
             if (!DirectoryReader.indexExists(directory)) {
                 return Map.of();
             }
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                return reader.getIndexCommit().getUserData();
-            }
+            // the commit's segments file alone: no segment is opened to read a map
+            return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData();
         } catch (IOException e) {
             return Map.of();
         }

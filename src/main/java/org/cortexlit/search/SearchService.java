@@ -391,6 +391,7 @@ public class SearchService {
         return b.build();
     }
 
+    /** The sort of the field orders; relevance is ranked by {@link #ranker}'s score collector, not sorted. */
     static Sort sort(Order order) {
         SortField tieBreak = new SortField(IndexFields.PMID_SORT, SortField.Type.LONG, true);
         switch (order) {
@@ -414,9 +415,7 @@ public class SearchService {
                 journal.setMissingValue(SortField.STRING_LAST);
                 return new Sort(journal, new SortField(IndexFields.YEAR_SORT, SortField.Type.LONG, true), tieBreak);
             }
-            default -> {
-                return new Sort(SortField.FIELD_SCORE, tieBreak);
-            }
+            default -> throw new IllegalArgumentException("relevance is ranked by score, not sorted: " + order);
         }
     }
 }
