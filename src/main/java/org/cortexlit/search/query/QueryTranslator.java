@@ -70,7 +70,7 @@ public final class QueryTranslator {
 
     private static QuerySyntaxException tooManyClauses() {
         return new QuerySyntaxException("Query has too many terms: it expands to more than " + MAX_CLAUSES
-                + " Lucene clauses (an untagged word counts twice: all fields, and the title for ranking); use fewer terms or field tags", 0);
+                + " Lucene clauses (a word tagged [tiab] counts twice: title and abstract); use fewer terms", 0);
     }
 
     /** Counts clauses the way {@link IndexSearcher} does before it refuses a query, so an accepted query
