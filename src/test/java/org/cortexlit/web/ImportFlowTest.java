@@ -80,6 +80,12 @@ class ImportFlowTest {
         given().queryParam("q", "\"post-stroke pain\"").get("/search").then().statusCode(200)
                 .body(containsString("/articles/90000001"))
                 .body(containsString("<mark>post-stroke pain</mark>"));
+        // OR groups (term mapping's, a tag's two fields) are ranked by their best alternative; every alternative found
+        // is still marked
+        given().queryParam("q", "M1").get("/search").then().statusCode(200)
+                .body(containsString("<mark>primary motor cortex</mark>"));
+        given().queryParam("q", "neuralgia[tiab] OR rtms[tiab]").get("/api/search").then().statusCode(200)
+                .body("hits.find { it.pmid == '90000001' }.highlights.title", containsString("<mark>rTMS</mark>"));
     }
 
     @Test
