@@ -37,20 +37,21 @@ public class QueryMatches {
     }
 
     public List<String> keys(String query) throws QuerySyntaxException, IOException {
-        org.apache.lucene.search.Query q = search.translate(query).query();
-        return index.withSearcher(searcher -> searcher.search(q, new CollectorManager<PmidCollector, List<String>>() {
-            @Override
-            public PmidCollector newCollector() {
-                return new PmidCollector();
-            }
+        org.cortexlit.search.query.TranslatedQuery tq = search.translate(query);
+        return index.withSearcher(searcher -> searcher.search(search.queryFor(tq, searcher),
+                new CollectorManager<PmidCollector, List<String>>() {
+                    @Override
+                    public PmidCollector newCollector() {
+                        return new PmidCollector();
+                    }
 
-            @Override
-            public List<String> reduce(Collection<PmidCollector> collectors) {
-                List<String> all = new ArrayList<>();
-                collectors.forEach(c -> all.addAll(c.pmids));
-                return all;
-            }
-        }));
+                    @Override
+                    public List<String> reduce(Collection<PmidCollector> collectors) {
+                        List<String> all = new ArrayList<>();
+                        collectors.forEach(c -> all.addAll(c.pmids));
+                        return all;
+                    }
+                }));
     }
 
     private static final class PmidCollector implements Collector {

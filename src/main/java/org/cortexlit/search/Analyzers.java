@@ -10,7 +10,9 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The one place analyzers are built: indexing, querying and highlighting all use {@link #create()}. */
 public final class Analyzers {
@@ -21,6 +23,11 @@ public final class Analyzers {
     /** Text fields: standard tokenizer, possessives dropped, lower case, accents folded ("Müller" finds
      * "Muller"). No stop words and no stemming, as in PubMed: reviewers use truncation ({@code stimul*}). */
     public static Analyzer text() {
+        return text(UnaryOperator.identity());
+    }
+
+    /** The text fields' analyzer, its words then passed through {@code last}. */
+    private static Analyzer text(UnaryOperator<TokenStream> last) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
@@ -28,7 +35,7 @@ public final class Analyzers {
                 TokenStream result = new EnglishPossessiveFilter(source);
                 result = new LowerCaseFilter(result);
                 result = new ASCIIFoldingFilter(result);
-                return new TokenStreamComponents(source, result);
+                return new TokenStreamComponents(source, last.apply(result));
             }
 
             @Override
@@ -43,16 +50,22 @@ public final class Analyzers {
         };
     }
 
-    /** The per-field analyzer for the whole index: keyword fields are not tokenized. */
+    /**
+     * The per-field analyzer for the whole index: keyword fields are not tokenized; the {@link IndexFields#PHRASE_FIELDS}
+     * also get the tokens of the {@link PhraseIndex#standard() phrase index}. Queries may analyse their words with it
+     * too: the query builder reads the words only (a phrase token is stacked on its last word's position).
+     */
     public static Analyzer create() {
         Analyzer keyword = new KeywordAnalyzer();
-        return new PerFieldAnalyzerWrapper(text(), Map.of(
-                IndexFields.PMID, keyword,
-                IndexFields.KEY, keyword,
-                IndexFields.DOI, keyword,
-                IndexFields.LANGUAGE, keyword,
-                IndexFields.AUTHOR_KEY, keyword,
-                IndexFields.FIRST_AUTHOR_KEY, keyword,
-                IndexFields.LAST_AUTHOR_KEY, keyword));
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (String f : new String[]{IndexFields.PMID, IndexFields.KEY, IndexFields.DOI, IndexFields.LANGUAGE,
+                IndexFields.AUTHOR_KEY, IndexFields.FIRST_AUTHOR_KEY, IndexFields.LAST_AUTHOR_KEY}) {
+            perField.put(f, keyword);
+        }
+        Analyzer phrases = text(PhraseIndex.standard()::filter);
+        for (String f : IndexFields.PHRASE_FIELDS) {
+            perField.put(f, phrases);
+        }
+        return new PerFieldAnalyzerWrapper(text(), perField);
     }
 }

@@ -153,6 +153,7 @@ public final class ArticleDocuments {
             d.add(new SortedSetDocValuesFacetField(Facets.YEAR.name(), Integer.toString(a.year)));
         }
         addCatchAll(d);
+        d.add(new StringField(IndexFields.PHRASES, PhraseIndex.standard().version(), Field.Store.NO));
         addTags(d, a.tags);
         float boost = rankBoost(a.year, a.publicationTypes);
         d.add(new FeatureField(IndexFields.FEATURES, IndexFields.RANK_FEATURE, boost));
@@ -213,16 +214,21 @@ public final class ArticleDocuments {
     static float rankBoost(Integer year, java.util.List<String> publicationTypes) {
         float boost = 1f;
         if (year != null) {
-            boost += 0.15f * Math.max(0f, Math.min(1f, (year - 1990) / 40f));
+            boost += RECENCY_BONUS * Math.max(0f, Math.min(1f, (year - 1990) / 40f));
         }
         for (String pt : publicationTypes) {
             if (EVIDENCE_TYPES.contains(pt.trim().toLowerCase(Locale.ROOT))) {
-                boost += 0.1f;
+                boost += EVIDENCE_BONUS;
                 break;
             }
         }
         return boost;
     }
+
+    private static final float RECENCY_BONUS = 0.15f;
+    private static final float EVIDENCE_BONUS = 0.1f;
+    /** The most {@link #rankBoost} gives: the ranking pass bounds the bonus clause with it. */
+    static final float MAX_RANK_BOOST = 1f + RECENCY_BONUS + EVIDENCE_BONUS;
 
     /** The bonus as the index sorts it ({@link IndexFields#RANK_SORT}): thousandths, so equal bonuses sort equal. */
     static long rankOrder(float boost) {

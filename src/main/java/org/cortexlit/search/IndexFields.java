@@ -89,6 +89,12 @@ public final class IndexFields {
      * finds the tag. */
     public static final List<String> ALL_TEXT = List.of(TITLE, ABSTRACT, AUTHOR, MESH, KEYWORD, PUBLICATION_TYPE, JOURNAL);
 
+    /** The text fields that also hold the {@link PhraseIndex} tokens of the field's multi-word terms. */
+    public static final java.util.Set<String> PHRASE_FIELDS = java.util.Set.of(TITLE, ABSTRACT, MESH, MESH_MAJOR, ALL);
+
+    /** The version of the phrase list a document was indexed with (StringField, not stored): {@link PhraseIndex}. */
+    public static final String PHRASES = "phrases";
+
     /** Position gap between values of a multi-valued text field. */
     public static final int POSITION_GAP = 100;
 }

@@ -45,7 +45,7 @@ public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     /** Bump whenever {@link ArticleDocuments} or {@link Analyzers} change what is indexed. */
-    public static final String SCHEMA_VERSION = "11"; // 11: the title twice in the catch-all field; 10: documents sorted by rank bonus; 9: the catch-all field for untagged words; 5: tag fields and facets; 6: article keys (CL<id>), duplicates left out; 7: rank as a FeatureField; 8: list fields without norms
+    public static final String SCHEMA_VERSION = "12"; // 12: phrase tokens (PhraseIndex) and the phrase list's version; 11: the title twice in the catch-all field; 10: documents sorted by rank bonus; 9: the catch-all field for untagged words; 5: tag fields and facets; 6: article keys (CL<id>), duplicates left out; 7: rank as a FeatureField; 8: list fields without norms
     static final String KEY_SCHEMA = "schema";
     static final String KEY_MODIFIED = "modified";
     private static final int REBUILD_PAGE = 1000;
@@ -378,6 +378,9 @@ public class SearchIndex {
         if (!SCHEMA_VERSION.equals(schema)) {
             return "the index has schema version " + schema + ", this version needs " + SCHEMA_VERSION;
         }
+        if (!phrasesComplete()) {
+            return "some of its documents were indexed with another phrase list than search/phrases.txt's";
+        }
         long[] db = QuarkusTransaction.requiringNew().call(SearchIndex::databaseStamp);
         int docs = numDocs();
         if (db[0] != docs) {
@@ -609,6 +612,15 @@ public class SearchIndex {
     @FunctionalInterface
     public interface SearcherWork<T> {
         T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Whether every document holds the tokens of today's {@link PhraseIndex} (false when the index cannot be read). */
+    boolean phrasesComplete() {
+        try {
+            return withSearcher(s -> PhraseIndex.standard().isComplete(s.getIndexReader()));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public int numDocs() {

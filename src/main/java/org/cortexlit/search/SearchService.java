@@ -130,8 +130,9 @@ public class SearchService {
         TranslatedQuery tq = translate(q);
         int from = (page - 1) * size;
         return index.withSearcher(searcher -> {
-            Query base = filter == null ? tq.query() : new org.apache.lucene.search.BooleanQuery.Builder()
-                    .add(tq.query(), org.apache.lucene.search.BooleanClause.Occur.MUST)
+            Query query = queryFor(tq, searcher);
+            Query base = filter == null ? query : new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(query, org.apache.lucene.search.BooleanClause.Occur.MUST)
                     .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
             TopDocs top = rank(searcher, base, order, from + size);
             // a review's filter can hold thousands of keys: such counts are not kept
@@ -140,9 +141,9 @@ public class SearchService {
                     : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);
             Map<String, String[]> titles = highlighter(searcher, true).highlightFields(
-                    new String[]{IndexFields.TITLE}, tq.query(), pageTop, new int[]{1});
+                    new String[]{IndexFields.TITLE}, query, pageTop, new int[]{1});
             Map<String, String[]> abstracts = highlighter(searcher, false).highlightFields(
-                    new String[]{IndexFields.ABSTRACT}, tq.query(), pageTop, new int[]{2});
+                    new String[]{IndexFields.ABSTRACT}, query, pageTop, new int[]{2});
             List<Hit> hits = new ArrayList<>(pageDocs.length);
             for (int i = 0; i < pageDocs.length; i++) {
                 Document d = searcher.storedFields().document(pageDocs[i].doc);
@@ -274,14 +275,34 @@ public class SearchService {
     /** The ranking pass alone (the benchmark's "Lucene core"): the keys of the first {@code size} hits. */
     public List<String> rankOnly(String q, int size, Order order) throws QuerySyntaxException, IOException {
         TranslatedQuery tq = translate(q);
-        return index.withSearcher(searcher -> keysOf(searcher, rank(searcher, tq.query(), order, size)));
+        return index.withSearcher(searcher -> keysOf(searcher, rank(searcher, queryFor(tq, searcher), order, size)));
     }
 
     /** The counting pass alone, never from the cache (for the benchmark): the exact total and the facets of {@code q}. */
     public Counts countOnly(String q) throws QuerySyntaxException, IOException {
         TranslatedQuery tq = translate(q);
-        return index.withSearcher(searcher -> countUncached(searcher, tq.query()));
+        return index.withSearcher(searcher -> countUncached(searcher, queryFor(tq, searcher)));
     }
+
+    /**
+     * The form of {@code tq} to run on {@code searcher}'s index: the phrases of the {@link PhraseIndex} as their tokens
+     * when every document holds them, else by positions (an index written before the phrase list changed, until the
+     * start-up check has rebuilt it). Checked once per index reader.
+     */
+    public Query queryFor(TranslatedQuery tq, IndexSearcher searcher) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        PhraseState known = phraseState;
+        if (known == null || known.reader() != reader) {
+            known = new PhraseState(reader, PhraseIndex.standard().isComplete(reader));
+            phraseState = known;
+        }
+        return tq.queryFor(known.complete());
+    }
+
+    private record PhraseState(IndexReader reader, boolean complete) {
+    }
+
+    private volatile PhraseState phraseState;
 
     private static List<String> keysOf(IndexSearcher searcher, TopDocs top) throws IOException {
         List<String> keys = new ArrayList<>(top.scoreDocs.length);
@@ -297,7 +318,7 @@ public class SearchService {
     /** The keys (PMID or CL&lt;id&gt;) of the first {@code max} hits of {@code q} in {@code order} (for exports). */
     public List<String> keys(String q, Order order, int max) throws QuerySyntaxException, IOException {
         TranslatedQuery tq = translate(q);
-        return index.withSearcher(searcher -> keysOf(searcher, rank(searcher, tq.query(), order, max)));
+        return index.withSearcher(searcher -> keysOf(searcher, rank(searcher, queryFor(tq, searcher), order, max)));
     }
 
     /** Values shown per dimension (all years are shown: the histogram needs them). */

@@ -2,7 +2,9 @@ package org.cortexlit.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.lucene.document.Field.Store;
 import org.cortexlit.TestCorpus;
+import org.cortexlit.search.IndexFields;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The index is a cache: deleted or stale, it is rebuilt from the database with the same answers. */
 @QuarkusTest
@@ -98,6 +101,44 @@ class IndexRebuildTest {
                 assertEquals("<long: \"rank_sort\">! missingValue=0", segment.info.getIndexSort().toString());
             }
         }
+    }
+
+    /**
+     * Documents indexed with another phrase list (search/phrases.txt edited, or an index from before the phrase index)
+     * lack today's phrase tokens: while any is in the index, phrases are searched by positions, so none is missed, and
+     * the check rebuilds the index.
+     */
+    @Test
+    void documentsOfAnotherPhraseListAreSearchedByPositionsUntilTheRebuild() throws IOException {
+        List<String> before = answers("\"neuropathic pain\"");
+        assertFalse(before.isEmpty());
+        assertNull(index.staleReason());
+        index.close();
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(index.path());
+             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d, SearchIndex.writerConfig(
+                     org.cortexlit.search.Analyzers.text(), org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+            java.util.Map<String, String> stamp = org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData();
+            org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+            doc.add(new org.apache.lucene.document.StringField(IndexFields.KEY, "99999999", Store.YES));
+            doc.add(new org.apache.lucene.document.StringField(IndexFields.PMID, "99999999", Store.YES));
+            doc.add(new org.apache.lucene.document.TextField(IndexFields.TITLE, "Neuropathic pain after stroke", Store.YES));
+            doc.add(new org.apache.lucene.document.TextField(IndexFields.ALL, "Neuropathic pain after stroke", Store.NO));
+            doc.add(new org.apache.lucene.document.StringField(IndexFields.PHRASES, "another list", Store.NO));
+            w.addDocument(doc);
+            w.setLiveCommitData(stamp.entrySet());
+            w.commit();
+        }
+        index.open();
+
+        assertEquals("some of its documents were indexed with another phrase list than search/phrases.txt's",
+                index.staleReason());
+        List<String> during = answers("\"neuropathic pain\"");
+        assertTrue(during.contains("99999999"), "the phrase is matched by positions: " + during);
+        assertTrue(during.containsAll(before), during.toString());
+
+        index.checkAgainstDatabase();
+        assertNull(index.staleReason());
+        assertEquals(before, answers("\"neuropathic pain\""));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.apache.lucene.search.TermQuery;
 import org.cortexlit.search.ArticleDocuments;
 import org.cortexlit.search.AuthorKeys;
 import org.cortexlit.search.IndexFields;
+import org.cortexlit.search.PhraseIndex;
 import org.cortexlit.search.query.QueryNode.Author;
 import org.cortexlit.search.query.QueryNode.Chain;
 import org.cortexlit.search.query.QueryNode.Group;
@@ -35,6 +36,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Turns the AST into a Lucene query, analyzing every term with the index's own analyzer, and collects
@@ -46,10 +48,13 @@ final class LuceneQueryBuilder {
 
     private final Analyzer analyzer;
     private final Set<String> highlightTerms;
+    /** The phrase index the searched index holds completely, or null: every phrase by positions. */
+    private final PhraseIndex phrases;
 
-    LuceneQueryBuilder(Analyzer analyzer, Set<String> highlightTerms) {
+    LuceneQueryBuilder(Analyzer analyzer, Set<String> highlightTerms, PhraseIndex phrases) {
         this.analyzer = analyzer;
         this.highlightTerms = highlightTerms;
+        this.phrases = phrases;
     }
 
     Query build(QueryNode node) throws QuerySyntaxException {
@@ -154,16 +159,7 @@ final class LuceneQueryBuilder {
             if (!negated && (field.equals(IndexFields.TITLE) || field.equals(IndexFields.ABSTRACT))) {
                 highlightTerms.addAll(tokens);
             }
-            if (tokens.size() == 1) {
-                perField.add(new TermQuery(new Term(field, tokens.get(0))));
-            } else {
-                PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-                phrase.setSlop(slop);
-                for (int i = 0; i < tokens.size(); i++) {
-                    phrase.add(new Term(field, tokens.get(i)), positions.get(i));
-                }
-                perField.add(phrase.build());
-            }
+            perField.add(termOrPhrase(field, tokens, positions, slop));
         }
         if (perField.isEmpty()) {
             throw new QuerySyntaxException("Nothing to search in '" + text + "' at position " + position
@@ -199,8 +195,23 @@ final class LuceneQueryBuilder {
         if (highlight) {
             highlightTerms.addAll(tokens);
         }
+        return termOrPhrase(field, tokens, positions, slop);
+    }
+
+    /**
+     * One word as a term; an exact phrase of the {@link PhraseIndex} in a field that holds its tokens as that token
+     * (the same records, one posting list, and block maxima Lucene can skip on); any other phrase by positions.
+     */
+    private Query termOrPhrase(String field, List<String> tokens, List<Integer> positions, int slop) {
         if (tokens.size() == 1) {
             return new TermQuery(new Term(field, tokens.get(0)));
+        }
+        if (phrases != null && slop == 0 && IndexFields.PHRASE_FIELDS.contains(field)
+                && positions.get(positions.size() - 1) - positions.get(0) == tokens.size() - 1) {
+            Optional<String> token = phrases.token(tokens);
+            if (token.isPresent()) {
+                return new TermQuery(new Term(field, token.get()));
+            }
         }
         PhraseQuery.Builder phrase = new PhraseQuery.Builder();
         phrase.setSlop(slop);
@@ -316,6 +327,9 @@ final class LuceneQueryBuilder {
             stream.reset();
             int position = -1;
             while (stream.incrementToken()) {
+                if (increment.getPositionIncrement() == 0 && position >= 0) {
+                    continue; // a token stacked on a word (the index's phrase tokens): the words are what is searched
+                }
                 position += increment.getPositionIncrement();
                 tokens.add(term.toString());
                 positions.add(position);

@@ -7,6 +7,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.cortexlit.search.PhraseIndex;
 
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -24,13 +25,21 @@ public final class QueryTranslator {
 
     /** Longer than any protocol search string we have seen; bounds the work one request can cause. */
     public static final int MAX_QUERY_LENGTH = 4_000;
-    /** Lucene's default limit; an untagged word costs two clauses (all fields, and the title for ranking). */
+    /** Lucene's default limit; an untagged word costs one clause, a [tiab] word two (title and abstract). */
     public static final int MAX_CLAUSES = 1_024;
 
     private final Analyzer analyzer;
+    private final PhraseIndex phrases;
 
+    /** A translator for an index written with {@code analyzer} and the {@linkplain PhraseIndex#standard() standard}
+     * phrase index. */
     public QueryTranslator(Analyzer analyzer) {
+        this(analyzer, PhraseIndex.standard());
+    }
+
+    public QueryTranslator(Analyzer analyzer, PhraseIndex phrases) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.phrases = Objects.requireNonNull(phrases, "phrases");
     }
 
     public TranslatedQuery translate(String query) throws QuerySyntaxException {
@@ -44,15 +53,17 @@ public final class QueryTranslator {
         QueryNode root = QueryParser.parse(query);
         Set<String> highlightTerms = new LinkedHashSet<>();
         Query lucene;
+        Query withPhraseTokens;
         try {
-            lucene = new LuceneQueryBuilder(analyzer, highlightTerms).build(root);
+            lucene = new LuceneQueryBuilder(analyzer, highlightTerms, null).build(root);
+            withPhraseTokens = new LuceneQueryBuilder(analyzer, new LinkedHashSet<>(), phrases).build(root);
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyClauses();
         }
         if (clauseCount(lucene) > Math.min(MAX_CLAUSES, IndexSearcher.getMaxClauseCount())) {
             throw tooManyClauses();
         }
-        return new TranslatedQuery(lucene, QueryNormalizer.print(root), highlightTerms);
+        return new TranslatedQuery(lucene, withPhraseTokens, QueryNormalizer.print(root), highlightTerms);
     }
 
     /**

@@ -285,6 +285,13 @@ class QueryTranslatorSearchTest {
         assertEquals(expected, corpus.pmids(TRANSLATOR.translate(query).query()));
     }
 
+    /** The form an index holding the phrase tokens runs ({@code org.cortexlit.search.PhraseIndex}): the same records. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("queries")
+    void thePhraseTokenFormFindsExactlyTheSameRecords(String query, List<Integer> expected) throws QuerySyntaxException {
+        assertEquals(expected, corpus.pmids(TRANSLATOR.translate(query).withPhraseTokens()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
     void searchingTheNormalisedQueryFindsTheSameRecords(String query, List<Integer> expected)
