@@ -11,8 +11,6 @@ import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.document.FeatureField;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -184,13 +182,15 @@ public class SearchService {
                 : new TopFieldCollectorManager(sort(order), k, null, RANK_COUNT_THRESHOLD);
     }
 
-    /** What the ranking pass searches: in relevance order, {@code base} plus the rank bonus. */
+    /**
+     * What the ranking pass searches: in relevance order, {@code base} plus the rank bonus, as one conjunction that
+     * tells each of its clauses what it must score for a record to stay competitive ({@link TopScoringConjunction}).
+     * Every document has the rank feature, so requiring it drops none.
+     */
     static Query ranked(Query base, Order order) {
-        return order == Order.RELEVANCE ? new BooleanQuery.Builder()
-                .add(base, BooleanClause.Occur.MUST)
-                .add(FeatureField.newLinearQuery(IndexFields.FEATURES, IndexFields.RANK_FEATURE, RANK_WEIGHT),
-                        BooleanClause.Occur.SHOULD)
-                .build()
+        return order == Order.RELEVANCE ? TopScoringConjunction.of(base,
+                FeatureField.newLinearQuery(IndexFields.FEATURES, IndexFields.RANK_FEATURE, RANK_WEIGHT),
+                RANK_WEIGHT * ArticleDocuments.MAX_RANK_BOOST)
                 : base;
     }
 

@@ -132,6 +132,250 @@ class RankingPassTest {
                 + bestCollected.sum() + ", the sum's " + sumCollected.sum() + " of " + searcher.count(best));
     }
 
+    /** The benchmark's queries and a few shapes of our own: NOT, nested AND, an AND inside an OR, a filter. */
+    static java.util.stream.Stream<String> rankedQueries() throws IOException {
+        List<String> qs = new ArrayList<>();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+                RankingPassTest.class.getResourceAsStream("/bench/queries.txt"), java.nio.charset.StandardCharsets.UTF_8))) {
+            r.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> qs.add(l.substring(l.indexOf('\t') + 1)));
+        }
+        qs.addAll(List.of("sham AND \"neuropathic pain\" NOT fibromyalgia", "(rtms AND sham) AND (pain OR \"motor cortex\")",
+                "(rtms AND \"motor cortex\") OR (tdcs AND migraine)", "\"neuropathic pain\"[tiab] AND 2010:2020[dp]",
+                "pain NOT (rtms OR \"motor cortex stimulation\" OR sham)", "M1 AND DLPFC AND theta burst"));
+        return qs.stream();
+    }
+
+    /**
+     * Whatever the query, the ranking pass's page is the one Lucene's own conjunction gives when it scores every hit
+     * (the form before {@link TopScoringConjunction}: the base a MUST clause, the bonus a SHOULD), on one thread and on
+     * the sliced searcher the app uses, phrases by positions or as phrase tokens, 20 and 200 deep.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("rankedQueries")
+    void theRankingPassGivesThePageExhaustiveScoringGives(String q) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            IndexSearcher sliced = new SearchIndex.SlicedSearchers(pool).newSearcher(reader, null);
+            var tq = TRANSLATOR.translate(q);
+            for (Query base : List.of(tq.query(), tq.withPhraseTokens())) {
+                assertEquals(searcher.count(tq.query()), searcher.count(base), q + ": phrase tokens find the same records");
+                Query reference = new org.apache.lucene.search.BooleanQuery.Builder()
+                        .add(base, org.apache.lucene.search.BooleanClause.Occur.MUST)
+                        .add(org.apache.lucene.document.FeatureField.newLinearQuery(IndexFields.FEATURES,
+                                IndexFields.RANK_FEATURE, SearchService.RANK_WEIGHT), org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+                        .build();
+                for (int n : new int[]{20, 200}) {
+                    TopDocs expected = searcher.search(reference, new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE));
+                    assertSamePage(q + " (" + n + ", one thread)", expected, SearchService.rank(searcher, base, SearchService.Order.RELEVANCE, n));
+                    assertSamePage(q + " (" + n + ", sliced)", expected, SearchService.rank(sliced, base, SearchService.Order.RELEVANCE, n));
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The same scores in the same order (to float rounding: the two sum their clauses in another order), and the
+     * same records wherever the score is not tied with its neighbour. */
+    private static void assertSamePage(String what, TopDocs expected, TopDocs actual) {
+        assertEquals(expected.scoreDocs.length, actual.scoreDocs.length, what);
+        for (int i = 0; i < expected.scoreDocs.length; i++) {
+            float e = expected.scoreDocs[i].score;
+            assertEquals(e, actual.scoreDocs[i].score, 1e-5f * Math.max(1f, e), what + " score at " + i);
+            boolean tied = (i > 0 && expected.scoreDocs[i - 1].score - e < 1e-4f)
+                    || (i + 1 < expected.scoreDocs.length && e - expected.scoreDocs[i + 1].score < 1e-4f);
+            if (!tied) {
+                assertEquals(expected.scoreDocs[i].doc, actual.scoreDocs[i].doc, what + " record at " + i);
+            }
+        }
+    }
+
+    /**
+     * The review strategy of the benchmark, as the app runs it on an index with phrase tokens: each OR group learns the
+     * least it must add, so "pain" (in nearly every record, worth almost nothing) is skipped, and a record is scored
+     * only when its other clauses leave it a chance. Lucene's own conjunction scored every hit.
+     */
+    @Test
+    void aStrategyOfOrGroupsIsRankedWithoutScoringMostOfItsHits() throws Exception {
+        var tq = TRANSLATOR.translate("(rTMS OR \"transcranial magnetic stimulation\" OR \"motor cortex stimulation\") AND "
+                + "(pain OR neuralgia OR \"neuropathic pain\") AND 2000:2025[dp] NOT review[pt]");
+        Query base = tq.withPhraseTokens();
+        int hits = searcher.count(base);
+        assertTrue(hits > RECORDS / 3, "common in the generated corpus: " + hits);
+        LongAdder collected = new LongAdder();
+        searcher.search(SearchService.ranked(base, SearchService.Order.RELEVANCE),
+                counting(SearchService.ranker(SearchService.Order.RELEVANCE, 20), collected));
+        assertTrue(collected.sum() < hits / 2, "collected " + collected.sum() + " of " + hits);
+    }
+
+    /**
+     * Each clause of the conjunction learns the least it must score: in {@code (rtms OR ...) AND (pain OR neuralgia OR
+     * "neuropathic pain")}, "pain" is in nearly every record and worth almost nothing, so once the page has a threshold
+     * no record can reach it through "pain", and that alternative stops handing out documents.
+     */
+    @Test
+    void anAlternativeNoRecordCanWinWithIsSkipped() throws Exception {
+        LongAdder painDocs = new LongAdder();
+        Query pain = new CountingQuery(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexFields.ALL, "pain")), painDocs);
+        Query base = new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(TRANSLATOR.translate("rTMS OR \"transcranial magnetic stimulation\"").withPhraseTokens(),
+                        org.apache.lucene.search.BooleanClause.Occur.MUST)
+                .add(new org.apache.lucene.search.DisjunctionMaxQuery(List.of(pain,
+                        TRANSLATOR.translate("neuralgia OR \"neuropathic pain\"").withPhraseTokens()), 0f),
+                        org.apache.lucene.search.BooleanClause.Occur.MUST)
+                .build();
+        int withPain = searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexFields.ALL, "pain")));
+        // The clauses' bounds over a whole segment are loose (a word's bound is its idf), so in 5,000 records only the
+        // threshold of the best record leaves "pain" below what it must add; in the benchmark's million the 20th does.
+        TopDocs page = searcher.search(SearchService.ranked(base, SearchService.Order.RELEVANCE),
+                new TopScoreDocCollectorManager(1, null, 1));
+        assertEquals(1, page.scoreDocs.length);
+        assertTrue(painDocs.sum() < withPain / 10, "\"pain\" handed out " + painDocs.sum() + " of its " + withPain + " records");
+    }
+
+    /** A query whose scorer counts the documents its iterator hands out; everything else is its inner query's. */
+    private static final class CountingQuery extends Query {
+        private final Query in;
+        private final LongAdder docs;
+
+        CountingQuery(Query in, LongAdder docs) {
+            this.in = in;
+            this.docs = docs;
+        }
+
+        @Override
+        public org.apache.lucene.search.Weight createWeight(IndexSearcher s, org.apache.lucene.search.ScoreMode mode, float boost)
+                throws IOException {
+            org.apache.lucene.search.Weight w = in.createWeight(s, mode, boost);
+            return new org.apache.lucene.search.FilterWeight(this, w) {
+                @Override
+                public org.apache.lucene.search.ScorerSupplier scorerSupplier(LeafReaderContext ctx) throws IOException {
+                    org.apache.lucene.search.ScorerSupplier ss = in.scorerSupplier(ctx);
+                    return ss == null ? null : new org.apache.lucene.search.ScorerSupplier() {
+                        @Override
+                        public org.apache.lucene.search.Scorer get(long leadCost) throws IOException {
+                            return counting(ss.get(leadCost));
+                        }
+
+                        @Override
+                        public long cost() {
+                            return ss.cost();
+                        }
+
+                        @Override
+                        public void setTopLevelScoringClause() throws IOException {
+                            ss.setTopLevelScoringClause();
+                        }
+                    };
+                }
+
+                @Override
+                public org.apache.lucene.search.Scorer scorer(LeafReaderContext ctx) throws IOException {
+                    org.apache.lucene.search.ScorerSupplier ss = scorerSupplier(ctx);
+                    return ss == null ? null : ss.get(Long.MAX_VALUE);
+                }
+            };
+        }
+
+        private org.apache.lucene.search.Scorer counting(org.apache.lucene.search.Scorer s) {
+            org.apache.lucene.search.DocIdSetIterator it = s.iterator();
+            org.apache.lucene.search.DocIdSetIterator counted = new org.apache.lucene.search.DocIdSetIterator() {
+                @Override
+                public int docID() {
+                    return it.docID();
+                }
+
+                @Override
+                public int nextDoc() throws IOException {
+                    return count(it.nextDoc());
+                }
+
+                @Override
+                public int advance(int target) throws IOException {
+                    return count(it.advance(target));
+                }
+
+                private int count(int doc) {
+                    if (doc != NO_MORE_DOCS) {
+                        docs.increment();
+                    }
+                    return doc;
+                }
+
+                @Override
+                public long cost() {
+                    return it.cost();
+                }
+            };
+            return new org.apache.lucene.search.Scorer(s.getWeight()) {
+                @Override
+                public int docID() {
+                    return it.docID();
+                }
+
+                @Override
+                public org.apache.lucene.search.DocIdSetIterator iterator() {
+                    return counted;
+                }
+
+                @Override
+                public float score() throws IOException {
+                    return s.score();
+                }
+
+                @Override
+                public float getMaxScore(int upTo) throws IOException {
+                    return s.getMaxScore(upTo);
+                }
+
+                @Override
+                public int advanceShallow(int target) throws IOException {
+                    return s.advanceShallow(target);
+                }
+
+                @Override
+                public void setMinCompetitiveScore(float minScore) throws IOException {
+                    s.setMinCompetitiveScore(minScore);
+                }
+            };
+        }
+
+        @Override
+        public void visit(org.apache.lucene.search.QueryVisitor visitor) {
+            in.visit(visitor);
+        }
+
+        @Override
+        public String toString(String field) {
+            return "counting(" + in.toString(field) + ")";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    @Test
+    void theRankingQueryExplainsTheScoresItGives() throws Exception {
+        Query ranked = SearchService.ranked(TRANSLATOR.translate("sham AND (pain OR \"neuropathic pain\") NOT migraine")
+                .withPhraseTokens(), SearchService.Order.RELEVANCE);
+        TopDocs top = searcher.search(ranked, 5);
+        assertEquals(5, top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            org.apache.lucene.search.Explanation e = searcher.explain(ranked, sd.doc);
+            assertTrue(e.isMatch());
+            assertEquals(sd.score, e.getValue().floatValue(), 1e-5f);
+        }
+        int excluded = searcher.search(TRANSLATOR.translate("sham AND migraine").query(), 1).scoreDocs[0].doc;
+        assertTrue(!searcher.explain(ranked, excluded).isMatch());
+    }
+
     /** {@code q} with every disjunction-max turned into a BooleanQuery of SHOULD clauses (OR groups as they were ranked
      * before the sixth session: summed). */
     private static Query summed(Query q) {
