@@ -20,11 +20,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.cortexlit.bench.CorpusGenerator;
 import org.cortexlit.library.Article;
-import org.cortexlit.pubmed.ReadEvent;
-import org.cortexlit.pubmed.RecordReader;
-import org.cortexlit.pubmed.RecordReaders;
 import org.cortexlit.search.query.QueryTranslator;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +28,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -166,19 +160,8 @@ class PhraseIndexTest {
     @Test
     void everyPhraseTokenFindsExactlyWhatItsPhraseQueryFinds() throws Exception {
         Directory dir = new ByteBuffersDirectory();
-        Path xml = Files.createTempFile("phrases", ".xml");
         try (IndexWriter w = new IndexWriter(dir, SearchIndex.writerConfig(Analyzers.create(), IndexWriterConfig.OpenMode.CREATE))) {
-            new CorpusGenerator(7).writePubmedXml(xml, 2_000, 30_000_000L, false);
-            try (RecordReader records = RecordReaders.open(xml)) {
-                ReadEvent e;
-                while ((e = records.next()) != null) {
-                    if (e instanceof ReadEvent.Parsed p) {
-                        Article a = new Article();
-                        a.apply(p.record(), "test");
-                        w.addDocument(ArticleDocuments.toDocument(a));
-                    }
-                }
-            }
+            GeneratedDocuments.add(w, 7, 2_000, 30_000_000L);
             for (String text : List.of("motor cortex", "motor", "cortex motor", "motor. Cortex", "motor-cortex",
                     "Chronic low back pain and low back pain", "the neuropathic-pain syndrome", "neuropathic\tpain",
                     "theta burst theta-burst stimulation")) {
@@ -192,8 +175,6 @@ class PhraseIndexTest {
                 w.addDocument(d);
             }
             w.commit();
-        } finally {
-            Files.deleteIfExists(xml);
         }
         int compared = 0;
         int found = 0;

@@ -17,11 +17,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.cortexlit.bench.CorpusGenerator;
 import org.cortexlit.library.Article;
-import org.cortexlit.pubmed.ReadEvent;
-import org.cortexlit.pubmed.RecordReader;
-import org.cortexlit.pubmed.RecordReaders;
 import org.cortexlit.search.query.QueryTranslator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +26,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -56,24 +50,11 @@ class RankingPassTest {
 
     @BeforeAll
     static void index() throws IOException {
-        Path xml = Files.createTempFile("ranking", ".xml");
         directory = new ByteBuffersDirectory();
         try (IndexWriter w = new IndexWriter(directory, SearchIndex.writerConfig(Analyzers.create(), IndexWriterConfig.OpenMode.CREATE))) {
-            new CorpusGenerator(11).writePubmedXml(xml, RECORDS, 70_000_000L, false);
-            try (RecordReader records = RecordReaders.open(xml)) {
-                ReadEvent e;
-                while ((e = records.next()) != null) {
-                    if (e instanceof ReadEvent.Parsed p) {
-                        Article a = new Article();
-                        a.apply(p.record(), "test");
-                        w.addDocument(ArticleDocuments.toDocument(a));
-                    }
-                }
-            }
+            GeneratedDocuments.add(w, 11, RECORDS, 70_000_000L);
             w.forceMerge(1);
             w.commit();
-        } finally {
-            Files.deleteIfExists(xml);
         }
         reader = DirectoryReader.open(directory);
         searcher = new IndexSearcher(reader); // one thread: the counts below are exact
