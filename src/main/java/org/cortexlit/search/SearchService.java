@@ -138,10 +138,11 @@ public class SearchService {
             ScoreDoc[] pageDocs = from >= top.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);
+            Query marks = markQuery(query);
             Map<String, String[]> titles = highlighter(searcher, true).highlightFields(
-                    new String[]{IndexFields.TITLE}, query, pageTop, new int[]{1});
+                    new String[]{IndexFields.TITLE}, marks, pageTop, new int[]{1});
             Map<String, String[]> abstracts = highlighter(searcher, false).highlightFields(
-                    new String[]{IndexFields.ABSTRACT}, query, pageTop, new int[]{2});
+                    new String[]{IndexFields.ABSTRACT}, marks, pageTop, new int[]{2});
             List<Hit> hits = new ArrayList<>(pageDocs.length);
             for (int i = 0; i < pageDocs.length; i++) {
                 Document d = searcher.storedFields().document(pageDocs[i].doc);
@@ -399,17 +400,86 @@ public class SearchService {
 
     /** @param whole the title (marked whole), else the abstract (marked in passages) */
     private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean whole) {
-        // the field's own clauses ([ti], [ab], [tiab]) and the catch-all's: an untagged word is searched in
-        // IndexFields.ALL only, and is marked where it is in the title and the abstract (the fields share one analyzer)
         String own = whole ? IndexFields.TITLE : IndexFields.ABSTRACT;
-        UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withFieldMatcher(field -> field.equals(own) || field.equals(IndexFields.ALL))
-                .withMaxLength(100_000);
+        UnifiedHighlighter.Builder b = marking(UnifiedHighlighter.builder(searcher, index.analyzer()), own);
         if (whole) {
             b.withBreakIterator(WholeBreakIterator::new);
         }
         return b.build();
+    }
+
+    /**
+     * Marks {@code own}'s words that a clause on {@code own} or on the catch-all field finds ([ti], [ab], [tiab] and
+     * untagged words: an untagged word is searched in {@link IndexFields#ALL} only, and is marked where it stands in the
+     * title and the abstract, the fields sharing one analyzer), as safe HTML: {@code <mark>} around them, the rest
+     * escaped.
+     */
+    private static UnifiedHighlighter.Builder marking(UnifiedHighlighter.Builder b, String own) {
+        return b.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withFieldMatcher(field -> field.equals(own) || field.equals(IndexFields.ALL))
+                .withMaxLength(100_000);
+    }
+
+    /**
+     * What to mark for {@code q}: every clause of it that finds words in the title, the abstract or the catch-all field
+     * and does not stand under a NOT, as alternatives. Marking with {@code q} itself marks a field only where the whole
+     * query matches that field alone: in {@code quality AND "randomized controlled trial"}, found in a title and a
+     * publication type, the title's "quality" was left unmarked.
+     */
+    static Query markQuery(Query q) {
+        java.util.Set<Query> leaves = new java.util.LinkedHashSet<>();
+        q.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                return MARKED_FIELDS.contains(field);
+            }
+
+            @Override
+            public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
+                leaves.add(query);
+            }
+
+            @Override
+            public void consumeTermsMatching(Query query, String field,
+                                             java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+                leaves.add(query);
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur,
+                                                                       Query parent) {
+                return occur == org.apache.lucene.search.BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+        });
+        org.apache.lucene.search.BooleanQuery.Builder any = new org.apache.lucene.search.BooleanQuery.Builder();
+        leaves.forEach(leaf -> any.add(leaf, org.apache.lucene.search.BooleanClause.Occur.SHOULD));
+        return any.build();
+    }
+
+    private static final java.util.Set<String> MARKED_FIELDS = java.util.Set.of(IndexFields.TITLE, IndexFields.ABSTRACT,
+            IndexFields.ALL);
+
+    /** An article's title and abstract sections with what a query finds marked; an entry is null where it finds nothing. */
+    public record Marked(String title, List<String> sections) {
+    }
+
+    /**
+     * Marks what {@code q} finds in {@code title} and each of {@code sections} (plain text; the article page's own
+     * title and abstract, reached from a search), whole, as the results page marks a title: safe HTML.
+     */
+    public Marked mark(String q, String title, List<String> sections) throws QuerySyntaxException, IOException {
+        Query marks = markQuery(translate(q).query());
+        UnifiedHighlighter titles = marking(UnifiedHighlighter.builderWithoutSearcher(index.analyzer()), IndexFields.TITLE)
+                .withBreakIterator(WholeBreakIterator::new).build();
+        UnifiedHighlighter abstracts = marking(UnifiedHighlighter.builderWithoutSearcher(index.analyzer()), IndexFields.ABSTRACT)
+                .withBreakIterator(WholeBreakIterator::new).build();
+        List<String> marked = new ArrayList<>(sections.size());
+        for (String text : sections) {
+            marked.add(text == null || text.isEmpty() ? null
+                    : (String) abstracts.highlightWithoutSearcher(IndexFields.ABSTRACT, marks, text, 1));
+        }
+        return new Marked(title == null || title.isEmpty() ? null
+                : (String) titles.highlightWithoutSearcher(IndexFields.TITLE, marks, title, 1), marked);
     }
 
     /** The sort of the field orders; relevance is ranked by {@link #ranker}'s score collector, not sorted. */

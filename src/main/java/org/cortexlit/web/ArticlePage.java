@@ -9,10 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.cortexlit.library.AbstractSection;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.ArticleEvent;
 import org.cortexlit.search.SearchService;
 import org.cortexlit.search.SimilarArticles;
+import org.cortexlit.search.query.QuerySyntaxException;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,14 +42,16 @@ public class ArticlePage {
         static native TemplateInstance article(Article article, List<ArticleEvent> history, List<SearchService.Hit> similar,
                                                Article duplicateOf, List<Article> duplicates,
                                                List<ScreenPage.TagRow> tags, List<org.cortexlit.library.TagChange> tagHistory,
-                                               String notice, String error);
+                                               String notice, String error, Shown shown, String q);
     }
 
     private final SimilarArticles similarArticles;
     private final Tagging tagging;
     private final SecurityIdentity identity;
+    private final SearchService search;
 
-    public ArticlePage(SimilarArticles similarArticles, Tagging tagging, SecurityIdentity identity) {
+    public ArticlePage(SimilarArticles similarArticles, Tagging tagging, SecurityIdentity identity, SearchService search) {
+        this.search = search;
         this.similarArticles = similarArticles;
         this.tagging = tagging;
         this.identity = identity;
@@ -57,7 +61,7 @@ public class ArticlePage {
     @GET
     @Path("/{key}")
     public TemplateInstance article(@PathParam("key") String key, @QueryParam("notice") String notice,
-                                    @QueryParam("error") String error) throws IOException {
+                                    @QueryParam("error") String error, @QueryParam("q") String q) throws IOException {
         List<SearchService.Hit> similar = similarArticles.similarTo(Article.canonicalKey(key), 5).orElse(List.of());
         return QuarkusTransaction.requiringNew().call(() -> {
             Article a = Article.findByKey(key)
@@ -76,8 +80,36 @@ public class ArticlePage {
             Article kept = a.duplicateOf == null ? null : Article.findById(a.duplicateOf);
             List<Article> linked = Article.list("duplicateOf = ?1 order by id", a.id);
             return Templates.article(a, ArticleEvent.forArticle(a.id), similar, kept, linked, ScreenPage.TagRow.of(a, defaults),
-                    org.cortexlit.library.TagChange.forArticle(a.id), notice, error);
+                    org.cortexlit.library.TagChange.forArticle(a.id), notice, error, marked(a, q), q);
         });
+    }
+
+    /** The article's title and abstract sections as the page shows them: with what {@code q} (the search it was reached
+     * from) finds marked, where it finds something; else with their own inline markup. */
+    public record Shown(String titleHtml, List<ShownSection> sections) {
+    }
+
+    public record ShownSection(String label, String html) {
+    }
+
+    private Shown marked(Article a, String q) {
+        SearchService.Marked m = null;
+        if (q != null && !q.isBlank()) {
+            try {
+                m = search.mark(q, a.title, a.abstractSections.stream().map(s -> s.text).toList());
+            } catch (QuerySyntaxException | IOException e) {
+                m = null; // a query that cannot be read marks nothing; the article is what the page is about
+            }
+        }
+        List<ShownSection> sections = new java.util.ArrayList<>();
+        for (int i = 0; i < a.abstractSections.size(); i++) {
+            AbstractSection s = a.abstractSections.get(i);
+            String html = m == null || m.sections().get(i) == null || !m.sections().get(i).contains("<mark>")
+                    ? s.html : m.sections().get(i);
+            sections.add(new ShownSection(s.label, html));
+        }
+        String title = m == null || m.title() == null || !m.title().contains("<mark>") ? a.titleHtml : m.title();
+        return new Shown(title, sections);
     }
 
     /** Tags the study in one dimension from the article page (Post/Redirect/Get). */

@@ -102,8 +102,10 @@ class BrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("search.png")).setFullPage(true));
 
             page.click(".hit-title");
-            page.waitForURL("**/articles/90000001");
+            page.waitForURL("**/articles/90000001?q=*");
             assertTrue(page.textContent("h1").contains("High-frequency rTMS of the primary motor cortex"));
+            assertTrue(page.innerHTML("h1").contains("<mark>rTMS</mark>"), "the search's words are marked on the article");
+            assertTrue(page.textContent("#marked").contains("back to the results"));
             assertTrue(page.textContent(".abstract").contains("METHODS:"));
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("article.png")).setFullPage(true));
 

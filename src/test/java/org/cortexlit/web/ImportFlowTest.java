@@ -86,6 +86,37 @@ class ImportFlowTest {
                 .body(containsString("<mark>primary motor cortex</mark>"));
         given().queryParam("q", "neuralgia[tiab] OR rtms[tiab]").get("/api/search").then().statusCode(200)
                 .body("hits.find { it.pmid == '90000001' }.highlights.title", containsString("<mark>rTMS</mark>"));
+        // a word is marked wherever it stands, even where the rest of the query is not (the title lacks "resting motor
+        // threshold", which the abstract holds)
+        given().queryParam("q", "\"post-stroke pain\" AND \"resting motor threshold\"").get("/api/search").then()
+                .statusCode(200)
+                .body("hits.find { it.pmid == '90000001' }.highlights.title",
+                        equalTo("High-frequency rTMS of the primary motor cortex for central <mark>post-stroke pain</mark>:"
+                                + " a sham-controlled crossover trial."))
+                .body("hits.find { it.pmid == '90000001' }.highlights.abstract",
+                        containsString("<mark>resting motor threshold</mark>"));
+    }
+
+    /** Reached from a search, the article page marks what the search found in its title and abstract; reached any other
+     * way, it shows them with their own markup. */
+    @Test
+    void theArticlePageMarksWhatTheSearchFound() {
+        upload("trials.xml").statusCode(201);
+        given().queryParam("q", "\"motor cortex\" AND sham").get("/search").then().statusCode(200)
+                .body(containsString("/articles/90000001?q=%22motor+cortex%22+AND+sham"));
+        given().queryParam("q", "\"motor cortex\" AND sham").get("/articles/90000001").then().statusCode(200)
+                .body(containsString("<h1>High-frequency rTMS of the primary <mark>motor cortex</mark> for central post-stroke"
+                        + " pain: a <mark>sham</mark>-controlled crossover trial.</h1>"))
+                .body(containsString("over M1 or <mark>sham</mark>, at 80% of resting motor threshold."))
+                .body(containsString("href=\"/search?q=%22motor+cortex%22+AND+sham\""));
+        given().get("/articles/90000001").then().statusCode(200)
+                .body(containsString("<h1>High-frequency <i>rTMS</i> of the primary motor cortex"))
+                .body(not(containsString("<mark>")));
+        // a query that finds nothing in the text, or cannot be read, leaves the article as it is
+        given().queryParam("q", "2015[dp]").get("/articles/90000001").then().statusCode(200)
+                .body(containsString("<h1>High-frequency <i>rTMS</i> of the primary motor cortex"));
+        given().queryParam("q", "rtms AND (").get("/articles/90000001").then().statusCode(200)
+                .body(containsString("<h1>High-frequency <i>rTMS</i> of the primary motor cortex"));
     }
 
     @Test
