@@ -50,6 +50,24 @@ public final class Analyzers {
         };
     }
 
+    /** The words {@code analyzer} makes of {@code text} in {@code field}, in order (stacked tokens included). */
+    public static java.util.List<String> words(Analyzer analyzer, String field, String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+                    ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (java.io.IOException e) {
+            // a StringReader cannot fail; this would be a broken analyzer, not bad input
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /**
      * The per-field analyzer for the whole index: keyword fields are not tokenized; the {@link IndexFields#PHRASE_FIELDS}
      * also get the tokens of the {@link PhraseIndex#standard() phrase index}. Queries may analyse their words with it

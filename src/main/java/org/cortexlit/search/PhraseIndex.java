@@ -28,15 +28,16 @@ import java.util.TreeSet;
 
 /**
  * The phrase index: the field's multi-word terms ({@value #RESOURCE}: "neuropathic pain", "repetitive transcranial
- * magnetic stimulation", ...) are also indexed as one token each in the title, the abstract and the catch-all field,
- * wherever their words stand side by side. A phrase search for one of them then reads one posting list instead of
+ * magnetic stimulation", ...) are also indexed as one token each in the {@link IndexFields#PHRASE_FIELDS} (title,
+ * abstract, MeSH and the catch-all field), wherever their words stand side by side. A phrase search for one of them then reads one posting list instead of
  * matching positions, and, more important for ranking, Lucene knows how well each block of documents can score on
  * it: for a phrase of words it can only bound that score by its words' (every block of a common word looks
  * competitive), so a strategy of OR groups over phrases could skip nothing.
  *
  * <p>A phrase token is the phrase's words between square brackets ({@code [neuropathic pain]}): no word token holds a
- * bracket or a space, so truncation ({@code neuro*}) never expands to one. It is stacked on the phrase's first word. The same records match either way: the token is there exactly when the words are at consecutive positions of
- * one value, which is what a phrase query asks.
+ * bracket or a space, so truncation ({@code neuro*}) never expands to one. It is stacked on the phrase's first word.
+ * The same records match either way: the token is there exactly when the words are at consecutive positions of one
+ * value, which is what a phrase query asks.
  *
  * <p>Every document also holds the list's {@linkplain #version() version} in {@link IndexFields#PHRASES}: queries use
  * the phrase tokens only when every document of the index has it ({@link #isComplete}), so an index built before the
@@ -155,20 +156,10 @@ public final class PhraseIndex {
                 if (content.isEmpty() || content.startsWith("#")) {
                     continue;
                 }
-                List<String> ws = new ArrayList<>();
-                try (TokenStream ts = analyzer.tokenStream(IndexFields.ALL, content)) {
-                    CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                    ts.reset();
-                    while (ts.incrementToken()) {
-                        ws.add(term.toString());
-                    }
-                    ts.end();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                List<String> ws = Analyzers.words(analyzer, IndexFields.ALL, content);
                 if (ws.size() < 2) {
                     throw new IllegalStateException(source + " line " + n + ": '" + content
-                            + "' is not a phrase (it has fewer than two words)");
+                            + "' is not a phrase (it has fewer than two words); list only terms of several words there");
                 }
                 out.put(tokenOf(ws), List.copyOf(ws));
             }

@@ -469,17 +469,23 @@ public class SearchService {
      */
     public Marked mark(String q, String title, List<String> sections) throws QuerySyntaxException, IOException {
         Query marks = markQuery(translate(q).query());
-        UnifiedHighlighter titles = marking(UnifiedHighlighter.builderWithoutSearcher(index.analyzer()), IndexFields.TITLE)
-                .withBreakIterator(WholeBreakIterator::new).build();
-        UnifiedHighlighter abstracts = marking(UnifiedHighlighter.builderWithoutSearcher(index.analyzer()), IndexFields.ABSTRACT)
-                .withBreakIterator(WholeBreakIterator::new).build();
         List<String> marked = new ArrayList<>(sections.size());
         for (String text : sections) {
-            marked.add(text == null || text.isEmpty() ? null
-                    : (String) abstracts.highlightWithoutSearcher(IndexFields.ABSTRACT, marks, text, 1));
+            marked.add(markWhole(IndexFields.ABSTRACT, marks, text));
         }
-        return new Marked(title == null || title.isEmpty() ? null
-                : (String) titles.highlightWithoutSearcher(IndexFields.TITLE, marks, title, 1), marked);
+        return new Marked(markWhole(IndexFields.TITLE, marks, title), marked);
+    }
+
+    /** {@code text} of {@code field} with what {@code marks} finds marked, or null when it finds nothing there. */
+    private String markWhole(String field, Query marks, String text) throws IOException {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        UnifiedHighlighter whole = marking(UnifiedHighlighter.builderWithoutSearcher(index.analyzer()), field)
+                .withBreakIterator(WholeBreakIterator::new)
+                .withMaxNoHighlightPassages(0) // nothing found: null, not the text unmarked
+                .build();
+        return (String) whole.highlightWithoutSearcher(field, marks, text, 1);
     }
 
     /** The sort of the field orders; relevance is ranked by {@link #ranker}'s score collector, not sorted. */

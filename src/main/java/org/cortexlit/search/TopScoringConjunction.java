@@ -102,10 +102,6 @@ final class TopScoringConjunction extends Query {
         return positive && bq.getMinimumNumberShouldMatch() == 0;
     }
 
-    List<Query> scoring() {
-        return scoring;
-    }
-
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         List<Query> s = rewriteAll(scoring, searcher);
@@ -294,10 +290,10 @@ final class TopScoringConjunction extends Query {
         private final float[] scores;
         /** The document {@link #scores} hold the exact scores of (the clauses without positions), or -1. */
         private int scoredDoc = -1;
-        private double blockSum;
+        /** The sum of {@link #blockMax}: the most a record of the current block can score. */
+        private double blockSum = Double.POSITIVE_INFINITY;
         private float minScore;
         private int upTo = -1;
-        private float maxInBlock = Float.POSITIVE_INFINITY;
 
         ConjunctionScorer(Weight weight, List<Scorer> scoring, float[] caps, List<Scorer> filters,
                           List<DocIdSetIterator> exclusions, boolean topScores) throws IOException {
@@ -413,7 +409,7 @@ final class TopScoringConjunction extends Query {
                 if (target > upTo) {
                     moveToBlock(target);
                 }
-                if (maxInBlock >= minScore) {
+                if ((float) blockSum >= minScore) {
                     return target;
                 }
                 if (upTo == DocIdSetIterator.NO_MORE_DOCS) {
@@ -435,7 +431,6 @@ final class TopScoringConjunction extends Query {
                 sum += blockMax[i];
             }
             blockSum = sum;
-            maxInBlock = (float) sum;
         }
 
         private boolean verify() throws IOException {

@@ -104,11 +104,10 @@ public class ArticlePage {
         List<ShownSection> sections = new java.util.ArrayList<>();
         for (int i = 0; i < a.abstractSections.size(); i++) {
             AbstractSection s = a.abstractSections.get(i);
-            String html = m == null || m.sections().get(i) == null || !m.sections().get(i).contains("<mark>")
-                    ? s.html : m.sections().get(i);
+            String html = m == null || m.sections().get(i) == null ? s.html : m.sections().get(i);
             sections.add(new ShownSection(s.label, html));
         }
-        String title = m == null || m.title() == null || !m.title().contains("<mark>") ? a.titleHtml : m.title();
+        String title = m == null || m.title() == null ? a.titleHtml : m.title();
         return new Shown(title, sections);
     }
 

@@ -120,15 +120,7 @@ class PhraseIndexTest {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 String content = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
                 for (String member : content.split("\\|")) {
-                    List<String> words = new ArrayList<>();
-                    try (TokenStream ts = text.tokenStream(IndexFields.ALL, member)) {
-                        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                        ts.reset();
-                        while (ts.incrementToken()) {
-                            words.add(term.toString());
-                        }
-                        ts.end();
-                    }
+                    List<String> words = Analyzers.words(text, IndexFields.ALL, member);
                     if (words.size() > 1 && PHRASES.token(words).isEmpty()) {
                         missing.add(member.strip());
                     }
