@@ -8,7 +8,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.wildfly.security.credential.PasswordCredential;
 import org.wildfly.security.evidence.PasswordGuessEvidence;
@@ -29,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * here), and Basic sends the password with every request, so a script making a thousand calls would spend
  * most of its time hashing: a password that matched is remembered for {@link #REMEMBER_MILLIS}, keyed by an
  * HMAC (under a key made at each start) of user, password and stored hash, never the password itself, so a
- * changed password takes effect at once. Roles are always read fresh from the database.
+ * changed password takes effect at once. Roles are always read fresh from the database. Failed attempts are
+ * throttled per account name and per client address ({@link LoginThrottle}); an attempt that must still wait is
+ * refused before any password is compared, and the wait is left on the request for a {@code Retry-After} header.
  */
 @ApplicationScoped
 public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -38,7 +42,11 @@ public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthentic
     private static final int MAX_REMEMBERED = 10_000;
     private static final Provider[] PROVIDERS = {new WildFlyElytronPasswordProvider()};
 
+    /** The routing-context key under which a throttled attempt leaves how many seconds it must wait. */
+    public static final String RETRY_AFTER = "cortexlit.retry-after";
+
     private final Map<String, Long> matched = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle;
     /** Keys the remembered digests, new at every start: a heap dump alone does not allow fast password guessing. */
     private final byte[] key = newKey();
     /** Checked against when the user does not exist, so the answer takes as long as for a wrong password. */
@@ -50,26 +58,43 @@ public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthentic
         return k;
     }
 
+    public PasswordCheck(org.cortexlit.config.CortexLitConfig config) {
+        this.throttle = new LoginThrottle(config.login().freeAttempts(), config.login().freeAttemptsPerAddress(),
+                config.login().maxDelay(), java.time.Clock.systemUTC());
+    }
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
     }
 
-    /** Before the generated security-jpa provider (1001), which still restores sessions from the cookie. */
-    @Override
-    public int priority() {
-        return 2000;
-    }
-
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> check(request.getUsername(), request.getPassword().getPassword()));
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = http == null || http.request().remoteAddress() == null ? null : http.request().remoteAddress().host();
+        return context.runBlocking(() -> {
+            java.time.Duration wait = throttle.waitFor(request.getUsername(), address);
+            if (!wait.isZero()) {
+                if (http != null) {
+                    http.put(RETRY_AFTER, Math.max(1, (wait.toMillis() + 999) / 1000));
+                }
+                throw new AuthenticationFailedException("too many failed sign-ins; wait " + wait.toSeconds() + " s");
+            }
+            try {
+                SecurityIdentity identity = check(request.getUsername(), request.getPassword().getPassword());
+                throttle.succeeded(request.getUsername());
+                return identity;
+            } catch (AuthenticationFailedException e) {
+                throttle.failed(request.getUsername(), address);
+                throw e;
+            }
+        });
     }
 
     private SecurityIdentity check(String username, char[] password) {
         User user = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(username).orElse(null));
         if (user == null) {
-            verify(DUMMY, password);
+            verify(DUMMY, password); // as long as a wrong password: the time taken does not tell which names exist
             throw new AuthenticationFailedException();
         }
         String key = digest(username, password, user.password);

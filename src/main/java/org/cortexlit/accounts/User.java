@@ -3,10 +3,6 @@ package org.cortexlit.accounts;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -25,7 +21,6 @@ import java.util.regex.Pattern;
 /** A person with one role: admin (everything), reviewer (imports, searches, screening) or reader (reads). */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
 public class User extends PanacheEntityBase {
 
     public static final String ADMIN = "admin";
@@ -37,12 +32,9 @@ public class User extends PanacheEntityBase {
     @SequenceGenerator(name = "app_user_seq", sequenceName = "app_user_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
     public Long id;
-    @Username
     public String username;
     /** bcrypt, in modular crypt format. */
-    @Password
     public String password;
-    @Roles
     public String role;
     @Column(name = "created_at")
     public Instant createdAt;

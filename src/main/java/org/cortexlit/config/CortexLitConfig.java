@@ -56,6 +56,36 @@ public interface CortexLitConfig {
 
     Admin admin();
 
+    Sessions sessions();
+
+    /** Signed-in sessions of the pages (the API takes HTTP Basic and has none). */
+    interface Sessions {
+        /** A session nobody used for this long ends. */
+        @WithDefault("2h")
+        Duration idleTimeout();
+
+        /** A session ends this long after sign-in, however busy. */
+        @WithDefault("12h")
+        Duration lifetime();
+    }
+
+    Login login();
+
+    /** Throttling of failed sign-ins (the login form and HTTP Basic alike). */
+    interface Login {
+        /** Failures of one account name allowed before each further attempt must wait (1 s, doubling). */
+        @WithDefault("5")
+        int freeAttempts();
+
+        /** Failures from one client address allowed before its attempts must wait. */
+        @WithDefault("20")
+        int freeAttemptsPerAddress();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("15m")
+        Duration maxDelay();
+    }
+
     Digest digest();
 
     /** The weekly e-mail telling each review member what is new in their queues (sent through quarkus.mailer.*). */

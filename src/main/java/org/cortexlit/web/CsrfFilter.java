@@ -1,7 +1,6 @@
 package org.cortexlit.web;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,18 +9,15 @@ import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
-import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Refuses forged requests before any resource runs:
- * <ul>
- * <li>an unsafe request (POST, PUT, PATCH, DELETE) whose {@code Origin} names another host is refused everywhere;</li>
- * <li>an unsafe request to a page must carry the signed-in user's {@link Csrf} token, in the {@value Csrf#FIELD}
- * form field or the {@value Csrf#HEADER} header (htmx). The JSON API under {@code /api/} is exempt from the
- * token: it accepts HTTP Basic only, never the session cookie, so a browser cannot be tricked into using it.</li>
- * </ul>
+ * Refuses forged requests to pages before any resource runs: an unsafe request (POST, PUT, PATCH, DELETE) must
+ * carry the signed-in session's {@link Csrf} token, in the {@value Csrf#FIELD} form field or the
+ * {@value Csrf#HEADER} header (htmx). The JSON API under {@code /api/} is exempt from the token: it accepts HTTP
+ * Basic only, never the session cookie, so a browser cannot be tricked into using it. Requests from another
+ * site were already refused by {@link OriginCheck}.
  */
 @ApplicationScoped
 public class CsrfFilter {
@@ -38,14 +34,9 @@ public class CsrfFilter {
 
     @ServerRequestFilter
     @WithFormRead
-    public Response check(ResteasyReactiveContainerRequestContext ctx, HttpServerRequest request) {
+    public Response check(ResteasyReactiveContainerRequestContext ctx) {
         if (SAFE.contains(ctx.getMethod().toUpperCase(Locale.ROOT))) {
             return null;
-        }
-        String origin = ctx.getHeaderString("Origin");
-        if (origin != null && !origin.equals("null") && !sameHost(origin, request.authority() == null ? null
-                : request.authority().host())) {
-            return refuse("This request came from another site (" + origin + ") and was refused.");
         }
         String path = ctx.getUriInfo().getPath();
         if (path.startsWith("/api/") || identity.isAnonymous()) {
@@ -57,20 +48,11 @@ public class CsrfFilter {
                     .getFormParameter(Csrf.FIELD, true, false);
             presented = field == null ? null : field.toString();
         }
-        if (!csrf.matches(identity.getPrincipal().getName(), presented)) {
+        if (!csrf.matches(identity, presented)) {
             return refuse("This form has expired or did not come from CortexLit: nothing was changed. "
                     + "Go back, reload the page and try again.");
         }
         return null;
-    }
-
-    static boolean sameHost(String origin, String host) {
-        try {
-            String originHost = URI.create(origin).getHost();
-            return originHost != null && host != null && originHost.equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static boolean isForm(MediaType type) {

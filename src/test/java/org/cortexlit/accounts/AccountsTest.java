@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(RealSecurityProfile.class)
 class AccountsTest {
 
-    private static final String CREDENTIAL = "quarkus-credential";
+    private static final String CREDENTIAL = org.cortexlit.web.SessionLogin.COOKIE;
 
     @Test
     void theApiWantsBasicCredentialsAndChecksRoles() {
@@ -89,8 +89,9 @@ class AccountsTest {
     void anAdminCreatesAUserWithAHashedPasswordAndTheRole() {
         Cookie admin = signIn("admin", "admin-password");
         given().cookie(admin).get("/users").then().statusCode(200).body(containsString("Add a user"));
+        String token = tokenOf(admin);
         String name = "newrev" + System.nanoTime() % 100000;
-        given().cookie(admin).redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("admin"))
+        given().cookie(admin).redirects().follow(false).formParam("csrf-token", token)
                 .formParam("username", name).formParam("password", "long-enough-1").formParam("role", "reviewer")
                 .post("/users").then().statusCode(303).header("Location", containsString("notice="));
 
@@ -101,10 +102,10 @@ class AccountsTest {
         given().auth().preemptive().basic(name, "long-enough-1").get("/api/search?q=x").then().statusCode(200);
 
         // Bad input comes back as a message on the page; nothing is created.
-        given().cookie(admin).redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("admin"))
+        given().cookie(admin).redirects().follow(false).formParam("csrf-token", token)
                 .formParam("username", name).formParam("password", "short").formParam("role", "reader")
                 .post("/users").then().statusCode(303).header("Location", containsString("error="));
-        given().cookie(admin).redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("admin"))
+        given().cookie(admin).redirects().follow(false).formParam("csrf-token", token)
                 .formParam("username", "someone").formParam("password", "long-enough-2").formParam("role", "boss")
                 .post("/users").then().statusCode(303).header("Location", containsString("error="));
     }
@@ -115,7 +116,7 @@ class AccountsTest {
         given().cookie(reader).get("/users").then().statusCode(403);
         given().cookie(reader).get("/imports").then().statusCode(200)
                 .body(not(containsString("action=\"/imports\""))).body(not(containsString("Add a user")));
-        given().cookie(reader).redirects().follow(false).multiPart("csrf-token", TestCorpus.csrf("reader"))
+        given().cookie(reader).redirects().follow(false).multiPart("csrf-token", tokenOf(reader))
                 .multiPart("file", "trials.xml", TestCorpus.fixture("trials.xml"), "text/xml")
                 .post("/imports").then().statusCode(403);
     }
@@ -123,21 +124,21 @@ class AccountsTest {
     @Test
     void aFormWithoutTheTokenOrFromAnotherSiteChangesNothing() {
         Cookie admin = signIn("admin", "admin-password");
+        String token = tokenOf(admin);
         String page = given().cookie(admin).get("/users").then().statusCode(200).extract().asString();
-        assertTrue(page.contains("name=\"csrf-token\" value=\"" + TestCorpus.csrf("admin") + "\""),
-                "the form carries the signed-in user's token");
+        assertTrue(page.contains("name=\"csrf-token\" value=\"" + token + "\""), "the form carries the session's token");
         Map<String, String> user = Map.of("username", "forged", "password", "long-enough-3", "role", "admin");
 
         given().cookie(admin).redirects().follow(false).formParams(user).post("/users").then().statusCode(403)
                 .body(containsString("expired or did not come from CortexLit"));
-        given().cookie(admin).redirects().follow(false).formParams(user).formParam("csrf-token", TestCorpus.csrf("reader"))
+        given().cookie(admin).redirects().follow(false).formParams(user).formParam("csrf-token", tokenOf(signIn("reader", "reader-password")))
                 .post("/users").then().statusCode(403);
         given().cookie(admin).redirects().follow(false).header("Origin", "https://evil.example")
-                .formParams(user).formParam("csrf-token", TestCorpus.csrf("admin"))
+                .formParams(user).formParam("csrf-token", token)
                 .post("/users").then().statusCode(403).body(containsString("another site"));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> User.findByUsername("forged").isEmpty()));
         // htmx sends the token as a header instead of a field.
-        given().cookie(admin).redirects().follow(false).header("X-CSRF-Token", TestCorpus.csrf("admin"))
+        given().cookie(admin).redirects().follow(false).header("X-CSRF-Token", token)
                 .formParams(Map.of("username", "viaheader", "password", "long-enough-4", "role", "reader"))
                 .post("/users").then().statusCode(303);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> User.findByUsername("viaheader").isPresent()));
@@ -163,15 +164,110 @@ class AccountsTest {
     }
 
     @Test
-    void signingOutClearsTheSession() {
+    void signingOutEndsTheSessionForGood() {
         Cookie admin = signIn("admin", "admin-password");
-        Response out = given().cookie(admin).redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("admin"))
-                .post("/logout");
+        String token = tokenOf(admin);
+        Response out = given().cookie(admin).redirects().follow(false).formParam("csrf-token", token).post("/logout");
         assertEquals(303, out.statusCode());
         assertTrue(out.header("Location").endsWith("/login"));
         assertEquals(0, out.detailedCookie(CREDENTIAL).getMaxAge());
         given().get("/login").then().body(not(containsString("sign out")));
         given().redirects().follow(false).get("/").then().statusCode(302).header("Location", endsWith("/login"));
+        // The old cookie, kept by whoever copied it, no longer loads a page nor changes anything.
+        given().cookie(admin).redirects().follow(false).get("/users").then().statusCode(302)
+                .header("Location", endsWith("/login"));
+        given().cookie(admin).redirects().follow(false).formParam("csrf-token", token)
+                .formParams(Map.of("username", "afterlogout", "password", "long-enough-5", "role", "admin"))
+                .post("/users").then().statusCode(org.hamcrest.Matchers.not(303));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> User.findByUsername("afterlogout").isEmpty()));
+    }
+
+    @Test
+    void eachSessionHasItsOwnCsrfTokenAndTheCookieHoldsNothingButARandomToken() {
+        Cookie one = signIn("reviewer", "reviewer-password");
+        Cookie two = signIn("reviewer", "reviewer-password");
+        assertFalse(tokenOf(one).equals(tokenOf(two)), "a new sign-in, a new token");
+        given().cookie(one).redirects().follow(false).header("X-CSRF-Token", tokenOf(two)).formParam("q", "pain")
+                .formParam("name", "x").post("/my-searches").then().statusCode(403);
+        // 256 random bits, base64url: no user name, no expiry, nothing to decrypt or edit
+        assertTrue(one.getValue().matches("[A-Za-z0-9_-]{43}"), one.getValue());
+        assertFalse(new String(java.util.Base64.getUrlDecoder().decode(one.getValue()), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("reviewer"));
+        // and a made-up token signs nobody in
+        given().cookie(CREDENTIAL, one.getValue().substring(1) + "A").redirects().follow(false).get("/reviews").then()
+                .statusCode(302).header("Location", endsWith("/login"));
+    }
+
+    @Test
+    void aSessionSurvivesARestartBecauseItLivesInTheDatabase() {
+        Cookie reader = signIn("reader", "reader-password");
+        // what a restart keeps: the row; a fresh Sessions (as after a restart) finds it
+        long rows = QuarkusTransaction.requiringNew().call(() -> UserSession.count("username", "reader"));
+        assertTrue(rows >= 1);
+        Sessions fresh = new Sessions(java.time.Duration.ofHours(2), java.time.Duration.ofHours(12), java.time.Clock.systemUTC());
+        assertEquals("reader", fresh.find(reader.getValue()).orElseThrow().username());
+        assertTrue(fresh.find("not-a-token").isEmpty());
+    }
+
+    @Test
+    void aSignInPostedFromAnotherSiteIsRefused() {
+        // login CSRF: another site's page that auto-submits the attacker's account into the victim's browser
+        Response forged = given().redirects().follow(false).header("Origin", "https://evil.example")
+                .formParam("j_username", "reviewer").formParam("j_password", "reviewer-password").post("/j_security_check");
+        assertEquals(403, forged.statusCode());
+        assertEquals(null, forged.cookie(CREDENTIAL));
+        // a sandboxed frame sends Origin: null
+        given().redirects().follow(false).header("Origin", "null")
+                .formParam("j_username", "reviewer").formParam("j_password", "reviewer-password").post("/j_security_check")
+                .then().statusCode(403);
+        // the same host on another port is another site
+        Response otherPort = given().redirects().follow(false).header("Origin", "http://localhost:1")
+                .formParam("j_username", "reviewer").formParam("j_password", "reviewer-password").post("/j_security_check");
+        assertEquals(403, otherPort.statusCode());
+        // CortexLit's own page (its Origin) signs in
+        int port = io.restassured.RestAssured.port;
+        Response own = given().redirects().follow(false).header("Origin", "http://localhost:" + port)
+                .formParam("j_username", "reviewer").formParam("j_password", "reviewer-password").post("/j_security_check");
+        assertEquals(302, own.statusCode());
+        assertNotNull(own.cookie(CREDENTIAL));
+    }
+
+    @Test
+    void everyAnswerForbidsFramingAndSniffingAndForeignScripts() {
+        Response login = given().get("/login");
+        assertEquals("DENY", login.header("X-Frame-Options"));
+        assertEquals("nosniff", login.header("X-Content-Type-Options"));
+        String csp = login.header("Content-Security-Policy");
+        assertNotNull(csp);
+        assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), csp);
+        given().auth().preemptive().basic("reader", "reader-password").get("/api/search?q=x").then()
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void guessingPasswordsSoonHasToWaitAndEvenTheRightOneIsHeldBackMeanwhile() {
+        String name = "throttled" + System.nanoTime() % 100000;
+        QuarkusTransaction.requiringNew().run(() -> User.add(name, "the-right-one", "reader"));
+        for (int i = 0; i < 5; i++) {
+            given().auth().preemptive().basic(name, "guess-" + i).get("/api/search?q=x").then().statusCode(401);
+        }
+        // the sixth attempt waits, right password or not, and says for how long
+        given().auth().preemptive().basic(name, "the-right-one").get("/api/search?q=x").then().statusCode(401)
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"));
+        Response form = given().redirects().follow(false)
+                .formParam("j_username", name).formParam("j_password", "the-right-one").post("/j_security_check");
+        assertEquals(302, form.statusCode());
+        assertTrue(form.header("Location").contains("/login?error=true&wait="), form.header("Location"));
+        assertEquals(null, form.cookie(CREDENTIAL));
+        given().get(form.header("Location").replaceFirst("^https?://[^/]+", "")).then()
+                .body(containsString("Too many failed sign-ins"));
+        // a name nobody has gets the very same answers
+        String ghost = "ghost" + System.nanoTime() % 100000;
+        for (int i = 0; i < 5; i++) {
+            given().auth().preemptive().basic(ghost, "guess-" + i).get("/api/search?q=x").then().statusCode(401);
+        }
+        given().auth().preemptive().basic(ghost, "guess").get("/api/search?q=x").then().statusCode(401)
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"));
     }
 
     private static Cookie signIn(String user, String password) {
@@ -179,5 +275,13 @@ class AccountsTest {
                 .formParam("j_username", user).formParam("j_password", password).post("/j_security_check");
         assertEquals(302, login.statusCode(), "signing in as " + user);
         return new Cookie.Builder(CREDENTIAL, login.cookie(CREDENTIAL)).build();
+    }
+
+    /** The session's CSRF token, as the layout hands it to htmx. */
+    static String tokenOf(Cookie session) {
+        String page = given().cookie(session).get("/").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), "the page carries the session's token");
+        return m.group(1);
     }
 }
