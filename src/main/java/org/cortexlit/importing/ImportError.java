@@ -27,13 +27,27 @@ public class ImportError extends PanacheEntityBase {
     public String pmid;
     public String message;
 
+    /** The longest PMID stored (the column's size); a longer "PMID" is only quoted, shortened, in the message. */
+    public static final int PMID_CHARS = 20;
+
+    /**
+     * An error of record {@code recordNumber}. A {@code pmid} that is not a PMID (too long, not digits) is not
+     * stored as one, so recording the error never fails on the very value it reports.
+     */
     public static ImportError of(long runId, int recordNumber, String pmid, String message) {
         ImportError e = new ImportError();
         e.runId = runId;
         e.recordNumber = recordNumber;
-        e.pmid = pmid;
+        e.pmid = pmid != null && pmid.length() <= PMID_CHARS && !pmid.isEmpty() && pmid.chars().allMatch(Character::isDigit)
+                ? pmid : null;
         e.message = message.length() > 2000 ? message.substring(0, 1997) + "..." : message;
         return e;
+    }
+
+    /** A value as quoted in a message: printable characters only, at most 40 of them. */
+    static String shown(String value) {
+        String v = value.replaceAll("[\\p{Cntrl}]", "?");
+        return v.length() > 40 ? v.substring(0, 37) + "..." : v;
     }
 
     public static List<ImportError> forRun(long runId) {

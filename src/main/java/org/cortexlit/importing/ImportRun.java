@@ -25,6 +25,22 @@ public class ImportRun extends PanacheEntityBase {
 
     public enum Trigger { UPLOAD, INBOX, SCHEDULE, MANUAL }
 
+    /**
+     * A file name as logs and pages may show it: control characters (a newline would split a log line) become
+     * '?', and at most 300 characters are kept.
+     */
+    public static String printable(String name) {
+        return printable(name, 300);
+    }
+
+    static String printable(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.replaceAll("\\p{Cntrl}", "?");
+        return s.length() > max ? s.substring(0, max - 3) + "..." : s;
+    }
+
     @Id
     @SequenceGenerator(name = "import_run_seq", sequenceName = "import_run_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "import_run_seq")

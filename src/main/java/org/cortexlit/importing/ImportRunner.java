@@ -97,19 +97,31 @@ public class ImportRunner {
     public Handle submit(Path file, String fileName, ImportRun.Trigger trigger) {
         long runId = service.start(fileName, trigger);
         Path spooled = spool(runId, file);
-        Future<?> f = executor.submit(() -> {
-            try {
-                service.execute(runId, spooled);
-            } finally {
-                deleteQuietly(spooled);
-            }
-        });
-        return new Handle(runId, f);
+        return submitTask(runId, () -> service.execute(runId, spooled), () -> deleteQuietly(spooled));
     }
 
-    /** Queues {@code task}, which runs and completes run {@code runId} on the import thread. */
-    public Handle submitTask(long runId, Runnable task) {
-        return new Handle(runId, executor.submit(task));
+    /**
+     * Queues {@code task}, which runs and completes run {@code runId} on the import thread, then {@code after}
+     * (once the run has ended, whatever happened). Whatever escapes the task (an error, even out of memory) ends
+     * the run as FAILED instead of leaving it RUNNING, and the thread goes on to the next import.
+     */
+    public Handle submitTask(long runId, Runnable task, Runnable after) {
+        return new Handle(runId, executor.submit(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                LOG.errorf(e, "Import run %d stopped by %s", runId, e.getClass().getSimpleName());
+                try {
+                    service.failIfRunning(runId, "The import stopped: " + (e instanceof OutOfMemoryError
+                            ? "the server ran out of memory" : "an internal error (" + e.getClass().getSimpleName() + ")")
+                            + ". Records imported before are kept; the server log has the details for run " + runId + ".");
+                } catch (RuntimeException | Error again) {
+                    LOG.errorf(again, "Could not record the failure of import run %d", runId);
+                }
+            } finally {
+                after.run();
+            }
+        }));
     }
 
     /** Copies {@code in} into the spool and queues its import. */

@@ -65,9 +65,9 @@ public class ImportService {
     public long start(String fileName, ImportRun.Trigger trigger, String source, String format, Long savedSearchId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportRun run = new ImportRun();
-            run.fileName = fileName;
+            run.fileName = ImportRun.printable(fileName);
             run.trigger = trigger;
-            run.source = source;
+            run.source = ImportRun.printable(source, 4000);
             run.format = format;
             run.savedSearchId = savedSearchId;
             run.status = ImportRun.Status.RUNNING;
@@ -93,9 +93,13 @@ public class ImportService {
             progressOf.put(runId, progress);
             failure = importRecords(runId, reader, 0);
         } catch (RecordFormatException e) {
-            failure = e.getMessage();
+            failure = cancelled.contains(runId) ? CANCELLED : e.getMessage();
         } catch (IOException e) {
-            failure = "Cannot read the file: " + e.getMessage();
+            failure = cancelled.contains(runId) ? CANCELLED : "Cannot read the file: " + e.getMessage();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.errorf(e, "Import run %d failed", runId);
+            failure = "Import stopped by an internal error (" + e.getClass().getSimpleName() + "); records read before "
+                    + "it are kept. The server log has the details for run " + runId + ".";
         }
         progressOf.remove(runId);
         complete(runId, failure);
@@ -114,6 +118,10 @@ public class ImportService {
         });
         if (running) {
             cancelled.add(runId);
+            Progress p = progressOf.get(runId);
+            if (p != null) {
+                p.cancel(); // a read inside one huge record stops too, not only between records
+            }
         }
         return running;
     }
@@ -139,9 +147,11 @@ public class ImportService {
         int batchSize = Math.max(1, config.importing().batchSize());
         List<ReadEvent> batch = new ArrayList<>(batchSize);
         String failure = null;
+        int lastRecord = recordOffset;
         try {
             ReadEvent event;
             while ((event = reader.next()) != null) {
+                lastRecord = event.recordNumber() + recordOffset;
                 batch.add(offset(event, recordOffset));
                 if (batch.size() >= batchSize) {
                     writeBatch(runId, batch);
@@ -157,14 +167,18 @@ public class ImportService {
                 }
             }
         } catch (RecordFormatException e) {
-            failure = e.getMessage();
+            failure = cancelled.contains(runId) ? CANCELLED : e.getMessage();
         } catch (IOException e) {
-            failure = "Cannot read the records: " + e.getMessage();
+            failure = cancelled.contains(runId) ? CANCELLED : "Cannot read the records: " + e.getMessage();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import run %d failed", runId);
-            failure = "Import stopped by an internal error (" + rootMessage(e) + "). The batch being written was rolled "
-                    + "back; records of earlier batches are kept. The server log has the details for run " + runId + ".";
-            batch.clear(); // the failing batch was rolled back; do not try it again
+            failure = "Import stopped by an internal error (" + e.getClass().getSimpleName() + "). Records of earlier "
+                    + "batches are kept. The server log has the details for run " + runId + ".";
+        } catch (OutOfMemoryError e) {
+            int at = lastRecord + 1;
+            LOG.errorf(e, "Import run %d ran out of memory at record %d", runId, at);
+            failure = "The import stopped: the server ran out of memory reading record " + at + ". Records before it "
+                    + "are kept. A record that large is not a real citation: check the file.";
         }
         try {
             if (!batch.isEmpty()) {
@@ -172,7 +186,8 @@ public class ImportService {
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import run %d failed writing its last batch", runId);
-            failure = failure == null ? "Import stopped by an internal error: " + rootMessage(e) : failure;
+            failure = failure == null ? "Import stopped by an internal error (" + e.getClass().getSimpleName()
+                    + "); the server log has the details for run " + runId + "." : failure;
         }
         return failure;
     }
@@ -194,6 +209,18 @@ public class ImportService {
     /** Records a problem that belongs to the whole run (record number 0), e.g. what NCBI said about a query. */
     public void runError(long runId, String message) {
         QuarkusTransaction.requiringNew().run(() -> ImportError.of(runId, 0, null, message).persist());
+    }
+
+    /** Ends run {@code runId} as FAILED with {@code message} unless it has already ended. */
+    public void failIfRunning(long runId, String message) {
+        boolean running = QuarkusTransaction.requiringNew().call(() -> {
+            ImportRun r = ImportRun.findById(runId);
+            return r != null && r.status == ImportRun.Status.RUNNING;
+        });
+        if (running) {
+            progressOf.remove(runId);
+            complete(runId, message);
+        }
     }
 
     static final String CANCELLED = "Cancelled by a user; the records imported before are kept. Import the file "
@@ -237,9 +264,59 @@ public class ImportService {
     private record BatchChanges(List<Document> upserts, Set<String> removed, Instant at) {
     }
 
+    /**
+     * Writes a batch in one transaction. When the database refuses it (a record the checks of {@link RecordRules}
+     * let through but a column or constraint does not take), the batch is written again record by record, so only
+     * the record at fault is skipped, with its number, and the records around it are stored.
+     */
     private void writeBatch(long runId, List<ReadEvent> events) {
-        BatchChanges changes = QuarkusTransaction.requiringNew().call(() -> upsert(runId, events));
+        BatchChanges changes;
+        try {
+            changes = QuarkusTransaction.requiringNew().call(() -> upsert(runId, events));
+        } catch (RuntimeException e) {
+            if (events.size() == 1) {
+                throw e;
+            }
+            LOG.warnf("Import run %d: a batch of %d records was refused (%s); writing its records one by one", runId,
+                    events.size(), rootMessage(e));
+            for (ReadEvent event : events) {
+                writeAlone(runId, event);
+            }
+            return;
+        }
         index.applyAsync(changes.upserts(), changes.removed(), changes.at());
+    }
+
+    private void writeAlone(long runId, ReadEvent event) {
+        try {
+            BatchChanges changes = QuarkusTransaction.requiringNew().call(() -> upsert(runId, List.of(event)));
+            index.applyAsync(changes.upserts(), changes.removed(), changes.at());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Import run %d: record %d was refused by the database", runId, event.recordNumber());
+            String pmid = event instanceof ReadEvent.Parsed p ? p.record().pmid() : null;
+            QuarkusTransaction.requiringNew().run(() -> {
+                ImportRun run = ImportRun.findById(runId);
+                run.recordsRead++;
+                run.failed++;
+                ImportError.of(runId, event.recordNumber(), pmid, "the database refused this record ("
+                        + refusal(e) + "); it was skipped").persist();
+            });
+        }
+    }
+
+    /** A database refusal as a person can act on it, without SQL. */
+    static String refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return switch (sql.getSQLState()) {
+                    case "22001" -> "a value is longer than its column";
+                    case "23505", "23000" -> "it duplicates a record already stored";
+                    case "22003" -> "a number is out of range";
+                    default -> "SQL state " + sql.getSQLState();
+                };
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** Upserts one batch in the current transaction and returns what the index must learn. */

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -22,8 +23,10 @@ import java.util.Map;
  * The inbox folder: files dropped there are imported on a schedule, in name order (so PubMed update files
  * apply in sequence and later versions and deletions win), then moved to {@code processed/} or
  * {@code failed/} with a short report beside them. A file is taken only once its size and modification
- * time have stayed the same across two scans and for {@code cortexlit.inbox.settle}, so a file still
- * being copied is never imported half done.
+ * time have stayed the same across two scans at least {@code cortexlit.inbox.settle} apart, so a file still
+ * being copied is never imported half done (the clock of the file's time is never trusted: a time in the future
+ * holds nothing up). Only regular files are read: a symbolic link or anything else is moved to {@code failed/}
+ * unread. A file whose import stopped the application twice goes to {@code failed/} instead of a third try.
  */
 @ApplicationScoped
 public class Inbox {
@@ -36,8 +39,14 @@ public class Inbox {
     /** What each waiting file looked like at the previous scan. */
     private final Map<Path, Snapshot> seen = new HashMap<>();
 
-    private record Snapshot(long size, FileTime modified) {
+    private record Snapshot(long size, FileTime modified, Instant firstSeen) {
+        boolean same(Snapshot other) {
+            return other != null && size == other.size && modified.equals(other.modified);
+        }
     }
+
+    /** Beside a file in {@code .importing/} once it has been put back after a stop: a second stop fails it. */
+    static final String RETRIED = ".retried";
 
     private boolean recovered;
 
@@ -57,25 +66,16 @@ public class Inbox {
             Path inbox = Files.createDirectories(dir());
             Path working = Files.createDirectories(inbox.resolve(".importing"));
             if (!recovered) {
-                // files a crash or a stop left half imported go back into the queue; re-imports are idempotent
-                try (DirectoryStream<Path> left = Files.newDirectoryStream(working)) {
-                    for (Path p : left) {
-                        Files.move(p, free(inbox, p.getFileName().toString()));
-                        LOG.warnf("Inbox: %s was left half imported by the last stop; it will be imported again", p.getFileName());
-                    }
-                }
+                recover(inbox, working);
                 recovered = true;
             }
             for (Path file : ready(inbox)) {
                 Path taken = working.resolve(file.getFileName());
                 Files.move(file, taken, StandardCopyOption.ATOMIC_MOVE); // never picked twice
-                String name = file.getFileName().toString();
+                String name = ImportRun.printable(file.getFileName().toString());
                 long runId = imports.start(name, ImportRun.Trigger.INBOX, "inbox: " + name, null, null);
                 // the import thread runs these in submission order: name order across the folder
-                runner.submitTask(runId, () -> {
-                    imports.execute(runId, taken);
-                    file(taken, runId);
-                });
+                runner.submitTask(runId, () -> imports.execute(runId, taken), () -> file(taken, runId));
                 LOG.infof("Inbox: importing %s as run %d", name, runId);
             }
         } catch (IOException e) {
@@ -83,27 +83,72 @@ public class Inbox {
         }
     }
 
-    /** Files whose size and time have settled, in name order; dot files and partial downloads are ignored. */
+    /**
+     * Files a crash or a stop left in {@code .importing/} go back into the queue (re-imports are idempotent),
+     * once: a file already put back once goes to {@code failed/}, so a file that brings the application down
+     * cannot do it at every start.
+     */
+    private void recover(Path inbox, Path working) throws IOException {
+        List<Path> left = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(working)) {
+            ds.forEach(left::add);
+        }
+        for (Path p : left) {
+            String name = p.getFileName().toString();
+            if (name.endsWith(RETRIED)) {
+                continue;
+            }
+            Path marker = working.resolve(name + RETRIED);
+            if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+                Path target = free(Files.createDirectories(dir().resolve("failed")), name);
+                Files.move(p, target, LinkOption.NOFOLLOW_LINKS);
+                Files.deleteIfExists(marker);
+                Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), "The import of "
+                        + ImportRun.printable(name) + " was interrupted by a stop of the application twice; it is not "
+                        + "tried again. Check the server log, fix or split the file, and drop it into the inbox again.\n");
+                LOG.errorf("Inbox: %s stopped the application twice; moved to failed/", ImportRun.printable(name));
+            } else {
+                Files.move(p, free(inbox, name), LinkOption.NOFOLLOW_LINKS);
+                Files.writeString(marker, "");
+                LOG.warnf("Inbox: %s was left half imported by the last stop; it will be imported again",
+                        ImportRun.printable(name));
+            }
+        }
+    }
+
+    /**
+     * Regular files whose size and time have settled, in name order; dot files and partial downloads are
+     * ignored; links and other non-files are moved to {@code failed/} unread.
+     */
     private List<Path> ready(Path inbox) throws IOException {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(inbox)) {
             for (Path p : ds) {
                 String n = p.getFileName().toString();
-                if (Files.isRegularFile(p) && !n.startsWith(".") && !n.endsWith(".part") && !n.endsWith(".tmp")
-                        && !n.endsWith(".crdownload")) {
+                if (n.startsWith(".") || n.endsWith(".part") || n.endsWith(".tmp") || n.endsWith(".crdownload")
+                        || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     files.add(p);
+                } else {
+                    refuse(p);
                 }
             }
         }
         files.sort(null);
-        Instant settledBefore = Instant.now().minus(config.inbox().settle());
+        Instant now = Instant.now();
         List<Path> ready = new ArrayList<>();
         boolean blocked = false;
-        Map<Path, Snapshot> now = new HashMap<>();
+        Map<Path, Snapshot> current = new HashMap<>();
         for (Path p : files) {
-            Snapshot s = new Snapshot(Files.size(p), Files.getLastModifiedTime(p));
-            now.put(p, s);
-            boolean settled = s.equals(seen.get(p)) && s.modified().toInstant().isBefore(settledBefore);
+            Snapshot before = seen.get(p);
+            Snapshot s = new Snapshot(Files.size(p), Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS), now);
+            if (s.same(before)) {
+                s = before; // unchanged since it was first seen like this
+            }
+            current.put(p, s);
+            boolean settled = s.same(before) && !s.firstSeen().plus(config.inbox().settle()).isAfter(now);
             // name order: a file still being written holds back every file after it
             blocked |= !settled;
             if (!blocked) {
@@ -111,8 +156,23 @@ public class Inbox {
             }
         }
         seen.clear();
-        seen.putAll(now);
+        seen.putAll(current);
         return ready;
+    }
+
+    /** A link (or a device, a pipe) is never opened: it goes to failed/ with a note saying why. */
+    private void refuse(Path p) {
+        String name = p.getFileName().toString();
+        try {
+            Path target = free(Files.createDirectories(dir().resolve("failed")), name);
+            Files.move(p, target, LinkOption.NOFOLLOW_LINKS);
+            Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), ImportRun.printable(name)
+                    + " is not a regular file (a symbolic link, a device or a pipe) and was not read. Copy the file "
+                    + "itself into the inbox.\n");
+            LOG.warnf("Inbox: %s is not a regular file; moved to failed/ unread", ImportRun.printable(name));
+        } catch (IOException e) {
+            LOG.errorf("Inbox: cannot move %s out of the way: %s", ImportRun.printable(name), e.getMessage());
+        }
     }
 
     /** Moves a finished file to processed/ (with an error list if records were skipped) or failed/ (with why). */
@@ -121,6 +181,7 @@ public class Inbox {
         List<ImportError> errors = QuarkusTransaction.requiringNew().call(() -> ImportError.forRun(runId));
         boolean failed = run.status == ImportRun.Status.FAILED;
         try {
+            Files.deleteIfExists(taken.resolveSibling(taken.getFileName() + RETRIED));
             Path target = free(Files.createDirectories(dir().resolve(failed ? "failed" : "processed")), taken.getFileName().toString());
             Files.move(taken, target, StandardCopyOption.REPLACE_EXISTING);
             if (failed || !errors.isEmpty()) {
@@ -142,7 +203,7 @@ public class Inbox {
                 Files.writeString(target.resolveSibling(target.getFileName() + (failed ? ".error.txt" : ".errors.txt")), report);
             }
         } catch (IOException e) {
-            LOG.errorf(e, "Inbox: cannot move %s after run %d", taken, runId);
+            LOG.errorf(e, "Inbox: cannot move %s after run %d", ImportRun.printable(taken.toString()), runId);
         }
     }
 

@@ -9,6 +9,7 @@ final class Progress extends FilterInputStream {
 
     private final long total;
     private volatile long read;
+    private volatile boolean cancelled;
 
     Progress(InputStream in, long total) {
         super(in);
@@ -20,8 +21,20 @@ final class Progress extends FilterInputStream {
         return total <= 0 ? -1 : (int) Math.min(1000, read * 1000 / total);
     }
 
+    /** Every read from now on fails, so a reader stops even inside one long record. */
+    void cancel() {
+        cancelled = true;
+    }
+
+    private void check() throws IOException {
+        if (cancelled) {
+            throw new java.io.InterruptedIOException("the import was cancelled");
+        }
+    }
+
     @Override
     public int read() throws IOException {
+        check();
         int b = super.read();
         if (b >= 0) {
             read++;
@@ -31,6 +44,7 @@ final class Progress extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        check();
         int n = super.read(b, off, len);
         if (n > 0) {
             read += n;

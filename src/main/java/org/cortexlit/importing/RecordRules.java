@@ -1,5 +1,6 @@
 package org.cortexlit.importing;
 
+import org.cortexlit.library.Article;
 import org.cortexlit.pubmed.PubmedRecord;
 
 /** What a record needs before it can enter the corpus. */
@@ -13,13 +14,18 @@ final class RecordRules {
      * other databases) is stored under an internal id; PubMed formats report a missing PMID themselves.
      */
     static String problem(PubmedRecord r) {
-        if (r.pmid() != null && (r.pmid().isBlank() || !r.pmid().chars().allMatch(Character::isDigit)
-                || r.pmid().length() > 20)) {
-            return "PMID '" + r.pmid() + "' is not a number";
+        if (r.pmid() != null && (r.pmid().isBlank() || !r.pmid().chars().allMatch(Character::isDigit))) {
+            return "PMID '" + ImportError.shown(r.pmid()) + "' is not a number";
+        }
+        if (r.pmid() != null && r.pmid().length() > ImportError.PMID_CHARS) {
+            return "PMID '" + ImportError.shown(r.pmid()) + "' has " + r.pmid().length() + " digits; a PMID has at most "
+                    + ImportError.PMID_CHARS;
         }
         if (r.title() == null || r.title().isBlank()) {
-            return r.pmid() == null && r.sourceId() != null ? "no title (source id '" + r.sourceId() + "')" : "no title";
+            return r.pmid() == null && r.sourceId() != null ? "no title (source id '" + ImportError.shown(r.sourceId()) + "')"
+                    : "no title";
         }
-        return org.cortexlit.library.Article.listTooLong(r);
+        String problem = Article.fieldTooLong(r);
+        return problem != null ? problem : Article.listTooLong(r);
     }
 }

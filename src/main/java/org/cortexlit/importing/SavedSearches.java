@@ -128,13 +128,7 @@ public class SavedSearches {
             long runId = imports.start("PubMed search: " + s.name, trigger, "PubMed search " + id + ": " + s.query,
                     "PUBMED_XML", id);
             running.put(id, runId);
-            return runner.submitTask(runId, () -> {
-                try {
-                    execute(id, runId);
-                } finally {
-                    running.remove(id);
-                }
-            });
+            return runner.submitTask(runId, () -> execute(id, runId), () -> running.remove(id));
         }
     }
 

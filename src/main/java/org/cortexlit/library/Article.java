@@ -294,6 +294,30 @@ public class Article extends PanacheEntityBase {
      * message naming it and its size, or null. A record's lists are rarely a hundredth of that: the exact JSON is
      * written only when a quick upper bound (every character escaped, generous per-entry overhead) comes near.
      */
+    /**
+     * The first field of {@code r} longer than its column (V1's sizes), as a message naming the field and both
+     * lengths; null when every field fits. A record that does not fit is skipped, never cut.
+     */
+    public static String fieldTooLong(PubmedRecord r) {
+        String p = tooLong("DOI", r.doi(), 500);
+        p = p != null ? p : tooLong("title", r.title(), 100_000);
+        p = p != null ? p : tooLong("title (with its markup)", r.titleHtml(), 100_000);
+        p = p != null ? p : tooLong("vernacular title", r.vernacularTitle(), 100_000);
+        p = p != null ? p : tooLong("journal title", r.journal(), 2000);
+        p = p != null ? p : tooLong("journal abbreviation", r.journalAbbrev(), 500);
+        p = p != null ? p : tooLong("ISSN", r.issn(), 20);
+        p = p != null ? p : tooLong("publication date", r.pubDate(), 100);
+        p = p != null ? p : tooLong("volume", r.volume(), 100);
+        p = p != null ? p : tooLong("issue", r.issue(), 200);
+        p = p != null ? p : tooLong("pages", r.pages(), 200);
+        return p != null ? p : tooLong("language list", String.join(" ", r.languages()), 200);
+    }
+
+    private static String tooLong(String field, String value, int max) {
+        return value == null || value.length() <= max ? null : String.format(java.util.Locale.ROOT,
+                "the %s has %,d characters; at most %,d are stored", field, value.length(), max);
+    }
+
     public static String listTooLong(PubmedRecord r) {
         String problem = tooLong("abstract", r.abstractSections().size(), r.abstractSections().stream()
                 .mapToLong(x -> len(x.label()) + len(x.nlmCategory()) + len(x.text()) + len(x.html())).sum(), () -> sectionsOf(r));

@@ -25,7 +25,10 @@ import java.util.Map;
 final class BibtexReader implements RecordReader {
 
     /** Longer values are cut: no field of a citation is this long, and memory stays bounded. */
-    static final int MAX_VALUE = 1 << 20;
+    static final int MAX_VALUE = Limits.MAX_FIELD_CHARS;
+    /** Why the entry being read cannot be used (a bound passed), or null. */
+    private String problem;
+    private long entryChars;
 
     private static final Map<String, String> MONTHS = Map.ofEntries(
             Map.entry("jan", "January"), Map.entry("feb", "February"), Map.entry("mar", "March"),
@@ -139,6 +142,8 @@ final class BibtexReader implements RecordReader {
     private ReadEvent readFields(String type, char close) throws IOException {
         int startLine = line;
         Entry entry = new Entry(type);
+        problem = null;
+        entryChars = 0;
         try {
             skipWhitespace();
             StringBuilder key = new StringBuilder();
@@ -198,7 +203,17 @@ final class BibtexReader implements RecordReader {
                     }
                     throw new Syntax("expected '=' after field \"" + field + "\", line " + line);
                 }
-                entry.fields.putIfAbsent(field.toLowerCase(Locale.ROOT), value(close));
+                valueCut = false;
+                String value = value(close);
+                entryChars += value.length();
+                if (problem == null && valueCut) {
+                    problem = Limits.fieldTooLong(field);
+                } else if (problem == null && entryChars > Limits.MAX_RECORD_CHARS) {
+                    problem = Limits.recordTooLong();
+                }
+                if (problem == null) {
+                    entry.fields.putIfAbsent(field.toLowerCase(Locale.ROOT), value);
+                }
             }
         } catch (EndOfFile e) {
             eof = true;
@@ -209,7 +224,9 @@ final class BibtexReader implements RecordReader {
             return new ReadEvent.Invalid(recordNumber, null, "BibTeX syntax error in the entry that starts at line "
                     + startLine + ": " + e.getMessage());
         }
-        return entry.toDraft().toEvent(recordNumber);
+        RecordDraft draft = entry.toDraft();
+        draft.problem = problem;
+        return draft.toEvent(recordNumber);
     }
 
     /** {@code {braced}}, {@code "quoted"}, a number or a macro, joined by {@code #}. Braces inside are kept. */
@@ -260,9 +277,18 @@ final class BibtexReader implements RecordReader {
             } else if (c == '}' && --depth == 0) {
                 return;
             }
-            if (sb.length() < MAX_VALUE) {
-                sb.append((char) c);
-            }
+            keep(sb, c);
+        }
+    }
+
+    /** Whether the value being read passed {@link #MAX_VALUE} (the rest of it is read, not kept). */
+    private boolean valueCut;
+
+    private void keep(StringBuilder sb, int c) {
+        if (sb.length() < MAX_VALUE) {
+            sb.append((char) c);
+        } else {
+            valueCut = true;
         }
     }
 
@@ -283,9 +309,7 @@ final class BibtexReader implements RecordReader {
             } else if (c == '}' && depth > 0) {
                 depth--;
             }
-            if (sb.length() < MAX_VALUE) {
-                sb.append((char) c);
-            }
+            keep(sb, c);
             prev = c;
         }
     }
@@ -359,9 +383,11 @@ final class BibtexReader implements RecordReader {
         return c;
     }
 
-    private static void append(StringBuilder sb, String s) {
+    private void append(StringBuilder sb, String s) {
         if (sb.length() + s.length() <= MAX_VALUE) {
             sb.append(s);
+        } else {
+            valueCut = true;
         }
     }
 

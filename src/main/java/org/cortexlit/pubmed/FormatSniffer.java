@@ -65,7 +65,7 @@ final class FormatSniffer {
             format = RecordFormat.BIBTEX;
         } else if (startsWith(head, i, "FN ") || startsWith(head, i, "PT ")) {
             throw new RecordFormatException("this looks like a Web of Science tagged file (it starts with \""
-                    + preview(head, i, Math.min(n, i + 2)) + " \"), which is not read here; export the records "
+                    + (startsWith(head, i, "FN ") ? "FN" : "PT") + " \"), which is not read here; export the records "
                     + "from Web of Science as RIS instead", 0);
         } else if (isMedlineTagLine(head, i, n) && !isRisTagLine(head, i, n, null)) {
             format = RecordFormat.MEDLINE_TEXT;
@@ -79,8 +79,8 @@ final class FormatSniffer {
         } else if (isMedlineTagLine(head, i, n)) {
             format = RecordFormat.MEDLINE_TEXT;
         } else {
-            throw new RecordFormatException("not a PubMed XML, MEDLINE text, RIS or BibTeX file: starts with \""
-                    + preview(head, i, n) + "\"", 0);
+            throw new RecordFormatException("not a PubMed XML, MEDLINE text, RIS or BibTeX file: it holds "
+                    + describe(head, i, n), 0);
         }
         // XML must not have blank lines before its declaration, and the text reader has no use for them.
         in.skipNBytes(i);
@@ -241,20 +241,32 @@ final class FormatSniffer {
         return true;
     }
 
-    /** The first bytes for an error message: printable ASCII as is, anything else as \xNN. */
-    private static String preview(byte[] b, int from, int n) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = from; k < n && k < from + 24; k++) {
+    /**
+     * What a refused file seems to hold, in words: its content is never quoted, so an error message (readable by
+     * every user) cannot leak a line of a file that was never meant to be imported.
+     */
+    static String describe(byte[] b, int from, int n) {
+        if (startsWith(b, from, "%PDF")) {
+            return "a PDF document";
+        }
+        if (startsWith(b, from, "PK\u0003\u0004")) {
+            return "a ZIP archive (unpack it and import the files inside)";
+        }
+        if ((n - from >= 4 && (b[from] & 0xff) == 0x89 && startsWith(b, from + 1, "PNG")) || startsWith(b, from, "GIF8")
+                || (n - from >= 3 && (b[from] & 0xff) == 0xFF && (b[from + 1] & 0xff) == 0xD8 && (b[from + 2] & 0xff) == 0xFF)) {
+            return "an image";
+        }
+        if (b[from] == '{' || b[from] == '[') {
+            return "JSON, or text in no format CortexLit reads";
+        }
+        int control = 0;
+        for (int k = from; k < n; k++) {
             int c = b[k] & 0xff;
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                sb.append((char) c);
-            } else {
-                sb.append(String.format("\\x%02X", c));
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                control++;
             }
         }
-        if (n > from + 24) {
-            sb.append("...");
-        }
-        return sb.toString();
+        return control * 20 > n - from ? "binary data" : "text in no format CortexLit reads (its first line starts no "
+                + "PubMed, MEDLINE, RIS or BibTeX record)";
     }
 }

@@ -12,6 +12,11 @@ final class InlineMarkup {
     private final StringBuilder plain = new StringBuilder(256);
     private boolean pendingSpace;
 
+    /** Whether either form has reached {@link Limits#MAX_FIELD_CHARS}: the caller stops feeding it. */
+    boolean full() {
+        return plain.length() >= Limits.MAX_FIELD_CHARS || html.length() >= Limits.MAX_FIELD_CHARS;
+    }
+
     void reset() {
         html.setLength(0);
         plain.setLength(0);

@@ -1,6 +1,5 @@
 package org.cortexlit.pubmed;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,14 +16,17 @@ import java.util.List;
  */
 final class MedlineTextReader implements RecordReader {
 
-    private final BufferedReader lines;
+    private final BoundedLines lines;
     private final StringBuilder value = new StringBuilder(1024);
+    /** Why the record being read cannot be used (a bound passed), or null; its lines are read on, not kept. */
+    private String problem;
+    private long recordChars;
     private String pendingLine;
     private int recordNumber;
     private boolean eof;
 
     MedlineTextReader(InputStream in) {
-        this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        this.lines = new BoundedLines(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -48,12 +50,21 @@ final class MedlineTextReader implements RecordReader {
         Draft d = null;
         String tag = null;
         value.setLength(0);
+        problem = null;
+        recordChars = 0;
         while (true) {
-            String line = pendingLine != null ? pendingLine : lines.readLine();
+            boolean pending = pendingLine != null;
+            String line = pending ? pendingLine : lines.readLine();
             pendingLine = null;
             if (line == null) {
                 eof = true;
                 break;
+            }
+            // the field before a cut line is whole: the problem is set once that field is applied
+            String cut = !pending && lines.lastWasCut() && problem == null ? Limits.lineTooLong(lines.lineNumber()) : null;
+            recordChars += line.length();
+            if (recordChars > Limits.MAX_RECORD_CHARS && problem == null) {
+                problem = Limits.recordTooLong();
             }
             if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
                 line = line.substring(1);
@@ -66,8 +77,9 @@ final class MedlineTextReader implements RecordReader {
             }
             char first = line.charAt(0);
             if (first == ' ' || first == '\t') {
+                problem = problem != null ? problem : cut;
                 if (tag != null) {
-                    appendPart(line, 0);
+                    appendPart(tag, line, 0);
                 }
                 continue;
             }
@@ -75,7 +87,9 @@ final class MedlineTextReader implements RecordReader {
             if (dash < 0) {
                 // Neither a tag nor a continuation: skip it, and let no continuation attach to it.
                 if (tag != null) {
-                    d.apply(tag, value.toString().trim());
+                    if (problem == null) {
+                        d.apply(tag, value.toString().trim());
+                    }
                     tag = null;
                     value.setLength(0);
                 }
@@ -84,31 +98,38 @@ final class MedlineTextReader implements RecordReader {
             String newTag = line.substring(0, dash).trim();
             if (d != null && d.startsNewRecord(newTag)) {
                 pendingLine = line;
+                recordChars -= line.length(); // it belongs to the next record
                 break;
             }
             if (d == null) {
                 d = new Draft();
                 recordNumber++;
             }
-            if (tag != null) {
+            if (tag != null && problem == null) {
                 d.apply(tag, value.toString().trim());
             }
+            problem = problem != null ? problem : cut;
             tag = newTag;
             value.setLength(0);
             int start = dash + 1;
-            appendPart(line, start);
+            appendPart(tag, line, start);
         }
         if (d == null) {
             return null;
         }
-        if (tag != null) {
+        if (tag != null && problem == null) {
             d.apply(tag, value.toString().trim());
         }
-        return d.finish().toEvent(recordNumber);
+        RecordDraft draft = d.finish();
+        draft.problem = problem;
+        return draft.toEvent(recordNumber);
     }
 
-    private void appendPart(String line, int from) {
-        TaggedLines.appendTrimmed(value, line, from);
+    /** Adds a line's text to the field being read, unless the record is already refused or the field is full. */
+    private void appendPart(String tag, String line, int from) {
+        if (problem == null && !TaggedLines.appendTrimmed(value, line, from)) {
+            problem = Limits.fieldTooLong(tag);
+        }
     }
 
     /** The index of the dash ending a tag ({@code PMID- }, {@code AU  - }, {@code TI-}), or -1. */

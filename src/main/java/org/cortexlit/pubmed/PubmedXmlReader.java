@@ -92,6 +92,8 @@ final class PubmedXmlReader implements RecordReader {
                 if (isRecordElement(name)) {
                     recordNumber++;
                     inRecord = true;
+                    f.problem = null;
+                    f.recordChars = 0;
                     ReadEvent event = name.equals("DeleteCitation") ? readDeletion() : readRecord(name);
                     inRecord = false;
                     return event;
@@ -124,7 +126,7 @@ final class PubmedXmlReader implements RecordReader {
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 if (xr.getLocalName().equals("PMID")) {
                     String pmid = f.readPlain();
-                    if (pmid != null) {
+                    if (pmid != null && f.problem == null) {
                         pmids.add(pmid);
                     }
                 } else {
@@ -134,7 +136,8 @@ final class PubmedXmlReader implements RecordReader {
                 depth--;
             }
         }
-        return new ReadEvent.Deleted(recordNumber, pmids);
+        return f.problem != null ? new ReadEvent.Invalid(recordNumber, null, f.problem)
+                : new ReadEvent.Deleted(recordNumber, pmids);
     }
 
     private ReadEvent readRecord(String rootName) throws XMLStreamException {
@@ -147,7 +150,9 @@ final class PubmedXmlReader implements RecordReader {
             int ev = xr.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 String name = xr.getLocalName();
-                if (!handle(name, stack[depth - 1], depth >= 2 ? stack[depth - 2] : null, d, t)) {
+                if (f.problem != null && !name.equals("PMID")) {
+                    f.skipElement(); // the record is refused: read on to its end, keep nothing more
+                } else if (!handle(name, stack[depth - 1], depth >= 2 ? stack[depth - 2] : null, d, t)) {
                     if (depth == stack.length) {
                         stack = java.util.Arrays.copyOf(stack, depth * 2);
                     }
@@ -158,6 +163,7 @@ final class PubmedXmlReader implements RecordReader {
             }
         }
         t.applyTo(d);
+        d.problem = f.problem;
         return d.toEvent(recordNumber);
     }
 

@@ -33,11 +33,16 @@ final class RecordDraft {
     String sourceId;
     /** RIS and BibTeX records may lack a PMID: the importer gives them an internal id instead. */
     boolean pmidOptional;
+    /** Why the record cannot be used although it was read to its end (a bound of {@link Limits} passed), or null. */
+    String problem;
 
     /** A usable record, or the reason it is not. */
     ReadEvent toEvent(int recordNumber) {
         if (pmid != null && pmid.isEmpty()) {
             pmid = null;
+        }
+        if (problem != null) {
+            return new ReadEvent.Invalid(recordNumber, pmid, problem);
         }
         if (pmid == null && !pmidOptional) {
             return new ReadEvent.Invalid(recordNumber, null, "no PMID");

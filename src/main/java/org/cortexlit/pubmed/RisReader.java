@@ -1,6 +1,5 @@
 package org.cortexlit.pubmed;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,7 +22,10 @@ import java.util.Locale;
  */
 final class RisReader implements RecordReader {
 
-    private final BufferedReader lines;
+    private final BoundedLines lines;
+    /** Why the record being read cannot be used (a bound passed), or null; its lines are read on, not kept. */
+    private String problem;
+    private long recordChars;
     private int recordNumber;
     private int lineNumber;
     private boolean eof;
@@ -32,7 +34,7 @@ final class RisReader implements RecordReader {
     private String pendingStart;
 
     RisReader(InputStream in) {
-        this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        this.lines = new BoundedLines(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -76,6 +78,8 @@ final class RisReader implements RecordReader {
             }
         }
         recordNumber++;
+        problem = null;
+        recordChars = 0;
         Draft d = new Draft();
         d.type(value(start));
         String tag = null;
@@ -86,19 +90,26 @@ final class RisReader implements RecordReader {
                 eof = true;
                 break;
             }
+            if (lines.lastWasCut() && problem == null) {
+                problem = Limits.lineTooLong(lineNumber);
+            }
+            recordChars += line.length();
+            if (recordChars > Limits.MAX_RECORD_CHARS && problem == null) {
+                problem = Limits.recordTooLong();
+            }
             int valueStart = tagEnd(line);
             if (valueStart < 0) {
                 // An untagged line continues the field before it.
-                if (tag != null && !TaggedLines.isBlank(line)) {
+                if (tag != null && problem == null && !TaggedLines.isBlank(line)) {
                     if (tag.equals("KW")) {
                         d.keyword(line.trim());
-                    } else if (Draft.keeps(tag)) {
-                        TaggedLines.appendTrimmed(value, line, 0);
+                    } else if (Draft.keeps(tag) && !TaggedLines.appendTrimmed(value, line, 0)) {
+                        problem = Limits.fieldTooLong(tag);
                     }
                 }
                 continue;
             }
-            if (tag != null) {
+            if (tag != null && problem == null) {
                 d.apply(tag, value.toString());
             }
             tag = line.substring(0, 2);
@@ -113,17 +124,23 @@ final class RisReader implements RecordReader {
                 pendingStart = line;
                 break;
             }
-            TaggedLines.appendTrimmed(value, line, valueStart);
-            if (tag.equals("KW")) {
+            if (problem != null) {
+                continue;
+            }
+            if (!TaggedLines.appendTrimmed(value, line, valueStart)) {
+                problem = Limits.fieldTooLong(tag);
+            } else if (tag.equals("KW")) {
                 // Each keyword is applied as it comes, so a list continued on untagged lines keeps its order.
                 d.keyword(value.toString());
                 value.setLength(0);
             }
         }
-        if (tag != null) {
+        if (tag != null && problem == null) {
             d.apply(tag, value.toString());
         }
-        return d.finish().toEvent(recordNumber);
+        RecordDraft draft = d.finish();
+        draft.problem = problem;
+        return draft.toEvent(recordNumber);
     }
 
     private String readLine() throws IOException {

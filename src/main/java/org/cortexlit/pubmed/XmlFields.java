@@ -16,6 +16,10 @@ final class XmlFields {
     final XMLStreamReader xr;
     /** Reused for every text field of a file; valid until the next read. */
     final InlineMarkup markup = new InlineMarkup();
+    /** Why the record being read cannot be used (a bound of {@link Limits} passed), or null. */
+    String problem;
+    /** Characters of text read in the record so far, kept or not. */
+    long recordChars;
 
     XmlFields(XMLStreamReader xr) {
         this.xr = xr;
@@ -160,6 +164,7 @@ final class XmlFields {
      */
     void readMarkup() throws XMLStreamException {
         markup.reset();
+        String element = xr.getLocalName();
         int depth = 1;
         int mathDepth = 0;
         String[] open = new String[8];
@@ -169,7 +174,17 @@ final class XmlFields {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     // Inside MathML, line breaks between tokens are layout: "V.O2max", not "V . O 2 m a x".
                     if (mathDepth == 0 || !xr.isWhiteSpace()) {
-                        markup.text(xr.getTextCharacters(), xr.getTextStart(), xr.getTextLength());
+                        recordChars += xr.getTextLength();
+                        if (recordChars > Limits.MAX_RECORD_CHARS && problem == null) {
+                            problem = Limits.recordTooLong();
+                        }
+                        if (markup.full()) {
+                            if (problem == null) {
+                                problem = Limits.fieldTooLong("<" + element + ">");
+                            }
+                        } else if (problem == null) {
+                            markup.text(xr.getTextCharacters(), xr.getTextStart(), xr.getTextLength());
+                        }
                     }
                 }
                 case XMLStreamConstants.START_ELEMENT -> {
@@ -182,14 +197,14 @@ final class XmlFields {
                         open = java.util.Arrays.copyOf(open, depth * 2);
                     }
                     open[depth++] = tag;
-                    if (tag != null) {
+                    if (tag != null && !markup.full()) {
                         markup.open(tag);
                     }
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     depth--;
                     if (depth > 0) {
-                        if (open[depth] != null) {
+                        if (open[depth] != null && !markup.full()) {
                             markup.close(open[depth]);
                         }
                         if (xr.getLocalName().equals("math")) {

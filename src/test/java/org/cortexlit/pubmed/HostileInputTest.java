@@ -83,11 +83,12 @@ class HostileInputTest {
     }
 
     @Test
-    void plainTextThatIsNeitherFormatIsRejectedWithItsFirstCharacters() {
+    void plainTextThatIsNeitherFormatIsRejectedWithoutQuotingIt() {
         RecordFormatException e = assertThrows(RecordFormatException.class,
                 () -> Events.fixture("hostile/not-pubmed.txt"));
-        assertEquals("not a PubMed XML, MEDLINE text, RIS or BibTeX file: starts with \"This is a plain text not...\"",
-                e.getMessage());
+        assertEquals("not a PubMed XML, MEDLINE text, RIS or BibTeX file: it holds text in no format CortexLit reads "
+                + "(its first line starts no PubMed, MEDLINE, RIS or BibTeX record)", e.getMessage());
+        assertFalse(e.getMessage().contains("This is a plain"), "a refused file's content is never quoted");
         assertEquals(0, e.recordNumber());
     }
 
@@ -107,12 +108,19 @@ class HostileInputTest {
     }
 
     @Test
-    void binaryBytesAreRejectedAndShownEscaped() {
+    void binaryBytesAreRejectedAndNamedForWhatTheyAre() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d};
         RecordFormatException e = assertThrows(RecordFormatException.class,
                 () -> Events.read(new ByteArrayInputStream(png)));
-        assertTrue(e.getMessage().startsWith("not a PubMed XML, MEDLINE text, RIS or BibTeX file: starts with \"\\x89PNG"),
-                e.getMessage());
+        assertEquals("not a PubMed XML, MEDLINE text, RIS or BibTeX file: it holds an image", e.getMessage());
+        RecordFormatException passwd = assertThrows(RecordFormatException.class, () -> Events.read(
+                new ByteArrayInputStream("root:x:0:0:root:/root:/bin/bash\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertFalse(passwd.getMessage().contains("root"), passwd.getMessage());
+        byte[] noise = new byte[64];
+        new java.util.Random(7).nextBytes(noise);
+        noise[0] = 1;
+        assertTrue(assertThrows(RecordFormatException.class, () -> Events.read(new ByteArrayInputStream(noise)))
+                .getMessage().endsWith("binary data"));
     }
 
     @Test
