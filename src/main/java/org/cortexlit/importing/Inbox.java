@@ -88,7 +88,7 @@ public class Inbox {
      * once: a file already put back once goes to {@code failed/}, so a file that brings the application down
      * cannot do it at every start.
      */
-    private void recover(Path inbox, Path working) throws IOException {
+    void recover(Path inbox, Path working) throws IOException {
         List<Path> left = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(working)) {
             ds.forEach(left::add);

@@ -103,6 +103,55 @@ class InboxTest {
     }
 
     @Test
+    void aFileDatedInTheFutureHoldsUpNeitherItselfNorTheFilesAfterIt() throws Exception {
+        Path future = dir.resolve("a-future.xml");
+        Files.write(future, TestCorpus.fixture("trials.xml"));
+        Files.setLastModifiedTime(future, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plus(java.time.Duration.ofDays(365))));
+        Files.write(dir.resolve("b-today.nbib"), TestCorpus.fixture("trials.nbib"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> Files.exists(dir.resolve("processed/a-future.xml")) && Files.exists(dir.resolve("processed/b-today.nbib")));
+    }
+
+    @Test
+    void aLinkIsMovedToFailedUnreadAndWhatItPointsToIsNeverShown() throws Exception {
+        Path secret = Files.createTempFile("secret", ".txt");
+        Files.writeString(secret, "root:x:0:0:the secret line:/root:/bin/bash\n");
+        Files.createSymbolicLink(dir.resolve("passwd.xml"), secret);
+        Files.write(dir.resolve("trials.xml"), TestCorpus.fixture("trials.xml"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> Files.exists(dir.resolve("failed/passwd.xml.error.txt")) && Files.exists(dir.resolve("processed/trials.xml")));
+        assertTrue(Files.isSymbolicLink(dir.resolve("failed/passwd.xml")), "the link itself is moved, not what it points to");
+        String note = Files.readString(dir.resolve("failed/passwd.xml.error.txt"));
+        assertTrue(note.contains("not a regular file"), note);
+        assertFalse(note.contains("secret line"));
+        String everyRun = given().get("/api/imports").then().extract().asString();
+        assertFalse(everyRun.contains("secret line") || everyRun.contains("passwd"), everyRun);
+        Files.delete(secret);
+    }
+
+    @Test
+    void aNameWithALineBreakIsShownOnOneLine() throws Exception {
+        Files.write(dir.resolve("two\nlines.xml"), TestCorpus.fixture("trials.xml"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> runs().contains("SUCCEEDED"));
+        given().get("/api/imports").then().body("[0].fileName", equalTo("two?lines.xml"));
+    }
+
+    @Test
+    void aFileLeftHalfImportedIsTriedOnceMoreThenFailedForGood() throws Exception {
+        Path working = Files.createDirectories(dir.resolve(".importing"));
+        Files.write(working.resolve("crashy.xml"), TestCorpus.fixture("trials.xml"));
+        inbox.recover(dir, working); // as at a start after a crash
+        assertTrue(Files.exists(dir.resolve("crashy.xml")), "back in the queue once");
+        assertTrue(Files.exists(working.resolve("crashy.xml" + Inbox.RETRIED)));
+        // it crashes the application again: at the next start it is not tried a third time
+        Files.move(dir.resolve("crashy.xml"), working.resolve("crashy.xml"));
+        inbox.recover(dir, working);
+        assertTrue(Files.exists(dir.resolve("failed/crashy.xml")));
+        assertTrue(Files.readString(dir.resolve("failed/crashy.xml.error.txt")).contains("twice"));
+        assertFalse(Files.exists(working.resolve("crashy.xml" + Inbox.RETRIED)));
+    }
+
+    @Test
     void updateFilesApplyInNameOrderSoLaterVersionsWin() throws Exception {
         // dropped together: 0002 (the revision) must be applied after 0001 (the original)
         Files.write(dir.resolve("pubmed26n0002.xml"), TestCorpus.fixture("trials-revised.xml"));
