@@ -94,7 +94,7 @@ login() {
   jar=$(mktemp)
   code=$(curl -s -c "$jar" -o /dev/null -w '%{http_code}' -d 'j_username=reader&j_password=reader-password' \
       "http://127.0.0.1:$PORT/j_security_check")
-  cookie=$(awk '$6 == "quarkus-credential" {print $6 "=" $7}' "$jar")
+  cookie=$(awk '$6 == "cortexlit-session" {print $6 "=" $7}' "$jar")
   rm -f "$jar"
   [[ -n "$cookie" ]] || { echo "login as reader failed (HTTP $code): no session cookie"; exit 1; }
   check=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$PORT/search?q=pain")
