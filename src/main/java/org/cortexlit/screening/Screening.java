@@ -67,6 +67,15 @@ public class Screening {
     }
 
     public void update(long reviewId, ReviewForm form, Actor actor, Integer expectedVersion) {
+        update(reviewId, form, actor, expectedVersion, false);
+    }
+
+    /**
+     * Saves the settings. Switching a blind dual review to single screening would show each reviewer's pending
+     * decision (a record with one of its two) to everyone: that is an unblinding, done only when
+     * {@code confirmUnblind} says so, and recorded as one; otherwise the change is refused.
+     */
+    public void update(long reviewId, ReviewForm form, Actor actor, Integer expectedVersion, boolean confirmUnblind) {
         guarded("these settings", () -> {
             Review r = review(reviewId);
             requireLead(r, actor);
@@ -81,6 +90,19 @@ public class Screening {
                     && ReviewRecord.count("reviewId = ?1 and status = ?2", reviewId, Status.CONFLICT) > 0) {
                 throw ScreeningException.invalid("This review has open conflicts; resolve them before switching to single "
                         + "screening (nothing was saved).");
+            }
+            boolean unblinds = before == Review.Mode.DUAL && r.mode == Review.Mode.SINGLE && r.blind
+                    && ReviewRecord.count("reviewId = ?1 and removed = false and decisionCount = 1 and resolvedBy is null",
+                    reviewId) > 0;
+            if (unblinds && !confirmUnblind) {
+                throw ScreeningException.conflict("Switching to single screening would show every reviewer's pending "
+                        + "decisions (records that have one of their two) to the others: it unblinds the review. Confirm "
+                        + "the unblinding to switch, or let the second decisions come in first; nothing was saved.");
+            }
+            if (unblinds) {
+                r.blind = false;
+                ReviewEvent.record(r.id, null, actor.name(), ReviewEvent.Kind.UNBLINDED, "blind",
+                        "unblinded by switching to single screening");
             }
             r.updatedAt = Instant.now();
             ReviewEvent.record(r.id, null, actor.name(), ReviewEvent.Kind.SETTINGS, beforeText, summary(r));

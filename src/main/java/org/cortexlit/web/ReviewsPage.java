@@ -132,10 +132,10 @@ public class ReviewsPage {
                              @RestForm String inclusionCriteria, @RestForm String exclusionCriteria,
                              @RestForm String includeWords, @RestForm String excludeWords,
                              @RestForm String exclusionReasons, @RestForm String tagVocabulary, @RestForm String mode,
-                             @RestForm String query, @RestForm Integer version) {
+                             @RestForm String query, @RestForm Integer version, @RestForm String unblind) {
         try {
             screening.update(id, new ReviewForm(name, question, inclusionCriteria, exclusionCriteria, includeWords,
-                    excludeWords, exclusionReasons, tagVocabulary, mode, query), actor(), version);
+                    excludeWords, exclusionReasons, tagVocabulary, mode, query), actor(), version, unblind != null);
             return Redirects.notice("/reviews/" + id, "Saved the settings.");
         } catch (ScreeningException e) {
             return Redirects.error("/reviews/" + id, e.getMessage());

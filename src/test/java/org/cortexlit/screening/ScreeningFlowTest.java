@@ -305,6 +305,35 @@ class ScreeningFlowTest {
 
     @Test
     @TestSecurity(user = "reviewer", roles = "reviewer")
+    void switchingABlindDualReviewToSingleAndBackRevealsNothingUnlessTheLeadUnblindsOnPurpose() {
+        Review review = screening.create(new ReviewForm("Blind switch", null, null, null, null, null, null, null, "dual", Q), ADMIN);
+        long id = review.id;
+        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+        screening.decide(id, rec, ADMIN, "exclude", "1", "private note of the lead");
+        ReviewForm single = new ReviewForm("Blind switch", null, null, null, null, null, null, null, "single", Q);
+        ReviewForm dual = new ReviewForm("Blind switch", null, null, null, null, null, null, null, "dual", Q);
+
+        ScreeningException refused = assertThrows(ScreeningException.class, () -> screening.update(id, single, ADMIN, null));
+        assertTrue(refused.getMessage().contains("unblinds the review"), refused.getMessage());
+        Review still = QuarkusTransaction.requiringNew().call(() -> Review.<Review>findById(id));
+        assertTrue(still.isDual() && still.blind, "nothing changed");
+        given().get("/reviews/" + id + "/records/" + rec).then().body(not(containsString("private note of the lead")));
+
+        // the page's form without the tick, then with it
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("reviewer"))
+                .formParam("name", "Blind switch").formParam("mode", "single").post("/reviews/" + id + "/settings")
+                .then().statusCode(303);
+        screening.update(id, single, ADMIN, null, true);
+        screening.update(id, dual, ADMIN, null);
+        Review after = QuarkusTransaction.requiringNew().call(() -> Review.<Review>findById(id));
+        assertFalse(after.blind, "the switch was an unblinding, and the review says so");
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> ReviewEvent.count(
+                "reviewId = ?1 and kind = ?2", id, ReviewEvent.Kind.UNBLINDED)), "and it is recorded");
+    }
+
+    @Test
+    @TestSecurity(user = "reviewer", roles = "reviewer")
     void aBlindReviewerNeverSeesTheOtherDecisionUntilBothDecided() {
         Review review = screening.create(new ReviewForm("Blind", null, null, null, null, null, null, null, "dual", Q), ADMIN);
         long id = review.id;

@@ -54,7 +54,8 @@ public class ReviewsApi {
      */
     public record ReviewBody(String name, String question, String inclusionCriteria, String exclusionCriteria,
                              List<String> includeWords, List<String> excludeWords, List<String> reasons,
-                             String tagVocabulary, String mode, String query, List<MemberBody> members, Integer version) {
+                             String tagVocabulary, String mode, String query, List<MemberBody> members, Integer version,
+                             Boolean unblind) {
         ReviewForm form() {
             return new ReviewForm(name, question, inclusionCriteria, exclusionCriteria, lines(includeWords),
                     lines(excludeWords), lines(reasons), tagVocabulary, mode, query);
@@ -223,7 +224,7 @@ public class ReviewsApi {
         if (body == null) {
             throw invalid("Send the review's settings as JSON.");
         }
-        screening.update(id, body.form(), me(), body.version());
+        screening.update(id, body.form(), me(), body.version(), Boolean.TRUE.equals(body.unblind()));
         return get(id);
     }
 
