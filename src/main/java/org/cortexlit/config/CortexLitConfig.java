@@ -129,6 +129,11 @@ public interface CortexLitConfig {
     @WithName("searches.check-every")
     String searchesCheckEvery();
 
+    /** The shortest interval a saved search's schedule may have (a schedule that fires more often is refused). */
+    @WithDefault("1h")
+    @WithName("searches.min-interval")
+    Duration searchesMinInterval();
+
     interface Import {
         /** Records written per database transaction. */
         @WithDefault("1000")

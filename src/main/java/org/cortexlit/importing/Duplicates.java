@@ -70,7 +70,7 @@ public class Duplicates {
             List<Long> keptIds = Article.getEntityManager()
                     .createQuery("select a.duplicateOf from Article a where a.duplicateOf is not null "
                             + "group by a.duplicateOf order by max(a.id) desc, a.duplicateOf desc", Long.class)
-                    .setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+                    .setFirstResult((int) Math.min(Integer.MAX_VALUE, (page - 1L) * size)).setMaxResults(size).getResultList();
             Map<Long, List<Member>> linked = new LinkedHashMap<>();
             keptIds.forEach(id -> linked.put(id, new ArrayList<>()));
             if (!keptIds.isEmpty()) {

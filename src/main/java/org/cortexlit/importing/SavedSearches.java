@@ -18,6 +18,7 @@ import org.cortexlit.pubmed.RecordReaders;
 import org.jboss.logging.Logger;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -69,6 +70,24 @@ public class SavedSearches {
         }
     }
 
+    /** The shortest gap between two of the next 50 times {@code cron} fires, from {@code first} on. */
+    static Duration shortestInterval(String cron, Instant first) {
+        Duration shortest = Duration.ofDays(366);
+        Instant at = first;
+        for (int i = 0; i < 50; i++) {
+            Instant next = nextRun(cron, at);
+            if (next == null) {
+                break;
+            }
+            Duration gap = Duration.between(at, next);
+            if (gap.compareTo(shortest) < 0) {
+                shortest = gap;
+            }
+            at = next;
+        }
+        return shortest;
+    }
+
     /** When {@code schedule} (a Quartz cron expression) fires next after {@code after}. */
     public static Instant nextRun(String schedule, Instant after) {
         ExecutionTime times = ExecutionTime.forCron(CRON.parse(schedule));
@@ -79,6 +98,9 @@ public class SavedSearches {
     public SavedSearch create(String name, String query, String schedule, Long reviewId) {
         if (name == null || name.isBlank()) {
             throw new InvalidSearch("name is required: a few words that say what the search is for.");
+        }
+        if (name.strip().length() > 300) {
+            throw new InvalidSearch("name is " + name.strip().length() + " characters; the limit is 300.");
         }
         if (query == null || query.isBlank()) {
             throw new InvalidSearch("query is required: the search as you would type it on pubmed.gov.");
@@ -93,6 +115,9 @@ public class SavedSearches {
                     + "review (GET /api/reviews).");
         }
         String cron = schedule == null || schedule.isBlank() ? SavedSearch.WEEKLY : schedule.trim();
+        if (cron.length() > 200) {
+            throw new InvalidSearch("schedule is " + cron.length() + " characters; a cron expression has at most 200.");
+        }
         Instant next;
         try {
             next = nextRun(cron, Instant.now());
@@ -100,6 +125,17 @@ public class SavedSearches {
             throw new InvalidSearch("schedule '" + cron + "' is not a Quartz cron expression (seconds minutes hours "
                     + "day-of-month month day-of-week, e.g. '" + SavedSearch.WEEKLY + "' for Mondays at 06:00): "
                     + e.getMessage());
+        }
+        if (next == null) {
+            throw new InvalidSearch("schedule '" + cron + "' never fires again; give one that does, e.g. '"
+                    + SavedSearch.WEEKLY + "' for Mondays at 06:00.");
+        }
+        Duration shortest = shortestInterval(cron, next);
+        Duration minInterval = config.searchesMinInterval();
+        if (shortest.compareTo(minInterval) < 0) {
+            throw new InvalidSearch("schedule '" + cron + "' runs the search every " + shortest.toSeconds() + " s at "
+                    + "times; searches run at most every " + minInterval.toMinutes() + " min (cortexlit.searches.min-interval), "
+                    + "to spare NCBI and the import thread.");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             SavedSearch s = new SavedSearch();

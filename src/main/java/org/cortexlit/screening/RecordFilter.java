@@ -90,7 +90,7 @@ public final class RecordFilter {
         EntityManager em = Article.getEntityManager();
         List<Item> out = new ArrayList<>();
         for (Object[] row : bind(em.createQuery("select r, a from ReviewRecord r, Article a where a.id = r.articleId and "
-                + where() + " order by r.id", Object[].class)).setFirstResult((Math.max(1, page) - 1) * size)
+                + where() + " order by r.id", Object[].class)).setFirstResult((int) Math.min(Integer.MAX_VALUE, (Math.max(1L, page) - 1) * size))
                 .setMaxResults(size).getResultList()) {
             out.add(new Item((ReviewRecord) row[0], (Article) row[1]));
         }

@@ -42,7 +42,8 @@ public class DuplicatesPage {
     @GET
     public TemplateInstance list(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("notice") String notice,
                                  @QueryParam("error") String error) {
-        return Templates.duplicates(duplicates.groups(Math.max(1, page), PAGE_SIZE), duplicates.prisma(), notice, error);
+        return Templates.duplicates(duplicates.groups(Paging.of(page, PAGE_SIZE, PAGE_SIZE).page(), PAGE_SIZE),
+                duplicates.prisma(), notice, error);
     }
 
     /** Post/Redirect/Get: the record becomes its own article and the list says so. */

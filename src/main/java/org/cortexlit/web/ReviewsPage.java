@@ -207,17 +207,22 @@ public class ReviewsPage {
                                     @QueryParam("page") @DefaultValue("1") int page, @QueryParam("notice") String notice,
                                     @QueryParam("error") String error) {
         Actor me = actor();
+        int p = Paging.of(page, PAGE_SIZE, PAGE_SIZE).page();
         RecordFilter filter;
         String err = error;
         try {
             filter = RecordFilter.of(id, status, q, matches);
         } catch (ScreeningException e) {
+            // the query cannot be run: say so and keep the status asked for (everything only if that is wrong too)
             err = e.getMessage();
-            filter = RecordFilter.of(id, null, null, matches);
+            try {
+                filter = RecordFilter.of(id, status, null, matches);
+            } catch (ScreeningException badStatus) {
+                filter = RecordFilter.of(id, null, null, matches);
+            }
         }
         RecordFilter f = filter;
         String ferr = err;
-        int p = Math.max(1, page);
         return QuarkusTransaction.requiringNew().call(() -> {
             Review r = screening.review(id);
             long total = f.count();

@@ -142,8 +142,8 @@ class SavedSearchTest {
 
     @Test
     void aSearchIsRunOnItsScheduleAndNeverTwiceAtOnce() throws InterruptedException {
-        long id = create("every second", "rTMS", "* * * ? * *");
-        long deadline = System.currentTimeMillis() + 20_000;
+        long id = create("every five seconds", "rTMS", "*/5 * * ? * *");
+        long deadline = System.currentTimeMillis() + 30_000;
         List<String> triggers = List.of();
         while (System.currentTimeMillis() < deadline) {
             triggers = given().get("/api/imports").then().extract().jsonPath().getList("findAll { it.savedSearchId == " + id + " }.trigger");
@@ -185,5 +185,13 @@ class SavedSearchTest {
                 .post("/api/searches").then().statusCode(400).body("error", containsString("Quartz cron"));
         given().post("/api/searches/999999/run").then().statusCode(404);
         given().get("/api/searches/999999").then().statusCode(404);
+        given().contentType("application/json").body(Map.of("name", "n".repeat(100_000), "query", "rTMS"))
+                .post("/api/searches").then().statusCode(400).body("error", containsString("the limit is 300"));
+        // tests allow every 5 s (cortexlit.searches.min-interval); every second is refused, with the setting named
+        given().contentType("application/json").body(Map.of("name", "x", "query", "rTMS", "schedule", "* * * ? * *"))
+                .post("/api/searches").then().statusCode(400)
+                .body("error", containsString("cortexlit.searches.min-interval"));
+        given().contentType("application/json").body(Map.of("name", "x", "query", "rTMS", "schedule", "0 0 0 1 1 ? 2001"))
+                .post("/api/searches").then().statusCode(400);
     }
 }

@@ -31,13 +31,8 @@ public class DuplicatesApi {
     /** Groups, the newest links first; {@code page} from 1, {@code size} 1-500 (default 100). */
     @GET
     public Response groups(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("100") int size) {
-        if (page < 1) {
-            return ImportsApi.error(400, "page must be 1 or more, not " + page + ".");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            return ImportsApi.error(400, "size must be between 1 and " + MAX_SIZE + ", not " + size + ".");
-        }
-        return Response.ok(ApiJson.DuplicateGroups.of(duplicates.groups(page, size))).build();
+        org.cortexlit.web.Paging p = org.cortexlit.web.Paging.of(page, size, MAX_SIZE);
+        return Response.ok(ApiJson.DuplicateGroups.of(duplicates.groups(p.page(), p.size()))).build();
     }
 
     /** Records identified per source and duplicates removed, for the PRISMA flow diagram. */

@@ -277,9 +277,7 @@ public class ReviewsApi {
     @Path("/{id}/records")
     public Page records(@PathParam("id") long id, @QueryParam("status") String status, @QueryParam("q") String q,
                         @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("100") int size) {
-        if (size < 1 || size > 1000 || page < 1) {
-            throw invalid("page starts at 1 and size is 1-1000.");
-        }
+        org.cortexlit.web.Paging.of(page, size, 1000);
         Actor me = me();
         RecordFilter filter = RecordFilter.of(id, status, q, matches);
         return QuarkusTransaction.requiringNew().call(() -> {

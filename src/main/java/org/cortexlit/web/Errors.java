@@ -1,0 +1,81 @@
+package org.cortexlit.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.cortexlit.screening.ScreeningException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Map;
+
+/**
+ * Every error a request can meet, answered once: the JSON API with {@code {"error": message}}, pages with a page
+ * of the site (its header, the message, a way on), never the browser's blank page or a stack trace.
+ */
+public class Errors {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message);
+    }
+
+    private final SecurityIdentity identity;
+
+    public Errors(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequest e, UriInfo uri) {
+        return answer(uri, 400, "That request cannot be answered", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response screening(ScreeningException e, UriInfo uri) {
+        return answer(uri, e.httpStatus(), switch (e.kind) {
+            case NOT_FOUND -> "Not found";
+            case FORBIDDEN -> "Not allowed";
+            case CONFLICT -> "Changed meanwhile";
+            case INVALID -> "That cannot be done";
+        }, e.getMessage());
+    }
+
+    /** JAX-RS answers 404 when a query parameter does not convert; {@link NumberParams} says why, and it is a 400. */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof InvalidRequest invalid) {
+                return invalid(invalid, uri);
+            }
+        }
+        return answer(uri, 404, "Not found", "There is nothing at " + uri.getPath() + ". It may have been removed, or "
+                + "the address is mistyped.");
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return answer(uri, 405, "Not allowed here", "This address does not take that kind of request.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String who = identity == null || identity.isAnonymous() ? "not signed in"
+                : "signed in as " + identity.getPrincipal().getName() + " (" + String.join(", ", identity.getRoles()) + ")";
+        return answer(uri, 403, "Not allowed", "You are " + who + ", and this needs another role: admins manage users "
+                + "and the index, reviewers and admins change the corpus and screen, readers search and read.");
+    }
+
+    static Response answer(UriInfo uri, int status, String title, String message) {
+        if (uri.getPath().startsWith("/api/")) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, message)).build();
+    }
+}
