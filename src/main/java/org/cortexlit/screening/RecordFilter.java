@@ -1,5 +1,7 @@
 package org.cortexlit.screening;
 
+import org.cortexlit.search.QueryMatches;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.cortexlit.library.Article;

@@ -1,11 +1,10 @@
 package org.cortexlit.screening;
 
+import org.cortexlit.search.QueryMatches;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.util.BytesRef;
 import org.cortexlit.library.Article;
-import org.cortexlit.search.IndexFields;
 import org.cortexlit.search.query.QuerySyntaxException;
 
 import java.io.IOException;
@@ -52,19 +51,19 @@ public class ReviewScope {
         });
         @SuppressWarnings("unchecked")
         List<Object[]> rows = (List<Object[]>) loaded[1];
-        List<BytesRef> keys = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         Map<String, Status> statusByKey = new java.util.HashMap<>();
         for (Object[] row : rows) {
             String key = row[0] != null ? (String) row[0] : Article.INTERNAL_PREFIX + row[1];
             statusByKey.put(key, (Status) row[2]);
             if (fst == null || row[2] == fst) {
-                keys.add(new BytesRef(key));
+                keys.add(key);
             }
         }
         Map<Status, Long> counts = new EnumMap<>(Status.class);
         if (query != null && !query.isBlank()) {
             try {
-                Set<String> hits = new HashSet<>(matches.keys(query));
+                Set<String> hits = new HashSet<>(matches.keys(query, statusByKey.keySet()));
                 statusByKey.forEach((key, s) -> {
                     if (hits.contains(key)) {
                         counts.merge(s, 1L, Long::sum);
@@ -74,6 +73,6 @@ public class ReviewScope {
                 // the search itself reports the query's problem
             }
         }
-        return new Scope(reviewId, (String) loaded[0], fst, new TermInSetQuery(IndexFields.KEY, keys), counts);
+        return new Scope(reviewId, (String) loaded[0], fst, QueryMatches.byKeys(keys), counts);
     }
 }

@@ -1,5 +1,7 @@
 package org.cortexlit.screening;
 
+import org.cortexlit.search.QueryMatches;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -278,13 +280,21 @@ public class Screening {
 
     /** Adds every searchable article the review's query matches and the review does not hold yet. */
     public int syncQuery(long reviewId) {
+        return syncQuery(reviewId, null);
+    }
+
+    /**
+     * As {@link #syncQuery(long)}, looking only among {@code among} (article keys; null for the whole corpus): after
+     * an import run only the articles it touched can be new matches.
+     */
+    private int syncQuery(long reviewId, java.util.Collection<String> among) {
         Review r = tx(() -> review(reviewId));
         if (r.query == null) {
             return 0;
         }
         List<String> pmids;
         try {
-            pmids = matches.keys(r.query);
+            pmids = matches.keys(r.query, among);
         } catch (QuerySyntaxException | IOException e) {
             LOG.warnf("Review %d: its query cannot be run (%s)", reviewId, e.getMessage());
             return 0;
@@ -303,11 +313,26 @@ public class Screening {
         return added;
     }
 
-    /** Every review with a query takes in the new articles that match it (after each import run). */
-    public void syncAll() {
-        for (Review r : tx(() -> Review.<Review>list("query is not null"))) {
+    /**
+     * Every review with a query takes in the articles import run {@code runId} created, updated or restored that
+     * match it: the run's own articles are searched, never the whole corpus again.
+     */
+    public void syncRun(long runId) {
+        List<Review> withQuery = tx(() -> Review.<Review>list("query is not null"));
+        if (withQuery.isEmpty()) {
+            return;
+        }
+        List<String> touched = tx(() -> Article.getEntityManager().createQuery("select distinct a from ArticleEvent e, "
+                        + "Article a where a.id = e.articleId and e.runId = :run and e.action in (:actions)", Article.class)
+                .setParameter("run", runId).setParameter("actions", List.of(org.cortexlit.library.ArticleEvent.Action.CREATED,
+                        org.cortexlit.library.ArticleEvent.Action.UPDATED, org.cortexlit.library.ArticleEvent.Action.RESTORED))
+                .getResultList().stream().filter(Article::visible).map(Article::key).toList());
+        if (touched.isEmpty()) {
+            return;
+        }
+        for (Review r : withQuery) {
             try {
-                syncQuery(r.id);
+                syncQuery(r.id, touched);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Review %d: could not add the new records matching its query", r.id);
             }
@@ -724,7 +749,7 @@ public class Screening {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Run %d: could not put its records in its saved search's review", event.runId());
         }
-        syncAll();
+        syncRun(event.runId());
     }
 
     /**

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.cortexlit.screening.Actor;
-import org.cortexlit.screening.QueryMatches;
+import org.cortexlit.search.QueryMatches;
 import org.cortexlit.screening.RecordFilter;
 import org.cortexlit.screening.ReviewExport;
 import org.cortexlit.screening.Screening;

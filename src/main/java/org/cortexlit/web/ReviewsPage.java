@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.TagChange;
 import org.cortexlit.screening.Actor;
-import org.cortexlit.screening.QueryMatches;
+import org.cortexlit.search.QueryMatches;
 import org.cortexlit.screening.RecordFilter;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewEvent;

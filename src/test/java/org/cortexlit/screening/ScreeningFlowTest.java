@@ -1,5 +1,7 @@
 package org.cortexlit.screening;
 
+import org.cortexlit.search.QueryMatches;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -99,6 +101,19 @@ class ScreeningFlowTest {
                 .formParam("query", "(pain AND").post("/reviews").then().statusCode(303)
                 .header("Location", containsString("error="));
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Review.count()));
+    }
+
+    @Test
+    void anImportRunOffersAReviewOnlyTheRecordsItTouched() {
+        // a review whose query was set without taking in its matches (as if they had been looked at already)
+        long id = screening.create(new ReviewForm("Run scope", null, null, null, null, null, null, null, "single", null), ADMIN).id;
+        QuarkusTransaction.requiringNew().run(() -> Review.<Review>findById(id).query = Q);
+        assertEquals(0, records(id));
+        TestCorpus.upload("trials.xml").statusCode(201); // three trials, two of them matching Q
+        assertEquals(2, records(id), "the run's own matches join; the corpus's older matches were not searched again");
+        assertTrue(searchTotal(Q) > 10);
+        TestCorpus.upload("trials.xml").statusCode(201); // unchanged: the run touches nothing
+        assertEquals(2, records(id));
     }
 
     @Test

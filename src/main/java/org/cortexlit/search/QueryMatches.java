@@ -1,16 +1,18 @@
-package org.cortexlit.screening;
+package org.cortexlit.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.StoredFields;
-import org.cortexlit.search.IndexFields;
-import org.cortexlit.search.SearchIndex;
-import org.cortexlit.search.SearchService;
 import org.cortexlit.search.query.QuerySyntaxException;
 
 import java.io.IOException;
@@ -19,7 +21,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-/** Every article key (PMID or CL<id>) a query matches, however many (a review's queue, unlike a results page, has no window). */
+/**
+ * Every article key (PMID or CL&lt;id&gt;) a query matches, however many (a review's queue, unlike a results page, has
+ * no window), in the whole corpus or among given articles only.
+ */
 @ApplicationScoped
 public class QueryMatches {
 
@@ -37,8 +42,20 @@ public class QueryMatches {
     }
 
     public List<String> keys(String query) throws QuerySyntaxException, IOException {
+        return keys(query, null);
+    }
+
+    /**
+     * The keys among {@code among} (article keys) that {@code query} matches: the articles an import run touched,
+     * say, so taking in a run's new matches costs what the run holds, not what the corpus holds. Null: all.
+     */
+    public List<String> keys(String query, Collection<String> among) throws QuerySyntaxException, IOException {
+        if (among != null && among.isEmpty()) {
+            search.translate(query);
+            return List.of();
+        }
         org.cortexlit.search.query.TranslatedQuery tq = search.translate(query);
-        return index.withSearcher(searcher -> searcher.search(search.queryFor(tq, searcher),
+        return index.withSearcher(searcher -> searcher.search(restricted(search.queryFor(tq, searcher), among),
                 new CollectorManager<PmidCollector, List<String>>() {
                     @Override
                     public PmidCollector newCollector() {
@@ -52,6 +69,20 @@ public class QueryMatches {
                         return all;
                     }
                 }));
+    }
+
+    /** {@code query} limited to the documents of {@code keys} (all when null). */
+    static Query restricted(Query query, Collection<String> keys) {
+        if (keys == null) {
+            return query;
+        }
+        return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                .add(byKeys(keys), BooleanClause.Occur.FILTER).build();
+    }
+
+    /** The documents of the article {@code keys}. */
+    public static Query byKeys(Collection<String> keys) {
+        return new TermInSetQuery(IndexFields.KEY, keys.stream().map(BytesRef::new).toList());
     }
 
     private static final class PmidCollector implements Collector {
