@@ -83,6 +83,20 @@ public class User extends PanacheEntityBase {
         return u;
     }
 
+    /** Gives an existing account a new password (at least 8 characters); the caller ends its sessions. */
+    public static User setPassword(String username, String password) {
+        User u = findByUsername(username == null ? "" : username.trim())
+                .orElseThrow(() -> new IllegalArgumentException("There is no user called '" + username + "'."));
+        if (password == null || password.length() < 8) {
+            throw new IllegalArgumentException("A password needs at least 8 characters.");
+        }
+        if (password.length() > 1000) {
+            throw new IllegalArgumentException("A password has at most 1,000 characters.");
+        }
+        u.password = BcryptUtil.bcryptHash(password);
+        return u;
+    }
+
     /** Sets or (blank) clears the address of an existing account. */
     public static User setEmail(String username, String email) {
         User u = findByUsername(username == null ? "" : username.trim())

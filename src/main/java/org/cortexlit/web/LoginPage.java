@@ -28,15 +28,16 @@ public class LoginPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error, Long wait);
+        static native TemplateInstance login(boolean error, Long wait, boolean changed);
     }
 
     /** {@code wait}: seconds a throttled sign-in must wait before the next attempt is checked. */
     @GET
     @Path("login")
-    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("wait") String wait) {
+    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("wait") String wait,
+                                  @QueryParam("changed") String changed) {
         Long seconds = wait != null && wait.matches("\\d{1,6}") ? Long.valueOf(wait) : null;
-        return Templates.login(error != null, seconds);
+        return Templates.login(error != null, seconds, changed != null);
     }
 
     /** Ends the session for good: the cookie's token no longer signs anyone in, on any node. */

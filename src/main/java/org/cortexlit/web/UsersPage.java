@@ -27,6 +27,12 @@ import java.util.List;
 @RolesAllowed(User.ADMIN)
 public class UsersPage {
 
+    private final org.cortexlit.accounts.Passwords passwords;
+
+    public UsersPage(org.cortexlit.accounts.Passwords passwords) {
+        this.passwords = passwords;
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance users(List<User> users, String notice, String error);
@@ -44,6 +50,20 @@ public class UsersPage {
         try {
             QuarkusTransaction.requiringNew().run(() -> User.add(username, password, role, email));
             return Response.seeOther(URI.create("/users?notice=" + enc("Created " + username + " (" + role + ")."))).build();
+        } catch (IllegalArgumentException e) {
+            return Response.seeOther(URI.create("/users?error=" + enc(e.getMessage()))).build();
+        }
+    }
+
+    /** An admin sets someone's password; every session of that person ends. */
+    @POST
+    @Path("/{username}/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setPassword(@PathParam("username") String username, @RestForm String password) {
+        try {
+            long ended = passwords.reset(username, password);
+            return Response.seeOther(URI.create("/users?notice=" + enc("Set a new password for " + username + "; "
+                    + ended + " session(s) of theirs ended."))).build();
         } catch (IllegalArgumentException e) {
             return Response.seeOther(URI.create("/users?error=" + enc(e.getMessage()))).build();
         }

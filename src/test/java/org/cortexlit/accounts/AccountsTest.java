@@ -61,7 +61,7 @@ class AccountsTest {
         assertTrue(cookie.isHttpOnly(), "the session cookie is HttpOnly");
         assertEquals("Strict", cookie.getSameSite());
         given().cookie(CREDENTIAL, cookie.getValue()).get("/imports").then().statusCode(200)
-                .body(containsString("reviewer · sign out")).body(containsString("action=\"/imports\""));
+                .body(containsString(">reviewer</a>")).body(containsString("sign out")).body(containsString("action=\"/imports\""));
     }
 
     @Test
@@ -230,6 +230,40 @@ class AccountsTest {
                 .formParam("j_username", "reviewer").formParam("j_password", "reviewer-password").post("/j_security_check");
         assertEquals(302, own.statusCode());
         assertNotNull(own.cookie(CREDENTIAL));
+    }
+
+    @Test
+    void changingOnesPasswordEndsEverySessionAndTheOldPasswordNoLongerWorks() {
+        String name = "changer" + System.nanoTime() % 100000;
+        QuarkusTransaction.requiringNew().run(() -> User.add(name, "first-password", "reviewer"));
+        Cookie here = signIn(name, "first-password");
+        Cookie elsewhere = signIn(name, "first-password");
+        given().cookie(here).redirects().follow(false).formParam("csrf-token", tokenOf(here)).formParam("current", "wrong-one")
+                .formParam("password", "second-password").formParam("repeated", "second-password").post("/account/password")
+                .then().statusCode(303).header("Location", containsString("error="));
+        Response changed = given().cookie(here).redirects().follow(false).formParam("csrf-token", tokenOf(here))
+                .formParam("current", "first-password").formParam("password", "second-password")
+                .formParam("repeated", "second-password").post("/account/password");
+        assertEquals(303, changed.statusCode());
+        assertTrue(changed.header("Location").endsWith("/login?changed=true"));
+        for (Cookie old : new Cookie[]{here, elsewhere}) {
+            given().cookie(old).redirects().follow(false).get("/account").then().statusCode(302);
+        }
+        given().auth().preemptive().basic(name, "first-password").get("/api/search?q=x").then().statusCode(401);
+        given().auth().preemptive().basic(name, "second-password").get("/api/search?q=x").then().statusCode(200);
+    }
+
+    @Test
+    void anAdminsPasswordResetSignsThatPersonOutEverywhere() {
+        String name = "forgetful" + System.nanoTime() % 100000;
+        QuarkusTransaction.requiringNew().run(() -> User.add(name, "old-password", "reader"));
+        Cookie theirs = signIn(name, "old-password");
+        Cookie admin = signIn("admin", "admin-password");
+        given().cookie(admin).redirects().follow(false).formParam("csrf-token", tokenOf(admin))
+                .formParam("password", "fresh-password").post("/users/" + name + "/password").then().statusCode(303)
+                .header("Location", containsString("notice="));
+        given().cookie(theirs).redirects().follow(false).get("/search").then().statusCode(302);
+        signIn(name, "fresh-password");
     }
 
     @Test
