@@ -21,6 +21,8 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class PubmedXmlReader implements RecordReader {
 
+    /** The deepest nesting of elements read; see {@link #hardenedFactory()}. */
+    static final int MAX_DEPTH = 256;
     private static final XMLInputFactory FACTORY = hardenedFactory();
 
     private final FaultRecordingInputStream in;
@@ -58,6 +60,8 @@ final class PubmedXmlReader implements RecordReader {
         } catch (IllegalArgumentException ignored) {
             // Not every implementation knows the JAXP 1.5 property; SUPPORT_DTD=false already covers it.
         }
+        // PubMed nests about 10 deep (MathML a few dozen more): deeper is a hostile file, refused before it costs
+        f.setProperty("jdk.xml.maxElementDepth", MAX_DEPTH);
         return f;
     }
 

@@ -132,6 +132,14 @@ class BoundedInputTest {
     }
 
     @Test
+    void xmlNestedDeeperThanAnyRealRecordIsRefusedWithItsRecordNumber() {
+        RecordFormatException e = org.junit.jupiter.api.Assertions.assertThrows(RecordFormatException.class,
+                () -> Events.read(stream("<PubmedArticleSet>" + XML_RECORD.formatted("1", "Fine") + "<PubmedArticle>",
+                        "<x>", 100_000, "")));
+        assertTrue(e.getMessage().contains("record 2") && e.getMessage().contains("maxElementDepth"), e.getMessage());
+    }
+
+    @Test
     void linesEndInNewlineCarriageReturnOrBothAndALastLineNeedsNoEnd() throws IOException {
         BoundedLines lines = new BoundedLines(new java.io.StringReader("a\nb\r\nc\rd\n\ne"));
         StringBuilder seen = new StringBuilder();
