@@ -1,0 +1,1302 @@
+package org.cortexlit.suggest;
+
+import static org.cortexlit.suggest.Cues.Kind.ANIMAL;
+import static org.cortexlit.suggest.Cues.Kind.ANIMAL_WEAK;
+import static org.cortexlit.suggest.Cues.Kind.CONDITION;
+import static org.cortexlit.suggest.Cues.Kind.CONTROLLED;
+import static org.cortexlit.suggest.Cues.Kind.FREQUENCY;
+import static org.cortexlit.suggest.Cues.Kind.GENERIC_TMS;
+import static org.cortexlit.suggest.Cues.Kind.HEALTHY;
+import static org.cortexlit.suggest.Cues.Kind.HZ_BLOCK;
+import static org.cortexlit.suggest.Cues.Kind.MCS_PHRASE;
+import static org.cortexlit.suggest.Cues.Kind.MEASUREMENT;
+import static org.cortexlit.suggest.Cues.Kind.MODALITY;
+import static org.cortexlit.suggest.Cues.Kind.MOTOR_THRESHOLD;
+import static org.cortexlit.suggest.Cues.Kind.NEGATOR;
+import static org.cortexlit.suggest.Cues.Kind.OPINION;
+import static org.cortexlit.suggest.Cues.Kind.PAIN;
+import static org.cortexlit.suggest.Cues.Kind.PATIENTS;
+import static org.cortexlit.suggest.Cues.Kind.PERIOD_NOUN;
+import static org.cortexlit.suggest.Cues.Kind.PROTOCOL;
+import static org.cortexlit.suggest.Cues.Kind.REVIEW;
+import static org.cortexlit.suggest.Cues.Kind.REVIEW_TITLE;
+import static org.cortexlit.suggest.Cues.Kind.REVIEW_WEAK;
+import static org.cortexlit.suggest.Cues.Kind.SESSION_NOUN;
+import static org.cortexlit.suggest.Cues.Kind.SINGLE_PULSE;
+import static org.cortexlit.suggest.Cues.Kind.SURGICAL;
+import static org.cortexlit.suggest.Cues.Kind.TARGET;
+import static org.cortexlit.suggest.Cues.Kind.THETA_BURST_CONTEXT;
+import static org.cortexlit.suggest.Cues.Kind.TIME_UNIT;
+import static org.cortexlit.suggest.Cues.Kind.UNCONTROLLED;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cortexlit.pubmed.PubmedRecord;
+
+/**
+ * Suggests the tags of DOMAIN.md (design, cortical targets, modalities, frequency, number of sessions, intensity,
+ * condition) from a record's title, abstract, publication types, MeSH descriptors and keywords. Rules only: every
+ * suggestion points at the words that support it, and a value is suggested only when the text states it.
+ *
+ * <p>Thread-safe and allocation-light: the phrase table is built once, and each thread reuses its own token and
+ * hit buffers ({@link Scratch}).
+ */
+public final class TagSuggester {
+
+    /** Changes whenever a rule or the phrase table changes, so that stored suggestions can be recomputed. */
+    public static final int VERSION = 1;
+
+    private static final int MAX_EVIDENCE = 6;
+    private static final int TITLE = 0;
+    private static final int ABSTRACT = 1;
+
+    private static final Cues CUES = new Cues();
+    private static final Map<String, Object[]> PUBLICATION_TYPES = new LinkedHashMap<>();
+    private static final int HZ;
+    private static final int DAILY;
+    private static final int CONSECUTIVE;
+    private static final int PER;
+    private static final int A;
+    private static final int WEEK;
+    private static final int WEEKS;
+    private static final int FOR;
+    private static final int DURING;
+    private static final int OVER;
+    private static final int DAYS;
+    private static final int DAY;
+    private static final int TO;
+    private static final int LEAST;
+    private static final int FIRST;
+    private static final int SINGLE;
+    private static final int ONE;
+    private static final int SESSION;
+    private static final int MINUTE;
+    private static final int AND;
+    private static final int OR;
+    private static final int OF;
+    private static final int THE;
+    private static final int SOMATOSENSORY;
+    private static final int PRE;
+    private static final int SUPPLEMENTARY;
+    private static final int EXCITABILITY;
+    private static final int TRANSCRANIAL;
+    private static final int MAGNETIC;
+    private static final int REPETITIVE;
+    private static final int NONINVASIVE;
+    private static final int[] NUMBER_WORD_IDS;
+    private static final int[] NUMBER_WORD_VALUES;
+
+    static {
+        Cues c = CUES;
+        // --- design ---------------------------------------------------------------------------------------
+        c.add(CONTROLLED, "controlled", 0.85, "sham", "sham controlled", "placebo", "placebo controlled");
+        c.add(CONTROLLED, "controlled", 0.75, "randomized", "randomised", "randomly", "randomization",
+                "randomisation", "double blind", "double blinded", "single blind", "single blinded", "triple blind",
+                "triple blinded", "blinded", "controlled trial", "controlled study", "controlled clinical trial");
+        c.add(CONTROLLED, "controlled", 0.6, "crossover", "cross over", "control group", "control condition");
+        c.add(UNCONTROLLED, "uncontrolled", 0.85, "open label", "open labelled", "case series", "case report",
+                "case study", "a single patient", "retrospective", "retrospectively", "single arm", "uncontrolled",
+                "nonrandomized", "non randomized", "nonrandomised", "non randomised", "interrupted time series",
+                "open study", "open studies", "open trial", "open pilot", "we report a case", "report of a case");
+        c.add(UNCONTROLLED, "uncontrolled", 0.5, "cohort study", "observational", "case", "prospective series",
+                "series of", "before and after");
+        c.add(REVIEW, "review", 0.9, "systematic review", "meta analysis", "metaanalysis", "meta analyses",
+                "network meta analysis", "narrative review", "scoping review", "literature review",
+                "review of the literature", "cochrane review");
+        c.add(REVIEW, "review", 0.85, "we review", "we reviewed", "we systematically reviewed", "this review",
+                "the authors review", "we searched", "were searched", "was searched", "systematically searched",
+                "literature search", "search was conducted", "search was performed", "databases were",
+                "studies were included", "trials were included", "articles were selected", "we present a narrative",
+                "evidence synthesis", "evidence acquisition", "data sources", "mini meta analysis");
+        c.add(REVIEW_TITLE, "review", 0.95, "review", "reviews", "meta analysis", "metaanalysis", "guidelines",
+                "guideline", "recommendations", "consensus", "overview", "state of the art", "evidence based");
+        c.add(REVIEW_WEAK, "review", 0.4, "systematic reviews", "reviewed", "guidelines", "meta analyses");
+        c.add(PROTOCOL, "other", 0.85, "protocol", "study protocol", "trial protocol", "protocol paper",
+                "protocol for");
+        c.add(OPINION, "other", 0.5, "we discuss", "here we discuss", "opinion", "commentary", "editorial",
+                "letter to the editor", "in this perspective");
+        c.add(HEALTHY, "other", 0.8, "healthy volunteers", "healthy subjects", "healthy participants",
+                "healthy adults", "healthy individuals", "healthy people", "healthy humans", "healthy men",
+                "healthy women", "healthy young", "healthy controls", "healthy", "volunteers");
+        c.add(PATIENTS, null, 1, "patients", "patient", "migraineurs", "amputees", "survivors", "victims",
+                "women with", "men with", "individuals with", "participants with", "people with", "adults with",
+                "subjects with", "persons with", "cases of");
+        c.add(ANIMAL, "other", 0.9, "rat", "rats", "mice", "mouse", "rattus", "wistar", "sprague", "murine",
+                "rodents", "rodent", "cats", "monkeys", "primates", "animal model", "animal models");
+        c.add(ANIMAL_WEAK, "other", 0.5, "animals", "animal", "in vivo");
+        c.add(NEGATOR, null, 0, "no", "not", "without", "non", "lack", "absence", "neither", "nor", "unavailable");
+
+        // --- targets ----------------------------------------------------------------------------------------
+        c.add(TARGET, "M1", 0.9, "m1", "primary motor cortex", "primary motor area", "primary motor",
+                "precentral gyrus", "precentral cortex", "precentral", "hand knob", "motor hot spot", "hot spot",
+                "hotspot", "motor hotspot", "hand motor area", "hand area", "leg motor area", "leg motor cortex",
+                "trunk motor", "motor cortical representation", "motor strip");
+        c.add(TARGET, "M1", 0.7, "motor cortex", "motor cortices", "first dorsal interosseous",
+                "first dorsal interosseus", "abductor digiti minimi", "optimum site for right hand");
+        c.add(TARGET, "DLPFC", 0.9, "dlpfc", "dorsolateral prefrontal", "dorso lateral prefrontal", "ldlpfc",
+                "rdlpfc", "dlfpc", "l dlpfc", "r dlpfc", "middle frontal gyrus");
+        c.add(TARGET, "DLPFC", 0.6, "left prefrontal", "right prefrontal", "left frontal cortex",
+                "right frontal cortex", "prefrontal rtms");
+        c.add(TARGET, "premotor/SMA", 0.85, "premotor", "supplementary motor", "sma", "pre sma", "pmd", "pmv");
+        c.add(TARGET, "S1", 0.85, "primary somatosensory", "postcentral gyrus", "postcentral", "s1", "si",
+                "primary sensory cortex", "sensorimotor cortex", "primary and secondary somatosensory");
+        c.add(TARGET, "S2", 0.85, "secondary somatosensory", "s2", "sii", "primary and secondary somatosensory",
+                "parietal operculum");
+        c.add(TARGET, "insula", 0.85, "insula", "insular", "operculo insular", "operculoinsular",
+                "posterior insula", "insular cortex");
+        c.add(TARGET, "ACC", 0.85, "anterior cingulate", "cingulate", "acc", "dacc", "cingulate cortex");
+        c.add(TARGET, "other", 0.75, "occipital", "visual cortex", "v1", "temporal cortex", "temporal gyrus",
+                "temporoparietal", "temporo parietal", "auditory cortex", "parietal", "broca", "inferior frontal",
+                "dorsomedial prefrontal", "dmpfc", "medial prefrontal", "ventromedial prefrontal", "orbitofrontal",
+                "cerebellum", "cerebellar", "vertex", "occiput", "frontopolar");
+
+        // --- modalities -------------------------------------------------------------------------------------
+        c.add(MODALITY, "rTMS", 0.9, "rtms", "repetitive transcranial magnetic stimulation", "repetitive tms",
+                "nrtms", "hf rtms", "lf rtms", "bl rtms", "hfl rtms", "r rtms", "s rtms", "rtms dlpfc",
+                "repeated transcranial magnetic stimulation", "repetitive transcranial magnetic");
+        c.add(GENERIC_TMS, "rTMS", 0.5, "transcranial magnetic stimulation", "tms", "magnetic stimulation");
+        c.add(SINGLE_PULSE, "other", 0.85, "single pulse", "stms", "sptms", "paired pulse", "single pulses");
+        c.add(MEASUREMENT, null, 0, "excitability", "phosphene", "phosphenes", "motor evoked", "meps", "mep",
+                "mapping", "measure", "measured", "recorded", "assess", "assessed", "threshold", "thresholds",
+                "evaluate");
+        c.add(MODALITY, "theta-burst", 0.9, "theta burst", "itbs", "ctbs", "tbs", "imtbs", "thetaburst",
+                "bl tbs");
+        c.add(MODALITY, "deep TMS", 0.9, "deep tms", "deep rtms", "deep transcranial", "h coil", "h1 coil",
+                "h7 coil", "h4 coil", "hcoil", "dtms", "h coils", "deep transcranial magnetic stimulation");
+        c.add(MODALITY, "epidural MCS", 0.9, "epidural motor cortex stimulation", "epidural cortical stimulation",
+                "emcs", "eecs", "electrical epidural motor cortex stimulation", "invasive motor cortex stimulation",
+                "imcs", "implanted motor cortex stimulation", "extradural cortical stimulation");
+        c.add(MCS_PHRASE, "epidural MCS", 0.8, "motor cortex stimulation", "mcs", "primary motor cortex stimulation",
+                "chronic motor cortex stimulation");
+        c.add(SURGICAL, null, 0, "implanted", "implantation", "epidural", "subdural", "electrode", "electrodes",
+                "craniotomy", "burr hole", "pulse generator", "neurosurgical", "surgery", "lead", "postoperative",
+                "post operative", "operated", "invasive");
+        c.add(MODALITY, "tDCS", 0.9, "tdcs", "transcranial direct current stimulation", "transcranial direct current",
+                "direct current stimulation", "a tdcs", "hd tdcs", "anodal tdcs", "cathodal tdcs");
+        c.add(MODALITY, "tDCS", 0.5, "anodal", "cathodal");
+        c.add(MODALITY, "other", 0.85, "spinal cord stimulation", "scs", "deep brain stimulation", "dbs", "tacs",
+                "transcranial alternating current", "tens", "transcutaneous electrical nerve stimulation",
+                "transcutaneous electric", "peripheral magnetic stimulation", "rpms", "cranial electrotherapy",
+                "ces", "trns", "random noise stimulation", "rince", "vagus nerve stimulation", "vns",
+                "occipital nerve stimulation", "electroconvulsive", "ect", "peripheral nerve stimulation",
+                "dorsal root ganglion", "thalamic stimulation", "peripheral electrical stimulation",
+                "repetitive peripheral magnetic stimulation", "pes");
+
+        // --- frequency ------------------------------------------------------------------------------------
+        c.add(FREQUENCY, "high", 0.85, "high frequency", "hf", "high rate", "fast frequency", "left fast",
+                "hf rtms", "hfl rtms", "high frequencies", "excitatory rtms", "excitatory m1 rtms");
+        c.add(FREQUENCY, "low", 0.85, "low frequency", "lf", "low rate", "slow frequency", "right slow", "lf rtms",
+                "low frequencies");
+        c.add(HZ_BLOCK, null, 0, "tacs", "alternating current", "alpha", "beta", "gamma", "delta", "theta band",
+                "band", "bands", "eeg", "oscillations", "oscillation", "scs", "spinal cord stimulation", "dbs",
+                "deep brain stimulation", "khz", "tens", "rpms", "peripheral magnetic", "hfs", "lfs",
+                "transcutaneous");
+        c.add(THETA_BURST_CONTEXT, null, 0, "theta burst", "itbs", "ctbs", "tbs", "burst", "bursts");
+
+        // --- sessions and intensity ---------------------------------------------------------------------------
+        c.add(SESSION_NOUN, null, 0, "sessions", "session", "treatments", "treatment sessions", "applications",
+                "stimulations", "courses", "daily sessions");
+        c.add(PERIOD_NOUN, null, 0, "period", "course", "intervention", "treatment", "protocol", "programme",
+                "program", "regimen");
+        c.add(TIME_UNIT, null, 0, "min", "mins", "minute", "minutes", "s", "sec", "seconds", "h", "hours", "hour",
+                "hz", "ma", "ms", "mt", "weeks", "months", "years", "days", "pulses", "trains", "cm", "mm", "mg");
+        c.add(MOTOR_THRESHOLD, null, 0, "motor threshold", "rmt", "mt", "amt", "rmts", "motor thresholds",
+                "resting motor threshold", "active motor threshold", "rest motor threshold", "mth");
+
+        // --- conditions: tier 3 syndromes and diseases, 2 kinds of pain, 1 pain in general -------------------
+        condition(3, "central post-stroke pain", "central post stroke pain", "central poststroke pain",
+                "post stroke pain", "poststroke pain", "cpsp", "thalamic pain", "post stroke central pain");
+        condition(3, "trigeminal neuralgia", "trigeminal neuralgia");
+        condition(3, "fibromyalgia", "fibromyalgia", "fms", "fibromyalgia syndrome");
+        condition(3, "phantom limb pain", "phantom limb pain", "phantom pain", "plp");
+        condition(3, "complex regional pain syndrome", "complex regional pain syndrome", "crps",
+                "reflex sympathetic dystrophy");
+        condition(3, "painful diabetic neuropathy", "diabetic neuropathy", "diabetic neuropathic pain",
+                "painful diabetic", "diabetic peripheral neuropathy", "dpn", "painful diabetic neuropathy");
+        condition(3, "burning mouth syndrome", "burning mouth syndrome", "bms", "burning mouth");
+        condition(3, "migraine", "migraine", "migraines", "migraineurs", "chronic migraine", "episodic migraine",
+                "migraine disorders");
+        condition(3, "tension-type headache", "tension type headache", "tth", "ctth");
+        condition(3, "knee osteoarthritis", "knee osteoarthritis", "knee oa", "osteoarthritis");
+        condition(3, "failed back surgery syndrome", "failed back surgery syndrome", "fbss",
+                "failed back surgery");
+        condition(3, "low back pain", "low back pain", "lbp", "back pain", "chronic back");
+        condition(3, "orofacial pain", "orofacial pain", "facial pain", "facial neuropathic pain", "fcnp",
+                "facial chronic neuropathic pain", "ofp");
+        condition(3, "postoperative pain", "postoperative pain", "post operative pain", "post thoracotomy pain",
+                "postsurgical pain", "post surgical pain", "postoperative");
+        condition(3, "postherpetic neuralgia", "postherpetic neuralgia", "post herpetic neuralgia");
+        condition(3, "knee osteoarthritis", "knee pain");
+        condition(3, "tinnitus", "tinnitus");
+        condition(3, "depression", "depression", "major depressive disorder", "mdd", "treatment resistant depression",
+                "trd", "depressive disorder", "major depression");
+        condition(3, "stroke", "stroke", "hemiparesis", "hemiplegia", "post stroke motor", "ischemic stroke");
+        condition(3, "spinal cord injury pain", "spinal cord injury", "spinal cord injuries", "sci",
+                "spinal cord lesion");
+        condition(3, "multiple sclerosis pain", "multiple sclerosis", "ms");
+        condition(2, "neuropathic pain", "neuropathic pain", "neurogenic pain", "deafferentation pain", "neuralgia",
+                "np");
+        condition(2, "central pain", "central pain", "central neuropathic pain");
+        condition(1, "chronic pain", "chronic pain", "refractory pain", "pain conditions", "chronic refractory pain",
+                "intractable pain");
+        c.add(PAIN, null, 0, "pain", "painful", "analgesic", "analgesia", "nociceptive");
+
+        HZ = c.word("hz");
+        DAILY = c.word("daily");
+        CONSECUTIVE = c.word("consecutive");
+        PER = c.word("per");
+        A = c.word("a");
+        WEEK = c.word("week");
+        WEEKS = c.word("weeks");
+        FOR = c.word("for");
+        DURING = c.word("during");
+        OVER = c.word("over");
+        DAYS = c.word("days");
+        DAY = c.word("day");
+        TO = c.word("to");
+        LEAST = c.word("least");
+        FIRST = c.word("first");
+        SINGLE = c.word("single");
+        ONE = c.word("one");
+        SESSION = c.word("session");
+        MINUTE = c.word("minute");
+        AND = c.word("and");
+        OR = c.word("or");
+        OF = c.word("of");
+        THE = c.word("the");
+        SOMATOSENSORY = c.word("somatosensory");
+        PRE = c.word("pre");
+        SUPPLEMENTARY = c.word("supplementary");
+        EXCITABILITY = c.word("excitability");
+        TRANSCRANIAL = c.word("transcranial");
+        MAGNETIC = c.word("magnetic");
+        REPETITIVE = c.word("repetitive");
+        NONINVASIVE = c.word("noninvasive");
+        String[] numberWords = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                "twenty", "thirty", "forty", "twice", "thrice"};
+        int[] numberValues = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 30, 40, 2, 3};
+        NUMBER_WORD_IDS = new int[numberWords.length];
+        for (int i = 0; i < numberWords.length; i++) {
+            NUMBER_WORD_IDS[i] = c.word(numberWords[i]);
+        }
+        NUMBER_WORD_VALUES = numberValues;
+        c.freeze();
+
+        publicationType("Randomized Controlled Trial", "controlled", 0.95);
+        publicationType("Controlled Clinical Trial", "controlled", 0.9);
+        publicationType("Equivalence Trial", "controlled", 0.85);
+        publicationType("Clinical Trial", "controlled", 0.4);
+        publicationType("Review", "review", 0.95);
+        publicationType("Systematic Review", "review", 0.97);
+        publicationType("Meta-Analysis", "review", 0.97);
+        publicationType("Practice Guideline", "review", 0.95);
+        publicationType("Guideline", "review", 0.95);
+        publicationType("Consensus Development Conference", "review", 0.9);
+        publicationType("Case Reports", "uncontrolled", 0.9);
+        publicationType("Observational Study", "uncontrolled", 0.6);
+        publicationType("Editorial", "other", 0.9);
+        publicationType("Comment", "other", 0.9);
+        publicationType("Letter", "other", 0.85);
+        publicationType("News", "other", 0.9);
+        publicationType("Clinical Trial Protocol", "other", 0.95);
+    }
+
+    private static void condition(int tier, String value, String... phrases) {
+        CUES.add(CONDITION, value, 1, tier, phrases);
+    }
+
+    private static void publicationType(String type, String design, double weight) {
+        PUBLICATION_TYPES.put(type.toLowerCase(Locale.ROOT), new Object[] {design, weight});
+    }
+
+    private TagSuggester() {
+    }
+
+    /** Suggestions for a parsed record; see {@link #suggest(SuggestInput)}. */
+    public static Suggestions suggest(PubmedRecord record) {
+        return suggest(SuggestInput.from(record));
+    }
+
+    /** The suggested tags of {@code input}, each with its confidence and the spans of text that support it. */
+    public static Suggestions suggest(SuggestInput input) {
+        Scratch s = Scratch.get();
+        s.reset();
+        try {
+            read(s, input);
+            Run run = new Run(s, input);
+            return run.suggestions();
+        } finally {
+            s.reset();
+        }
+    }
+
+    private static void read(Scratch s, SuggestInput input) {
+        Lexicon lex = CUES.lexicon;
+        s.nextField().read(lex, Evidence.TITLE, null, input.title());
+        s.nextField().read(lex, Evidence.ABSTRACT, null, input.abstractText());
+        for (int i = 0; i < input.keywords().size(); i++) {
+            s.nextField().read(lex, Evidence.KEYWORD, i, input.keywords().get(i));
+        }
+        for (int i = 0; i < input.mesh().size(); i++) {
+            s.nextField().read(lex, Evidence.MESH, i, input.mesh().get(i));
+        }
+        for (int f = 0; f < s.fieldCount; f++) {
+            match(s, f);
+        }
+    }
+
+    /** Records every cue that occurs in field {@code f}: one pass, with a table lookup per word. */
+    private static void match(Scratch s, int f) {
+        Tokens t = s.fields[f];
+        for (int i = 0; i < t.n; i++) {
+            Cues.Cue[] candidates = CUES.startingWith(t.id[i]);
+            if (candidates == null) {
+                continue;
+            }
+            for (Cues.Cue c : candidates) {
+                int[] w = c.words();
+                if (i + w.length > t.n) {
+                    continue;
+                }
+                boolean ok = true;
+                for (int k = 1; k < w.length && ok; k++) {
+                    ok = t.id[i + k] == w[k];
+                }
+                if (ok) {
+                    s.hit(c, f, i, i + w.length - 1);
+                }
+            }
+        }
+    }
+
+    /** The rules applied to one record's hits. */
+    private static final class Run {
+        private final Scratch s;
+        private final SuggestInput input;
+        private final Tokens title;
+        private final Tokens abs;
+
+        Run(Scratch s, SuggestInput input) {
+            this.s = s;
+            this.input = input;
+            this.title = s.fields[TITLE];
+            this.abs = s.fields[ABSTRACT];
+        }
+
+        Suggestions suggestions() {
+            List<Suggestion> modalities = modalities();
+            return new Suggestions(input.key(), VERSION, design(modalities), targets(), modalities,
+                    frequency(modalities), sessions(), intensity(), condition());
+        }
+
+        // ---------------------------------------------------------------------------------------------- design
+
+        private Suggestion design(List<Suggestion> modalities) {
+            Score controlled = new Score();
+            Score uncontrolled = new Score();
+            Score review = new Score();
+            Score reviewStrong = new Score();
+            Score reviewWeak = new Score();
+            Score protocol = new Score();
+            Score animal = new Score();
+            Score animalWeak = new Score();
+            Score healthy = new Score();
+            Score opinion = new Score();
+            Score other = new Score();
+            boolean patients = false;
+            for (int i = 0; i < input.publicationTypes().size(); i++) {
+                String type = input.publicationTypes().get(i);
+                Object[] meaning = PUBLICATION_TYPES.get(type.toLowerCase(Locale.ROOT));
+                if (meaning == null) {
+                    continue;
+                }
+                Evidence e = new Evidence(Evidence.PUBLICATION_TYPE, i, 0, type.length(), type);
+                double w = (Double) meaning[1];
+                switch ((String) meaning[0]) {
+                    case "controlled" -> controlled.add(w, e);
+                    case "uncontrolled" -> uncontrolled.add(w, e);
+                    case "review" -> reviewStrong.add(w, e);
+                    default -> other.add(w, e);
+                }
+            }
+            boolean meshAnimals = false;
+            boolean meshHumans = false;
+            for (int i = 0; i < input.mesh().size(); i++) {
+                String d = input.mesh().get(i);
+                Evidence e = new Evidence(Evidence.MESH, i, 0, d.length(), d);
+                switch (d) {
+                    case "Animals" -> {
+                        meshAnimals = true;
+                        animalWeak.add(0.7, e);
+                    }
+                    case "Humans" -> meshHumans = true;
+                    case "Random Allocation", "Double-Blind Method", "Single-Blind Method", "Cross-Over Studies" ->
+                            controlled.add(0.6, e);
+                    case "Retrospective Studies" -> uncontrolled.add(0.6, e);
+                    default -> {
+                    }
+                }
+            }
+            for (int h = 0; h < s.hits; h++) {
+                Cues.Cue c = s.cue[h];
+                int f = s.field[h];
+                if (f >= 2 && !Evidence.KEYWORD.equals(s.fields[f].field)) {
+                    continue; // MeSH words are read for conditions only
+                }
+                double w = c.weight() * (f == TITLE ? 1.0 : 0.9);
+                switch (c.kind()) {
+                    case CONTROLLED -> {
+                        if (negated(h)) {
+                            uncontrolled.add(0.6, evidence(h));
+                        } else {
+                            controlled.add(w, evidence(h));
+                        }
+                    }
+                    case UNCONTROLLED -> {
+                        if (c.weight() >= 0.8 || f == TITLE) {
+                            uncontrolled.add(w, evidence(h));
+                        } else if (isWord(h, "case") && !followedByReport(h)) {
+                            continue;
+                        } else {
+                            uncontrolled.add(w * 0.8, evidence(h));
+                        }
+                    }
+                    case REVIEW -> (f == TITLE ? reviewStrong : review).add(w, evidence(h));
+                    case REVIEW_TITLE -> {
+                        if (f == TITLE) {
+                            reviewStrong.add(w, evidence(h));
+                        }
+                    }
+                    case REVIEW_WEAK -> reviewWeak.add(w, evidence(h));
+                    case PROTOCOL -> {
+                        if (f == TITLE && protocolOfAStudy(h)) {
+                            protocol.add(w, evidence(h));
+                        }
+                    }
+                    case OPINION -> opinion.add(w, evidence(h));
+                    case HEALTHY -> healthy.add(w, evidence(h));
+                    case PATIENTS -> patients = true;
+                    case ANIMAL -> animal.add(w, evidence(h));
+                    case ANIMAL_WEAK -> animalWeak.add(w * 0.7, evidence(h));
+                    default -> {
+                    }
+                }
+            }
+            if (protocol.hasAny()) {
+                return protocol.suggestion("other");
+            }
+            // A review is named as such in its publication type or title, or says what it searched; one mention
+            // of "systematic review" in an RCT's background is not enough.
+            if (reviewStrong.hasAny() || review.count >= 2 || (review.hasAny() && !controlled.hasStrong(0.8))) {
+                Score r = reviewStrong.merge(review);
+                return r.suggestion("review");
+            }
+            if (animal.hasAny() || (meshAnimals && !meshHumans) || animalWeak.count >= 2) {
+                return animal.merge(animalWeak).suggestion("other");
+            }
+            if (other.hasAny()) {
+                return other.suggestion("other");
+            }
+            if (healthy.hasAny() && !patients) {
+                return healthy.suggestion("other");
+            }
+            boolean caseReport = uncontrolled.hasStrong(0.85) && !controlled.hasStrong(0.8);
+            if (controlled.hasAny() && !caseReport && controlled.value() >= uncontrolled.value() * 0.9) {
+                return controlled.suggestion("controlled");
+            }
+            if (uncontrolled.hasAny()) {
+                return uncontrolled.suggestion("uncontrolled");
+            }
+            if (controlled.hasAny()) {
+                return controlled.suggestion("controlled");
+            }
+            if (opinion.hasAny()) {
+                return opinion.suggestion("other");
+            }
+            if (reviewWeak.hasAny()) {
+                return reviewWeak.capped(0.4).suggestion("review");
+            }
+            if (!modalities.isEmpty() && patients) {
+                // A treatment given to patients with no comparison named: most likely an uncontrolled series.
+                Score guess = new Score();
+                guess.add(0.3, modalities.get(0).evidence().isEmpty() ? null : modalities.get(0).evidence().get(0));
+                return guess.suggestion("uncontrolled");
+            }
+            return null;
+        }
+
+        /** "no sham", "without a control group", "non-randomized", "sham coil was not available". */
+        private boolean negated(int h) {
+            Tokens t = s.fields[s.field[h]];
+            int from = s.from[h];
+            int sentence = t.sentence[from];
+            for (int k = Math.max(0, from - 3); k < from; k++) {
+                if (t.sentence[k] == sentence && isKind(t.id[k], NEGATOR)) {
+                    return true;
+                }
+            }
+            int to = s.to[h];
+            for (int k = to + 1; k <= Math.min(t.n - 1, to + 4); k++) {
+                if (t.sentence[k] != sentence) {
+                    break;
+                }
+                String w = CUES.lexicon.word(t.id[k]);
+                if (w.equals("not") || w.equals("unavailable")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "protocol" names the paper (a study protocol), not a stimulation protocol ("rTMS protocol"). */
+        private boolean protocolOfAStudy(int h) {
+            Tokens t = s.fields[s.field[h]];
+            int from = s.from[h];
+            if (s.to[h] > from) {
+                return true; // "study protocol", "protocol for", "protocol paper"
+            }
+            if (from == 0) {
+                return true;
+            }
+            String before = CUES.lexicon.word(t.id[from - 1]);
+            return !(before.equals("stimulation") || before.equals("rtms") || before.equals("tdcs")
+                    || before.equals("tbs") || before.equals("treatment") || before.equals("tms"));
+        }
+
+        private boolean isWord(int h, String word) {
+            return s.from[h] == s.to[h] && CUES.lexicon.word(s.fields[s.field[h]].id[s.from[h]]).equals(word);
+        }
+
+        private boolean followedByReport(int h) {
+            Tokens t = s.fields[s.field[h]];
+            int next = s.to[h] + 1;
+            if (next >= t.n) {
+                return false;
+            }
+            String w = CUES.lexicon.word(t.id[next]);
+            return w.equals("report") || w.equals("reports") || w.equals("series") || w.equals("study");
+        }
+
+        // --------------------------------------------------------------------------------------------- targets
+
+        private List<Suggestion> targets() {
+            boolean somatosensory = mentions(SOMATOSENSORY) || mentions(CUES.word("sensorimotor"));
+            Map<String, Score> scores = new LinkedHashMap<>();
+            for (int h = 0; h < s.hits; h++) {
+                Cues.Cue c = s.cue[h];
+                if (c.kind() != TARGET && c.kind() != MCS_PHRASE && c.kind() != Cues.Kind.MODALITY) {
+                    continue;
+                }
+                if (s.field[h] > ABSTRACT) {
+                    continue;
+                }
+                Tokens t = s.fields[s.field[h]];
+                int from = s.from[h];
+                String value = c.value();
+                double w = c.weight();
+                if (c.kind() == Cues.Kind.MODALITY) {
+                    if (!"epidural MCS".equals(value)) {
+                        continue;
+                    }
+                    value = "M1"; // the implanted electrode lies over the motor cortex
+                    w = 0.7;
+                } else if (c.kind() == MCS_PHRASE) {
+                    value = "M1";
+                    w = 0.8;
+                }
+                String first = CUES.lexicon.word(t.id[from]);
+                if (value.equals("M1") && (first.equals("motor"))) {
+                    if (from > 0 && (t.id[from - 1] == PRE || t.id[from - 1] == SUPPLEMENTARY)) {
+                        continue;
+                    }
+                    if (s.to[h] + 1 < t.n && t.id[s.to[h] + 1] == EXCITABILITY) {
+                        continue;
+                    }
+                }
+                if ((first.equals("s1") || first.equals("s2") || first.equals("si") || first.equals("sii"))
+                        && !somatosensory) {
+                    continue;
+                }
+                if (first.equals("sma") && !uppercase(t, from)) {
+                    continue;
+                }
+                if (first.equals("acc") && !uppercase(t, from)) {
+                    continue;
+                }
+                if (first.equals("hot") || first.equals("hotspot")) {
+                    w = 0.6;
+                }
+                scores.computeIfAbsent(value, k -> new Score()).add(s.field[h] == TITLE ? w : w * 0.95, evidence(h));
+            }
+            List<Suggestion> out = new ArrayList<>(scores.size());
+            for (Map.Entry<String, Score> e : scores.entrySet()) {
+                out.add(e.getValue().suggestion(e.getKey()));
+            }
+            return out;
+        }
+
+        private boolean uppercase(Tokens t, int token) {
+            return Character.isUpperCase(t.text.charAt(t.start[token]));
+        }
+
+        private boolean mentions(int wordId) {
+            for (int f = 0; f <= ABSTRACT; f++) {
+                Tokens t = s.fields[f];
+                for (int i = 0; i < t.n; i++) {
+                    if (t.id[i] == wordId) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        // ------------------------------------------------------------------------------------------ modalities
+
+        private List<Suggestion> modalities() {
+            Map<String, Score> scores = new LinkedHashMap<>();
+            Map<String, long[]> sentences = new LinkedHashMap<>();
+            boolean singlePulse = false;
+            boolean surgical = false;
+            for (int h = 0; h < s.hits; h++) {
+                if (s.field[h] > ABSTRACT) {
+                    continue;
+                }
+                if (s.cue[h].kind() == SINGLE_PULSE) {
+                    singlePulse = true;
+                }
+                if (s.cue[h].kind() == SURGICAL) {
+                    surgical = true;
+                }
+            }
+            for (int h = 0; h < s.hits; h++) {
+                Cues.Cue c = s.cue[h];
+                int f = s.field[h];
+                if (f > ABSTRACT && !Evidence.KEYWORD.equals(s.fields[f].field)) {
+                    continue; // MeSH indexes tDCS under "Transcranial Magnetic Stimulation": not a modality cue
+                }
+                String value = c.value();
+                double w = c.weight();
+                switch (c.kind()) {
+                    case MODALITY, SINGLE_PULSE -> {
+                    }
+                    case GENERIC_TMS -> {
+                        if (singlePulse || inSentenceWith(h, MEASUREMENT) || partOfLongerModality(h)) {
+                            continue;
+                        }
+                    }
+                    case MCS_PHRASE -> {
+                        if (precededByNonInvasive(h)) {
+                            continue;
+                        }
+                        if (!surgical) {
+                            w = 0.6;
+                        }
+                    }
+                    default -> {
+                        continue;
+                    }
+                }
+                if (c.kind() == MODALITY && "tDCS".equals(value) && c.weight() < 0.8 && !mentionsTdcs()) {
+                    continue; // "anodal" alone: a polarity, not proof of tDCS
+                }
+                if (c.kind() == MODALITY && "other".equals(value) && inSentenceWith(h, Cues.Kind.CONTROLLED)
+                        && isSham(h)) {
+                    continue;
+                }
+                scores.computeIfAbsent(value, k -> new Score()).add(f == TITLE ? w : w * 0.95, evidence(h));
+                long[] seen = sentences.computeIfAbsent(value, k -> new long[] {0, -1});
+                long key = f == TITLE ? -2 : s.fields[f].sentence[s.from[h]];
+                if (key != seen[1]) {
+                    seen[0]++;
+                    seen[1] = key;
+                }
+            }
+            // A modality named in one background sentence of a study that is about another is not the study's.
+            long most = 0;
+            for (long[] v : sentences.values()) {
+                most = Math.max(most, v[0]);
+            }
+            boolean theta = scores.containsKey("theta-burst");
+            List<Suggestion> out = new ArrayList<>(scores.size());
+            for (Map.Entry<String, Score> e : scores.entrySet()) {
+                long count = sentences.get(e.getKey())[0];
+                boolean inTitle = e.getValue().inTitle;
+                if (!inTitle && count == 1 && most >= 3) {
+                    continue;
+                }
+                if (theta && e.getKey().equals("rTMS") && !inTitle && count < 3 && !conventionalFrequency()) {
+                    continue; // "iTBS, a form of rTMS": theta-burst is the modality
+                }
+                out.add(e.getValue().suggestion(e.getKey()));
+            }
+            return out;
+        }
+
+        private boolean isSham(int h) {
+            Tokens t = s.fields[s.field[h]];
+            int from = s.from[h];
+            return from > 1 && CUES.lexicon.word(t.id[from - 1]).equals("with")
+                    && (CUES.lexicon.word(t.id[from - 2]).equals("stimulation")
+                    || CUES.lexicon.word(t.id[from - 2]).equals("sham"));
+        }
+
+        private boolean mentionsTdcs() {
+            for (int h = 0; h < s.hits; h++) {
+                if (s.cue[h].kind() == MODALITY && "tDCS".equals(s.cue[h].value()) && s.cue[h].weight() >= 0.8) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean precededByNonInvasive(int h) {
+            Tokens t = s.fields[s.field[h]];
+            int from = s.from[h];
+            for (int k = Math.max(0, from - 3); k < from; k++) {
+                int id = t.id[k];
+                if (id == TRANSCRANIAL || id == MAGNETIC || id == REPETITIVE || id == NONINVASIVE
+                        || CUES.lexicon.word(id).equals("rtms") || CUES.lexicon.word(id).equals("tms")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "transcranial magnetic stimulation" inside "repetitive transcranial magnetic stimulation" or "deep TMS". */
+        private boolean partOfLongerModality(int h) {
+            for (int o = 0; o < s.hits; o++) {
+                if (o == h || s.field[o] != s.field[h] || s.cue[o].kind() != MODALITY) {
+                    continue;
+                }
+                if (s.from[o] <= s.from[h] && s.to[o] >= s.to[h]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean inSentenceWith(int h, Cues.Kind kind) {
+            int f = s.field[h];
+            int sentence = s.fields[f].sentence[s.from[h]];
+            for (int o = 0; o < s.hits; o++) {
+                if (o != h && s.field[o] == f && s.cue[o].kind() == kind
+                        && s.fields[f].sentence[s.from[o]] == sentence) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean conventionalFrequency() {
+            for (int f = 0; f <= ABSTRACT; f++) {
+                Tokens t = s.fields[f];
+                for (int i = 0; i + 1 < t.n; i++) {
+                    if (t.isNumber(i) && t.id[i + 1] == HZ && !sentenceHas(t, t.sentence[i], THETA_BURST_CONTEXT)) {
+                        return true;
+                    }
+                }
+            }
+            for (int h = 0; h < s.hits; h++) {
+                if (s.cue[h].kind() == FREQUENCY) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean sentenceHas(Tokens t, int sentence, Cues.Kind kind) {
+            for (int h = 0; h < s.hits; h++) {
+                if (s.cue[h].kind() == kind && s.fields[s.field[h]] == t && t.sentence[s.from[h]] == sentence) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // ------------------------------------------------------------------------------------------- frequency
+
+        private Suggestion frequency(List<Suggestion> modalities) {
+            boolean magnetic = false;
+            for (Suggestion m : modalities) {
+                String v = m.value();
+                magnetic |= v.equals("rTMS") || v.equals("deep TMS") || v.equals("epidural MCS");
+            }
+            if (!magnetic) {
+                return null;
+            }
+            Score high = new Score();
+            Score low = new Score();
+            for (int f = 0; f <= ABSTRACT; f++) {
+                Tokens t = s.fields[f];
+                for (int i = 0; i + 1 < t.n; i++) {
+                    if (t.id[i + 1] != HZ || !t.isNumber(i)) {
+                        continue;
+                    }
+                    int sentence = t.sentence[i];
+                    if (sentenceHas(t, sentence, HZ_BLOCK) || sentenceHas(t, sentence, THETA_BURST_CONTEXT)) {
+                        continue;
+                    }
+                    // "1, 5, 10, and 20 Hz": every number of the list carries the unit
+                    int k = i;
+                    while (k >= 0) {
+                        if (t.isNumber(k)) {
+                            classify(t.number[k], t.evidence(k, i + 1), high, low);
+                            k--;
+                        } else if (t.id[k] == AND || t.id[k] == OR) {
+                            k--;
+                        } else {
+                            break;
+                        }
+                        if (k >= 0 && t.sentence[k] != sentence) {
+                            break;
+                        }
+                    }
+                }
+            }
+            for (int h = 0; h < s.hits; h++) {
+                Cues.Cue c = s.cue[h];
+                if (c.kind() != FREQUENCY || s.field[h] > ABSTRACT) {
+                    continue;
+                }
+                Tokens t = s.fields[s.field[h]];
+                if (sentenceHas(t, t.sentence[s.from[h]], HZ_BLOCK)) {
+                    continue;
+                }
+                String w = CUES.lexicon.word(t.id[s.from[h]]);
+                if ((w.equals("hf") || w.equals("lf")) && !uppercase(t, s.from[h])) {
+                    continue;
+                }
+                (c.value().equals("high") ? high : low).add(c.weight(), evidence(h));
+            }
+            if (high.hasAny() && low.hasAny()) {
+                Score both = high.merge(low);
+                return new Suggestion("both", List.of("high", "low"), both.capped(Math.min(high.value(),
+                        low.value())).value(), both.evidence);
+            }
+            if (high.hasAny()) {
+                return high.suggestion("high");
+            }
+            if (low.hasAny()) {
+                return low.suggestion("low");
+            }
+            return null;
+        }
+
+        private void classify(double hz, Evidence e, Score high, Score low) {
+            if (hz >= 5 && hz <= 100) {
+                high.add(0.9, e);
+            } else if (hz > 0 && hz <= 1) {
+                low.add(0.9, e);
+            }
+        }
+
+        // -------------------------------------------------------------------------------------------- sessions
+
+        private Suggestion sessions() {
+            Tokens t = abs;
+            int perWeekValue = -1;
+            Evidence perWeekEvidence = null;
+            int best = -1;
+            Evidence bestEvidence = null;
+            boolean single = false;
+            Evidence singleEvidence = null;
+            for (int i = 0; i < t.n; i++) {
+                int k = count(t, i);
+                if (k <= 0) {
+                    if (t.id[i] == SINGLE || t.id[i] == A) {
+                        int j = i + 1;
+                        if (j < t.n && t.isNumber(j) && j + 1 < t.n && isKind(t.id[j + 1], TIME_UNIT)) {
+                            j += 2; // "a 20 minute session"
+                        }
+                        if (j < t.n && t.id[j] == SESSION && (t.id[i] == SINGLE || j > i + 1)) {
+                            single = true;
+                            singleEvidence = t.evidence(i, j);
+                        }
+                    }
+                    continue;
+                }
+                if (excluded(t, i)) {
+                    continue;
+                }
+                // "5 days/week for 4 weeks", "twice a week for 8 weeks", "2 sessions of tDCS per week for 8 weeks"
+                int weekAt = -1;
+                for (int j = i + 1; j <= Math.min(t.n - 1, i + 6); j++) {
+                    if (t.id[j] == WEEK && t.sentence[j] == t.sentence[i]) {
+                        weekAt = j;
+                        break;
+                    }
+                    if (count(t, j) > 0 && !isKind(t.id[j - 1], TIME_UNIT)) {
+                        break;
+                    }
+                }
+                if (weekAt > 0 && (t.id[weekAt - 1] == PER || t.id[weekAt - 1] == A || slashBefore(t, weekAt))) {
+                    int weeks = weeksInSentence(t, t.sentence[i], weekAt);
+                    if (weeks > 0 && perWeekValue < 0) {
+                        perWeekValue = k * weeks;
+                        perWeekEvidence = t.evidence(Math.min(i, weeksStart), Math.max(weekAt, weeksEnd));
+                        continue;
+                    }
+                }
+                int end = sessionPhrase(t, i);
+                if (end > 0) {
+                    if (k > best) {
+                        best = k;
+                        bestEvidence = t.evidence(i, end);
+                    }
+                }
+            }
+            if (perWeekValue > 0) {
+                return sessionSuggestion(perWeekValue, 0.7, perWeekEvidence);
+            }
+            if (best > 0) {
+                return sessionSuggestion(best, 0.8, bestEvidence);
+            }
+            if (single) {
+                return sessionSuggestion(1, 0.7, singleEvidence);
+            }
+            return null;
+        }
+
+        private int weeksStart;
+        private int weeksEnd;
+
+        private int weeksInSentence(Tokens t, int sentence, int weekAt) {
+            for (int j = 0; j + 1 < t.n; j++) {
+                if (t.sentence[j] == sentence && t.id[j + 1] == WEEKS && count(t, j) > 0 && j != weekAt) {
+                    weeksStart = j;
+                    weeksEnd = j + 1;
+                    return count(t, j);
+                }
+            }
+            return -1;
+        }
+
+        private boolean slashBefore(Tokens t, int at) {
+            int p = t.start[at] - 1;
+            return p >= 0 && t.text.charAt(p) == '/';
+        }
+
+        /** The last token of a sessions phrase that starts with the count at {@code i}, or -1. */
+        private int sessionPhrase(Tokens t, int i) {
+            int sentence = t.sentence[i];
+            if (i + 1 < t.n && isKind(t.id[i + 1], TIME_UNIT) && t.id[i + 1] != DAYS) {
+                return -1; // "25 min sessions", "2 mA"
+            }
+            // "10 daily rTMS", "10 daily 5-Hz rTMS"
+            if (i + 1 < t.n && t.id[i + 1] == DAILY) {
+                for (int j = i + 2; j <= Math.min(t.n - 1, i + 5); j++) {
+                    if (isKind(t.id[j], SESSION_NOUN) || isModality(t, j)) {
+                        return j;
+                    }
+                }
+            }
+            // "five consecutive days", "for 10 days", "during 10 days"
+            if (i + 1 < t.n && t.id[i + 1] == DAYS || (i + 2 < t.n && t.id[i + 1] == CONSECUTIVE
+                    && (t.id[i + 2] == DAYS || isKind(t.id[i + 2], SESSION_NOUN)))) {
+                int end = t.id[i + 1] == DAYS ? i + 1 : i + 2;
+                boolean consecutive = t.id[i + 1] == CONSECUTIVE;
+                boolean forDuring = i > 0 && (t.id[i - 1] == FOR || t.id[i - 1] == DURING || t.id[i - 1] == OVER);
+                if (consecutive || forDuring) {
+                    return end;
+                }
+            }
+            // "5-day period of treatment", "15-day intervention programme"
+            if (i + 2 < t.n && t.id[i + 1] == DAY && isKind(t.id[i + 2], PERIOD_NOUN)) {
+                return i + 2;
+            }
+            // "10 daily sessions", "three consecutive daily tDCS sessions", "20 multi-coil rTMS treatments"
+            for (int j = i + 1; j <= Math.min(t.n - 1, i + 6); j++) {
+                if (t.sentence[j] != sentence) {
+                    break;
+                }
+                if (isKind(t.id[j], SESSION_NOUN)) {
+                    return j;
+                }
+                if (t.isNumber(j) && !(j + 1 < t.n && isKind(t.id[j + 1], TIME_UNIT))) {
+                    break;
+                }
+                if (t.id[j] == OF || t.id[j] == FOR || t.id[j] == TO) {
+                    break;
+                }
+            }
+            return -1;
+        }
+
+        private boolean isModality(Tokens t, int j) {
+            Cues.Cue[] cs = CUES.startingWith(t.id[j]);
+            if (cs == null) {
+                return false;
+            }
+            for (Cues.Cue c : cs) {
+                if (c.kind() == MODALITY || c.kind() == GENERIC_TMS) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "at least 10 sessions", "one to three sessions", "the first 5 days". */
+        private boolean excluded(Tokens t, int i) {
+            if (i > 0 && (t.id[i - 1] == LEAST || t.id[i - 1] == FIRST || t.id[i - 1] == TO)) {
+                return true;
+            }
+            return i + 1 < t.n && t.id[i + 1] == TO;
+        }
+
+        /** The number at token {@code i}, written in digits or words, if a whole number from 1 to 999. */
+        private int count(Tokens t, int i) {
+            if (t.isNumber(i)) {
+                double v = t.number[i];
+                return v == Math.rint(v) && v >= 1 && v < 1000 ? (int) v : -1;
+            }
+            int id = t.id[i];
+            for (int k = 0; k < NUMBER_WORD_IDS.length; k++) {
+                if (NUMBER_WORD_IDS[k] == id) {
+                    return NUMBER_WORD_VALUES[k];
+                }
+            }
+            return -1;
+        }
+
+        private Suggestion sessionSuggestion(int value, double confidence, Evidence e) {
+            return new Suggestion(String.valueOf(value), List.of(String.valueOf(value)), confidence,
+                    e == null ? List.of() : List.of(e));
+        }
+
+        // ------------------------------------------------------------------------------------------- intensity
+
+        private Suggestion intensity() {
+            for (int f = 0; f <= ABSTRACT; f++) {
+                Tokens t = s.fields[f];
+                for (int i = 0; i + 1 < t.n; i++) {
+                    if (!t.isNumber(i) || t.id[i + 1] != Tokens.PERCENT) {
+                        continue;
+                    }
+                    double v = t.number[i];
+                    if (v < 30 || v > 150) {
+                        continue;
+                    }
+                    for (int j = i + 2; j <= Math.min(t.n - 1, i + 7); j++) {
+                        if (t.sentence[j] != t.sentence[i] || t.isNumber(j)) {
+                            break;
+                        }
+                        Cues.Cue[] cs = CUES.startingWith(t.id[j]);
+                        int end = matchKind(t, j, cs, MOTOR_THRESHOLD);
+                        if (end >= 0) {
+                            String value = v == Math.rint(v) ? String.valueOf((int) v) : String.valueOf(v);
+                            return new Suggestion(value, List.of(value), 0.9, List.of(t.evidence(i, end)));
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        private int matchKind(Tokens t, int j, Cues.Cue[] cs, Cues.Kind kind) {
+            if (cs == null) {
+                return -1;
+            }
+            for (Cues.Cue c : cs) {
+                if (c.kind() != kind || j + c.words().length > t.n) {
+                    continue;
+                }
+                boolean ok = true;
+                for (int k = 1; k < c.words().length && ok; k++) {
+                    ok = t.id[j + k] == c.words()[k];
+                }
+                if (ok) {
+                    return j + c.words().length - 1;
+                }
+            }
+            return -1;
+        }
+
+        // ------------------------------------------------------------------------------------------- condition
+
+        private Suggestion condition() {
+            Map<String, Score> scores = new LinkedHashMap<>();
+            Map<String, Integer> tiers = new LinkedHashMap<>();
+            boolean painSeen = false;
+            for (int h = 0; h < s.hits; h++) {
+                Cues.Cue c = s.cue[h];
+                if (c.kind() != CONDITION) {
+                    continue;
+                }
+                int f = s.field[h];
+                Tokens t = s.fields[f];
+                String value = c.value();
+                String first = CUES.lexicon.word(t.id[s.from[h]]);
+                if (isAbbreviation(first) && !uppercase(t, s.from[h])) {
+                    continue;
+                }
+                if (value.equals("spinal cord injury pain") || value.equals("multiple sclerosis pain")) {
+                    if (!sentenceHas(t, t.sentence[s.from[h]], PAIN) && f != TITLE) {
+                        continue;
+                    }
+                }
+                if (value.equals("stroke") && sentenceHas(t, t.sentence[s.from[h]], PAIN)) {
+                    continue;
+                }
+                if (value.equals("depression") && scaleOrSymptom(t, s.from[h], s.to[h])) {
+                    continue;
+                }
+                double w = f == TITLE ? 3 : 1;
+                scores.computeIfAbsent(value, k -> new Score()).addCount(w, evidence(h));
+                tiers.put(value, c.tier());
+                painSeen |= isPainCondition(value);
+            }
+            String bestValue = null;
+            double bestScore = 0;
+            for (Map.Entry<String, Score> e : scores.entrySet()) {
+                String v = e.getKey();
+                if (painSeen && !isPainCondition(v)) {
+                    continue; // "Beck Depression Inventory", "post-stroke": the study is about pain
+                }
+                int tier = tiers.get(v);
+                double score = e.getValue().total * (tier == 3 ? 2.5 : tier == 2 ? 1.5 : 1.0);
+                if (score > bestScore) {
+                    bestScore = score;
+                    bestValue = v;
+                }
+            }
+            if (bestValue == null) {
+                return null;
+            }
+            Score chosen = scores.get(bestValue);
+            double confidence = Math.min(0.95, 0.35 + 0.12 * chosen.total);
+            return new Suggestion(bestValue, List.of(bestValue), confidence, chosen.firstEvidence());
+        }
+
+        private boolean isAbbreviation(String w) {
+            return switch (w) {
+                case "np", "ms", "sci", "mdd", "trd", "fms", "plp", "crps", "cpsp", "bms", "tth", "ctth", "dpn",
+                        "fbss", "lbp", "ofp", "fcnp", "oa" -> true;
+                default -> false;
+            };
+        }
+
+        /** "Beck Depression Inventory", "depression scores", "anxiety and depression" are outcomes, not the disease. */
+        private boolean scaleOrSymptom(Tokens t, int from, int to) {
+            if (from > 0) {
+                String before = CUES.lexicon.word(t.id[from - 1]);
+                if (before.equals("beck") || before.equals("hamilton") || before.equals("and")
+                        || before.equals("anxiety") || before.equals("comorbid") || before.equals("hospital")) {
+                    return true;
+                }
+            }
+            if (to + 1 < t.n) {
+                String after = CUES.lexicon.word(t.id[to + 1]);
+                return after.equals("inventory") || after.equals("scale") || after.equals("scores")
+                        || after.equals("rating") || after.equals("symptoms") || after.equals("and")
+                        || after.equals("comorbidity") || t.id[to + 1] == Lexicon.UNKNOWN && !t.isNumber(to + 1)
+                        && Character.isUpperCase(t.text.charAt(t.start[to + 1]));
+            }
+            return false;
+        }
+
+        private boolean isPainCondition(String v) {
+            return !(v.equals("depression") || v.equals("tinnitus") || v.equals("stroke"));
+        }
+
+        // -------------------------------------------------------------------------------------------- helpers
+
+        private Evidence evidence(int h) {
+            return s.fields[s.field[h]].evidence(s.from[h], s.to[h]);
+        }
+    }
+
+    private static boolean isKind(int wordId, Cues.Kind kind) {
+        Cues.Cue[] cs = CUES.startingWith(wordId);
+        if (cs == null) {
+            return false;
+        }
+        for (Cues.Cue c : cs) {
+            if (c.kind() == kind && c.words().length == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Weights of independent cues combined as 1 - prod(1 - w), with the spans that gave them. */
+    private static final class Score {
+        double miss = 1;
+        int count;
+        double total;
+        boolean inTitle;
+        double strongest;
+        final List<Evidence> evidence = new ArrayList<>(4);
+
+        void add(double w, Evidence e) {
+            miss *= 1 - Math.min(0.99, w);
+            count++;
+            total += 1;
+            strongest = Math.max(strongest, w);
+            note(e);
+        }
+
+        void addCount(double w, Evidence e) {
+            add(0.3, e);
+            total += w - 1;
+        }
+
+        private void note(Evidence e) {
+            if (e == null) {
+                return;
+            }
+            inTitle |= Evidence.TITLE.equals(e.field());
+            if (evidence.size() < MAX_EVIDENCE && !evidence.contains(e)) {
+                evidence.add(e);
+            }
+        }
+
+        boolean hasAny() {
+            return count > 0;
+        }
+
+        boolean hasStrong(double w) {
+            return strongest >= w;
+        }
+
+        double value() {
+            return count == 0 ? 0 : Math.min(0.99, 1 - miss);
+        }
+
+        Score merge(Score other) {
+            Score m = new Score();
+            m.miss = miss * other.miss;
+            m.count = count + other.count;
+            m.total = total + other.total;
+            m.strongest = Math.max(strongest, other.strongest);
+            for (Evidence e : evidence) {
+                m.note(e);
+            }
+            for (Evidence e : other.evidence) {
+                m.note(e);
+            }
+            return m;
+        }
+
+        Score capped(double cap) {
+            Score c = merge(new Score());
+            if (c.value() > cap) {
+                c.miss = 1 - cap;
+            }
+            return c;
+        }
+
+        List<Evidence> firstEvidence() {
+            return evidence;
+        }
+
+        Suggestion suggestion(String value) {
+            return new Suggestion(value, List.of(value), Math.round(value() * 1000) / 1000.0, evidence);
+        }
+    }
+}
