@@ -48,7 +48,7 @@ import org.cortexlit.pubmed.PubmedRecord;
 public final class TagSuggester {
 
     /** Changes whenever a rule or the phrase table changes, so that stored suggestions can be recomputed. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final int MAX_EVIDENCE = 6;
     private static final int TITLE = 0;
@@ -389,7 +389,7 @@ public final class TagSuggester {
         }
 
         Suggestions suggestions() {
-            List<Suggestion> modalities = modalities();
+            List<Suggestion> modalities = modalities(namedAReview());
             return new Suggestions(input.key(), VERSION, design(modalities), targets(), modalities,
                     frequency(modalities), sessions(), intensity(), condition());
         }
@@ -658,7 +658,24 @@ public final class TagSuggester {
 
         // ------------------------------------------------------------------------------------------ modalities
 
-        private List<Suggestion> modalities() {
+        /** A publication type or a title that says review: such a record covers every modality it names. */
+        private boolean namedAReview() {
+            for (String type : input.publicationTypes()) {
+                Object[] meaning = PUBLICATION_TYPES.get(type.toLowerCase(Locale.ROOT));
+                if (meaning != null && "review".equals(meaning[0])) {
+                    return true;
+                }
+            }
+            for (int h = 0; h < s.hits; h++) {
+                Cues.Kind k = s.cue[h].kind();
+                if (s.field[h] == TITLE && (k == REVIEW || k == REVIEW_TITLE)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private List<Suggestion> modalities(boolean review) {
             Map<String, Score> scores = new LinkedHashMap<>();
             Map<String, long[]> sentences = new LinkedHashMap<>();
             boolean singlePulse = false;
@@ -686,7 +703,8 @@ public final class TagSuggester {
                     case MODALITY, SINGLE_PULSE -> {
                     }
                     case GENERIC_TMS -> {
-                        if (singlePulse || inSentenceWith(h, MEASUREMENT) || partOfLongerModality(h)) {
+                        if (inSentenceWith(h, MEASUREMENT) || partOfLongerModality(h)
+                                || (singlePulse && inSentenceWith(h, SINGLE_PULSE))) {
                             continue;
                         }
                     }
@@ -727,8 +745,11 @@ public final class TagSuggester {
             for (Map.Entry<String, Score> e : scores.entrySet()) {
                 long count = sentences.get(e.getKey())[0];
                 boolean inTitle = e.getValue().inTitle;
-                if (!inTitle && count == 1 && most >= 3) {
+                if (!inTitle && count == 1 && most >= 3 && !review) {
                     continue;
+                }
+                if (singlePulse && e.getKey().equals("rTMS") && !inTitle && count < 2 && !explicitRtms(e.getValue())) {
+                    continue; // a study of single pulses that mentions "TMS" once in passing
                 }
                 if (theta && e.getKey().equals("rTMS") && !inTitle && count < 3 && !conventionalFrequency()) {
                     continue; // "iTBS, a form of rTMS": theta-burst is the modality
@@ -736,6 +757,16 @@ public final class TagSuggester {
                 out.add(e.getValue().suggestion(e.getKey()));
             }
             return out;
+        }
+
+        private boolean explicitRtms(Score score) {
+            for (Evidence e : score.evidence) {
+                String w = e.text().toLowerCase(Locale.ROOT);
+                if (w.contains("rtms") || w.contains("repetitive")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean isSham(int h) {
@@ -843,19 +874,19 @@ public final class TagSuggester {
                         continue;
                     }
                     // "1, 5, 10, and 20 Hz": every number of the list carries the unit
-                    int k = i;
-                    while (k >= 0) {
-                        if (t.isNumber(k)) {
-                            classify(t.number[k], t.evidence(k, i + 1), high, low);
+                    classify(t.number[i], t.evidence(i, i + 1), high, low);
+                    int k = i - 1;
+                    while (k >= 0 && t.sentence[k] == sentence) {
+                        if (t.id[k] == AND || t.id[k] == OR) {
                             k--;
-                        } else if (t.id[k] == AND || t.id[k] == OR) {
-                            k--;
-                        } else {
+                            continue;
+                        }
+                        if (!t.isNumber(k) || !t.text.substring(t.end[k], t.start[k + 1]).contains(",")
+                                && t.id[k + 1] != AND && t.id[k + 1] != OR) {
                             break;
                         }
-                        if (k >= 0 && t.sentence[k] != sentence) {
-                            break;
-                        }
+                        classify(t.number[k], t.evidence(k, i + 1), high, low);
+                        k--;
                     }
                 }
             }
@@ -968,7 +999,8 @@ public final class TagSuggester {
 
         private int weeksInSentence(Tokens t, int sentence, int weekAt) {
             for (int j = 0; j + 1 < t.n; j++) {
-                if (t.sentence[j] == sentence && t.id[j + 1] == WEEKS && count(t, j) > 0 && j != weekAt) {
+                if (t.sentence[j] == sentence && t.id[j + 1] == WEEKS && count(t, j) > 0 && j != weekAt
+                        && !rangeBefore(t, j)) {
                     weeksStart = j;
                     weeksEnd = j + 1;
                     return count(t, j);
@@ -1016,7 +1048,7 @@ public final class TagSuggester {
                     break;
                 }
                 if (isKind(t.id[j], SESSION_NOUN)) {
-                    return j;
+                    return isVisitWord(t.id[j - 1]) ? -1 : j;
                 }
                 if (t.isNumber(j) && !(j + 1 < t.n && isKind(t.id[j + 1], TIME_UNIT))) {
                     break;
@@ -1026,6 +1058,13 @@ public final class TagSuggester {
                 }
             }
             return -1;
+        }
+
+        /** "three experimental sessions", "test session": visits of a study, not treatment sessions. */
+        private boolean isVisitWord(int id) {
+            String w = CUES.lexicon.word(id);
+            return w.equals("experimental") || w.equals("test") || w.equals("testing") || w.equals("recording")
+                    || w.equals("assessment") || w.equals("evaluation") || w.equals("baseline");
         }
 
         private boolean isModality(Tokens t, int j) {
@@ -1043,10 +1082,22 @@ public final class TagSuggester {
 
         /** "at least 10 sessions", "one to three sessions", "the first 5 days". */
         private boolean excluded(Tokens t, int i) {
-            if (i > 0 && (t.id[i - 1] == LEAST || t.id[i - 1] == FIRST || t.id[i - 1] == TO)) {
+            if (i > 0 && (t.id[i - 1] == LEAST || t.id[i - 1] == FIRST)) {
                 return true;
             }
-            return i + 1 < t.n && t.id[i + 1] == TO;
+            if (i > 1 && t.id[i - 1] == TO && count(t, i - 2) > 0) {
+                return true;
+            }
+            return i + 2 < t.n && t.id[i + 1] == TO && count(t, i + 2) > 0 || rangeBefore(t, i);
+        }
+
+        /** "4-6 weeks": the second number of a range written with a dash. */
+        private boolean rangeBefore(Tokens t, int i) {
+            if (i == 0 || !t.isNumber(i - 1)) {
+                return false;
+            }
+            String between = t.text.substring(t.end[i - 1], t.start[i]);
+            return between.equals("-") || between.equals("\u2013") || between.equals("\u2010");
         }
 
         /** The number at token {@code i}, written in digits or words, if a whole number from 1 to 999. */

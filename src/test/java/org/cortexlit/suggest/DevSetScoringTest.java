@@ -131,6 +131,25 @@ class DevSetScoringTest {
     static final class Floors {
         static final Map<String, Double> TUNE = new LinkedHashMap<>();
         static final Map<String, Double> HOLDOUT = new LinkedHashMap<>();
+
+        static {
+            // version 2 reached 0.962 / 0.978 / 1.000 / 1.000 / 1.000 / 1.000 / 1.000 on the tune part
+            TUNE.put("design F1", 0.95);
+            TUNE.put("targets F1", 0.95);
+            TUNE.put("modalities F1", 0.97);
+            TUNE.put("frequency accuracy where stated", 0.95);
+            TUNE.put("sessions accuracy where stated", 0.95);
+            TUNE.put("intensity accuracy where stated", 0.99);
+            TUNE.put("condition accuracy where stated", 0.97);
+            // and 0.935 / 0.985 / 0.955 / 1.000 / 0.800 / 1.000 / 0.870 on the holdout part, first measured
+            HOLDOUT.put("design F1", 0.90);
+            HOLDOUT.put("targets F1", 0.95);
+            HOLDOUT.put("modalities F1", 0.93);
+            HOLDOUT.put("frequency accuracy where stated", 0.95);
+            HOLDOUT.put("sessions accuracy where stated", 0.80);
+            HOLDOUT.put("intensity accuracy where stated", 0.99);
+            HOLDOUT.put("condition accuracy where stated", 0.85);
+        }
     }
 
     private static String fmt(Double v) {
