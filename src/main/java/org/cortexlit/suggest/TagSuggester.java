@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.cortexlit.pubmed.PubmedRecord;
 
@@ -48,14 +49,14 @@ import org.cortexlit.pubmed.PubmedRecord;
 public final class TagSuggester {
 
     /** Changes whenever a rule or the phrase table changes, so that stored suggestions can be recomputed. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final int MAX_EVIDENCE = 6;
     private static final int TITLE = 0;
     private static final int ABSTRACT = 1;
 
     private static final Cues CUES = new Cues();
-    private static final Map<String, Object[]> PUBLICATION_TYPES = new LinkedHashMap<>();
+    private static final Map<String, Object[]> PUBLICATION_TYPES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private static final int HZ;
     private static final int DAILY;
     private static final int CONSECUTIVE;
@@ -87,8 +88,11 @@ public final class TagSuggester {
     private static final int MAGNETIC;
     private static final int REPETITIVE;
     private static final int NONINVASIVE;
-    private static final int[] NUMBER_WORD_IDS;
-    private static final int[] NUMBER_WORD_VALUES;
+    private static final int[] VISIT_WORDS;
+    /** The value of a number word by word id ("five" is 5), 0 for other words. */
+    private static final int[] NUMBER_WORD_VALUE;
+    /** Whether a word id is, alone, a cue of a kind: {@code SINGLE_WORD_KIND[kind.ordinal()][id]}. */
+    private static final boolean[][] SINGLE_WORD_KIND;
 
     static {
         Cues c = CUES;
@@ -280,12 +284,34 @@ public final class TagSuggester {
                 "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
                 "twenty", "thirty", "forty", "twice", "thrice"};
         int[] numberValues = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 30, 40, 2, 3};
-        NUMBER_WORD_IDS = new int[numberWords.length];
+        int[] numberIds = new int[numberWords.length];
         for (int i = 0; i < numberWords.length; i++) {
-            NUMBER_WORD_IDS[i] = c.word(numberWords[i]);
+            numberIds[i] = c.word(numberWords[i]);
         }
-        NUMBER_WORD_VALUES = numberValues;
+        VISIT_WORDS = new int[] {c.word("experimental"), c.word("test"), c.word("testing"), c.word("recording"),
+                c.word("assessment"), c.word("evaluation"), c.word("baseline"), c.word("imaging")};
         c.freeze();
+        int words = c.byFirst.length;
+        for (int id : numberIds) {
+            words = Math.max(words, id + 1);
+        }
+        for (int id : VISIT_WORDS) {
+            words = Math.max(words, id + 1);
+        }
+        NUMBER_WORD_VALUE = new int[words];
+        for (int i = 0; i < numberIds.length; i++) {
+            NUMBER_WORD_VALUE[numberIds[i]] = numberValues[i];
+        }
+        SINGLE_WORD_KIND = new boolean[Cues.Kind.values().length][words];
+        for (Cues.Cue[] list : c.byFirst) {
+            if (list != null) {
+                for (Cues.Cue cue : list) {
+                    if (cue.words().length == 1) {
+                        SINGLE_WORD_KIND[cue.kind().ordinal()][cue.words()[0]] = true;
+                    }
+                }
+            }
+        }
 
         publicationType("Randomized Controlled Trial", "controlled", 0.95);
         publicationType("Controlled Clinical Trial", "controlled", 0.9);
@@ -311,7 +337,7 @@ public final class TagSuggester {
     }
 
     private static void publicationType(String type, String design, double weight) {
-        PUBLICATION_TYPES.put(type.toLowerCase(Locale.ROOT), new Object[] {design, weight});
+        PUBLICATION_TYPES.put(type, new Object[] {design, weight});
     }
 
     private TagSuggester() {
@@ -397,21 +423,21 @@ public final class TagSuggester {
         // ---------------------------------------------------------------------------------------------- design
 
         private Suggestion design(List<Suggestion> modalities) {
-            Score controlled = new Score();
-            Score uncontrolled = new Score();
-            Score review = new Score();
-            Score reviewStrong = new Score();
-            Score reviewWeak = new Score();
-            Score protocol = new Score();
-            Score animal = new Score();
-            Score animalWeak = new Score();
-            Score healthy = new Score();
-            Score opinion = new Score();
-            Score other = new Score();
+            Score controlled = new Score(s);
+            Score uncontrolled = new Score(s);
+            Score review = new Score(s);
+            Score reviewStrong = new Score(s);
+            Score reviewWeak = new Score(s);
+            Score protocol = new Score(s);
+            Score animal = new Score(s);
+            Score animalWeak = new Score(s);
+            Score healthy = new Score(s);
+            Score opinion = new Score(s);
+            Score other = new Score(s);
             boolean patients = false;
             for (int i = 0; i < input.publicationTypes().size(); i++) {
                 String type = input.publicationTypes().get(i);
-                Object[] meaning = PUBLICATION_TYPES.get(type.toLowerCase(Locale.ROOT));
+                Object[] meaning = PUBLICATION_TYPES.get(type);
                 if (meaning == null) {
                     continue;
                 }
@@ -452,37 +478,37 @@ public final class TagSuggester {
                 switch (c.kind()) {
                     case CONTROLLED -> {
                         if (negated(h)) {
-                            uncontrolled.add(0.6, evidence(h));
+                            uncontrolled.add(0.6, h);
                         } else {
-                            controlled.add(w, evidence(h));
+                            controlled.add(w, h);
                         }
                     }
                     case UNCONTROLLED -> {
                         if (c.weight() >= 0.8 || f == TITLE) {
-                            uncontrolled.add(w, evidence(h));
+                            uncontrolled.add(w, h);
                         } else if (isWord(h, "case") && !followedByReport(h)) {
                             continue;
                         } else {
-                            uncontrolled.add(w * 0.8, evidence(h));
+                            uncontrolled.add(w * 0.8, h);
                         }
                     }
-                    case REVIEW -> (f == TITLE ? reviewStrong : review).add(w, evidence(h));
+                    case REVIEW -> (f == TITLE ? reviewStrong : review).add(w, h);
                     case REVIEW_TITLE -> {
                         if (f == TITLE) {
-                            reviewStrong.add(w, evidence(h));
+                            reviewStrong.add(w, h);
                         }
                     }
-                    case REVIEW_WEAK -> reviewWeak.add(w, evidence(h));
+                    case REVIEW_WEAK -> reviewWeak.add(w, h);
                     case PROTOCOL -> {
                         if (f == TITLE && protocolOfAStudy(h)) {
-                            protocol.add(w, evidence(h));
+                            protocol.add(w, h);
                         }
                     }
-                    case OPINION -> opinion.add(w, evidence(h));
-                    case HEALTHY -> healthy.add(w, evidence(h));
+                    case OPINION -> opinion.add(w, h);
+                    case HEALTHY -> healthy.add(w, h);
                     case PATIENTS -> patients = true;
-                    case ANIMAL -> animal.add(w, evidence(h));
-                    case ANIMAL_WEAK -> animalWeak.add(w * 0.7, evidence(h));
+                    case ANIMAL -> animal.add(w, h);
+                    case ANIMAL_WEAK -> animalWeak.add(w * 0.7, h);
                     default -> {
                     }
                 }
@@ -523,7 +549,7 @@ public final class TagSuggester {
             }
             if (!modalities.isEmpty() && patients) {
                 // A treatment given to patients with no comparison named: most likely an uncontrolled series.
-                Score guess = new Score();
+                Score guess = new Score(s);
                 guess.add(0.3, modalities.get(0).evidence().isEmpty() ? null : modalities.get(0).evidence().get(0));
                 return guess.suggestion("uncontrolled");
             }
@@ -631,7 +657,7 @@ public final class TagSuggester {
                 if (first.equals("hot") || first.equals("hotspot")) {
                     w = 0.6;
                 }
-                scores.computeIfAbsent(value, k -> new Score()).add(s.field[h] == TITLE ? w : w * 0.95, evidence(h));
+                scores.computeIfAbsent(value, k -> new Score(s)).add(s.field[h] == TITLE ? w : w * 0.95, h);
             }
             List<Suggestion> out = new ArrayList<>(scores.size());
             for (Map.Entry<String, Score> e : scores.entrySet()) {
@@ -661,7 +687,7 @@ public final class TagSuggester {
         /** A publication type or a title that says review: such a record covers every modality it names. */
         private boolean namedAReview() {
             for (String type : input.publicationTypes()) {
-                Object[] meaning = PUBLICATION_TYPES.get(type.toLowerCase(Locale.ROOT));
+                Object[] meaning = PUBLICATION_TYPES.get(type);
                 if (meaning != null && "review".equals(meaning[0])) {
                     return true;
                 }
@@ -701,6 +727,9 @@ public final class TagSuggester {
                 double w = c.weight();
                 switch (c.kind()) {
                     case MODALITY, SINGLE_PULSE -> {
+                        if (insideOtherModality(h)) {
+                            continue; // the "rTMS" of "deep rTMS"
+                        }
                     }
                     case GENERIC_TMS -> {
                         if (inSentenceWith(h, MEASUREMENT) || partOfLongerModality(h)
@@ -727,7 +756,7 @@ public final class TagSuggester {
                         && isSham(h)) {
                     continue;
                 }
-                scores.computeIfAbsent(value, k -> new Score()).add(f == TITLE ? w : w * 0.95, evidence(h));
+                scores.computeIfAbsent(value, k -> new Score(s)).add(f == TITLE ? w : w * 0.95, h);
                 long[] seen = sentences.computeIfAbsent(value, k -> new long[] {0, -1});
                 long key = f == TITLE ? -2 : s.fields[f].sentence[s.from[h]];
                 if (key != seen[1]) {
@@ -760,7 +789,7 @@ public final class TagSuggester {
         }
 
         private boolean explicitRtms(Score score) {
-            for (Evidence e : score.evidence) {
+            for (Evidence e : score.spans()) {
                 String w = e.text().toLowerCase(Locale.ROOT);
                 if (w.contains("rtms") || w.contains("repetitive")) {
                     return true;
@@ -793,6 +822,19 @@ public final class TagSuggester {
                 int id = t.id[k];
                 if (id == TRANSCRANIAL || id == MAGNETIC || id == REPETITIVE || id == NONINVASIVE
                         || CUES.lexicon.word(id).equals("rtms") || CUES.lexicon.word(id).equals("tms")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean insideOtherModality(int h) {
+            for (int o = 0; o < s.hits; o++) {
+                if (o == h || s.field[o] != s.field[h] || s.cue[o].kind() != MODALITY
+                        || s.cue[o].value().equals(s.cue[h].value())) {
+                    continue;
+                }
+                if (s.from[o] <= s.from[h] && s.to[o] >= s.to[h] && s.to[o] - s.from[o] > s.to[h] - s.from[h]) {
                     return true;
                 }
             }
@@ -861,8 +903,8 @@ public final class TagSuggester {
             if (!magnetic) {
                 return null;
             }
-            Score high = new Score();
-            Score low = new Score();
+            Score high = new Score(s);
+            Score low = new Score(s);
             for (int f = 0; f <= ABSTRACT; f++) {
                 Tokens t = s.fields[f];
                 for (int i = 0; i + 1 < t.n; i++) {
@@ -903,12 +945,12 @@ public final class TagSuggester {
                 if ((w.equals("hf") || w.equals("lf")) && !uppercase(t, s.from[h])) {
                     continue;
                 }
-                (c.value().equals("high") ? high : low).add(c.weight(), evidence(h));
+                (c.value().equals("high") ? high : low).add(c.weight(), h);
             }
             if (high.hasAny() && low.hasAny()) {
                 Score both = high.merge(low);
                 return new Suggestion("both", List.of("high", "low"), both.capped(Math.min(high.value(),
-                        low.value())).value(), both.evidence);
+                        low.value())).value(), both.spans());
             }
             if (high.hasAny()) {
                 return high.suggestion("high");
@@ -1062,9 +1104,12 @@ public final class TagSuggester {
 
         /** "three experimental sessions", "test session": visits of a study, not treatment sessions. */
         private boolean isVisitWord(int id) {
-            String w = CUES.lexicon.word(id);
-            return w.equals("experimental") || w.equals("test") || w.equals("testing") || w.equals("recording")
-                    || w.equals("assessment") || w.equals("evaluation") || w.equals("baseline");
+            for (int v : VISIT_WORDS) {
+                if (v == id) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean isModality(Tokens t, int j) {
@@ -1107,12 +1152,7 @@ public final class TagSuggester {
                 return v == Math.rint(v) && v >= 1 && v < 1000 ? (int) v : -1;
             }
             int id = t.id[i];
-            for (int k = 0; k < NUMBER_WORD_IDS.length; k++) {
-                if (NUMBER_WORD_IDS[k] == id) {
-                    return NUMBER_WORD_VALUES[k];
-                }
-            }
-            return -1;
+            return id >= 0 && id < NUMBER_WORD_VALUE.length && NUMBER_WORD_VALUE[id] > 0 ? NUMBER_WORD_VALUE[id] : -1;
         }
 
         private Suggestion sessionSuggestion(int value, double confidence, Evidence e) {
@@ -1198,7 +1238,7 @@ public final class TagSuggester {
                     continue;
                 }
                 double w = f == TITLE ? 3 : 1;
-                scores.computeIfAbsent(value, k -> new Score()).addCount(w, evidence(h));
+                scores.computeIfAbsent(value, k -> new Score(s)).addCount(w, h);
                 tiers.put(value, c.tier());
                 painSeen |= isPainCondition(value);
             }
@@ -1221,7 +1261,7 @@ public final class TagSuggester {
             }
             Score chosen = scores.get(bestValue);
             double confidence = Math.min(0.95, 0.35 + 0.12 * chosen.total);
-            return new Suggestion(bestValue, List.of(bestValue), confidence, chosen.firstEvidence());
+            return new Suggestion(bestValue, List.of(bestValue), confidence, chosen.spans());
         }
 
         private boolean isAbbreviation(String w) {
@@ -1257,54 +1297,87 @@ public final class TagSuggester {
 
         // -------------------------------------------------------------------------------------------- helpers
 
+        /** A hit's span, made when a score keeps it ({@link Score#add(double, int)}). */
         private Evidence evidence(int h) {
             return s.fields[s.field[h]].evidence(s.from[h], s.to[h]);
+        }
+
+        private Score score() {
+            return new Score(s);
         }
     }
 
     private static boolean isKind(int wordId, Cues.Kind kind) {
-        Cues.Cue[] cs = CUES.startingWith(wordId);
-        if (cs == null) {
-            return false;
-        }
-        for (Cues.Cue c : cs) {
-            if (c.kind() == kind && c.words().length == 1) {
-                return true;
-            }
-        }
-        return false;
+        boolean[] ofKind = SINGLE_WORD_KIND[kind.ordinal()];
+        return wordId >= 0 && wordId < ofKind.length && ofKind[wordId];
     }
 
-    /** Weights of independent cues combined as 1 - prod(1 - w), with the spans that gave them. */
+    /**
+     * Weights of independent cues combined as 1 - prod(1 - w), with the spans that gave them. Spans of cue hits are
+     * kept as hit numbers and made into {@link Evidence} only for the suggestion returned.
+     */
     private static final class Score {
+        private final Scratch s;
         double miss = 1;
         int count;
         double total;
         boolean inTitle;
         double strongest;
-        final List<Evidence> evidence = new ArrayList<>(4);
+        private final int[] hits = new int[MAX_EVIDENCE];
+        private int hitCount;
+        private List<Evidence> direct;
 
+        Score(Scratch s) {
+            this.s = s;
+        }
+
+        /** A cue hit of the scratch's table. */
+        void add(double w, int hit) {
+            weigh(w);
+            inTitle |= s.field[hit] == TITLE;
+            if (hitCount + directCount() < MAX_EVIDENCE && !sameSpan(hit)) {
+                hits[hitCount++] = hit;
+            }
+        }
+
+        /** A span that is not a cue hit: a publication type, a MeSH descriptor, a number. */
         void add(double w, Evidence e) {
+            weigh(w);
+            if (e != null && hitCount + directCount() < MAX_EVIDENCE) {
+                if (direct == null) {
+                    direct = new ArrayList<>(2);
+                }
+                if (!direct.contains(e)) {
+                    direct.add(e);
+                }
+                inTitle |= Evidence.TITLE.equals(e.field());
+            }
+        }
+
+        private int directCount() {
+            return direct == null ? 0 : direct.size();
+        }
+
+        private boolean sameSpan(int hit) {
+            for (int i = 0; i < hitCount; i++) {
+                int o = hits[i];
+                if (s.field[o] == s.field[hit] && s.from[o] == s.from[hit] && s.to[o] == s.to[hit]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void weigh(double w) {
             miss *= 1 - Math.min(0.99, w);
             count++;
             total += 1;
             strongest = Math.max(strongest, w);
-            note(e);
         }
 
-        void addCount(double w, Evidence e) {
-            add(0.3, e);
+        void addCount(double w, int hit) {
+            add(0.3, hit);
             total += w - 1;
-        }
-
-        private void note(Evidence e) {
-            if (e == null) {
-                return;
-            }
-            inTitle |= Evidence.TITLE.equals(e.field());
-            if (evidence.size() < MAX_EVIDENCE && !evidence.contains(e)) {
-                evidence.add(e);
-            }
         }
 
         boolean hasAny() {
@@ -1320,34 +1393,55 @@ public final class TagSuggester {
         }
 
         Score merge(Score other) {
-            Score m = new Score();
+            Score m = new Score(s);
             m.miss = miss * other.miss;
             m.count = count + other.count;
             m.total = total + other.total;
             m.strongest = Math.max(strongest, other.strongest);
-            for (Evidence e : evidence) {
-                m.note(e);
-            }
-            for (Evidence e : other.evidence) {
-                m.note(e);
+            m.inTitle = inTitle || other.inTitle;
+            for (Score from : new Score[] {this, other}) {
+                for (int i = 0; i < from.hitCount; i++) {
+                    if (m.hitCount + m.directCount() < MAX_EVIDENCE && !m.sameSpan(from.hits[i])) {
+                        m.hits[m.hitCount++] = from.hits[i];
+                    }
+                }
+                if (from.direct != null) {
+                    for (Evidence e : from.direct) {
+                        if (m.hitCount + m.directCount() < MAX_EVIDENCE) {
+                            if (m.direct == null) {
+                                m.direct = new ArrayList<>(2);
+                            }
+                            m.direct.add(e);
+                        }
+                    }
+                }
             }
             return m;
         }
 
         Score capped(double cap) {
-            Score c = merge(new Score());
+            Score c = merge(new Score(s));
             if (c.value() > cap) {
                 c.miss = 1 - cap;
             }
             return c;
         }
 
-        List<Evidence> firstEvidence() {
-            return evidence;
+        /** The spans, publication types and MeSH first, then the cue hits in the order found. */
+        List<Evidence> spans() {
+            List<Evidence> out = new ArrayList<>(hitCount + directCount());
+            if (direct != null) {
+                out.addAll(direct);
+            }
+            for (int i = 0; i < hitCount; i++) {
+                int h = hits[i];
+                out.add(s.fields[s.field[h]].evidence(s.from[h], s.to[h]));
+            }
+            return out;
         }
 
         Suggestion suggestion(String value) {
-            return new Suggestion(value, List.of(value), Math.round(value() * 1000) / 1000.0, evidence);
+            return new Suggestion(value, List.of(value), Math.round(value() * 1000) / 1000.0, spans());
         }
     }
 }

@@ -11,6 +11,13 @@ package org.cortexlit.suggest;
 final class Tokens {
 
     static final int PERCENT = -2;
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+        }
+    }
 
     String field;
     Integer index;
@@ -32,15 +39,20 @@ final class Tokens {
         if (lower.length < len) {
             lower = new char[Math.max(len, lower.length * 2)];
         }
+        text.getChars(0, len, lower, 0);
         for (int i = 0; i < len; i++) {
-            char c = text.charAt(i);
-            lower[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+            char c = lower[i];
+            if (c >= 'A' && c <= 'Z') {
+                lower[i] = (char) (c + 32);
+            } else if (c >= 128) {
+                lower[i] = Character.toLowerCase(c);
+            }
         }
         int s = 0;
         int i = 0;
         while (i < len) {
             char c = lower[i];
-            if (Character.isLetterOrDigit(c)) {
+            if (c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c)) {
                 int from = i;
                 if (isDigit(c)) {
                     while (i < len && isDigit(lower[i])) {
@@ -55,7 +67,7 @@ final class Tokens {
                     }
                     add(Lexicon.UNKNOWN, from, i, s, parse(from, i));
                 } else {
-                    while (i < len && Character.isLetterOrDigit(lower[i])) {
+                    while (i < len && (lower[i] < 128 ? ASCII_WORD[lower[i]] : Character.isLetterOrDigit(lower[i]))) {
                         i++;
                     }
                     add(lexicon.lookup(lower, from, i), from, i, s, Double.NaN);
