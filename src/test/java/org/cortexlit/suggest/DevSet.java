@@ -34,6 +34,8 @@ final class DevSet {
 
     static final String HOLDOUT = "holdout";
     static final String TUNE = "tune";
+    /** Records found and labelled after version 3 was frozen: neither split nor rules were made with them in view. */
+    static final String FRESH = "fresh";
 
     private DevSet() {
     }

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * fails when a change makes a figure fall below its floor. The floors are the figures the rules reached when
  * written (tune) and when first measured (holdout), less a little; the holdout part is never used to change a rule.
  *
+ * <p>The fresh part (12 records found and labelled after version 3 was frozen) measures the rules on text that
+ * neither the rules nor the split were made with in view; like the holdout part, it is never used to change a rule.
+ *
  * <p>Design, targets and modalities: micro-averaged precision, recall and F1 over (record, value) pairs, a missing
  * suggestion counting as a miss. Frequency, sessions, intensity, condition: accuracy over the records whose
  * abstract states them, and how often a value was suggested where none is stated. Run with
@@ -29,7 +32,6 @@ import org.junit.jupiter.api.Test;
 class DevSetScoringTest {
 
     private static List<DevSet.Item> items;
-    private static final Map<String, Map<String, Double>> FIGURES = new LinkedHashMap<>();
 
     @BeforeAll
     static void load() throws IOException {
@@ -40,12 +42,15 @@ class DevSetScoringTest {
     void everyRecordOfTheSetParsesAndHasALabelInTheFixedSplit() {
         assertTrue(items.size() >= 80, "the set has at least 80 records: " + items.size());
         for (DevSet.Item item : items) {
-            assertEquals(DevSet.splitOf(item.label().key()), item.label().split(),
-                    item.label().key() + " is in the split its key hashes to");
+            if (!item.label().split().equals(DevSet.FRESH)) {
+                assertEquals(DevSet.splitOf(item.label().key()), item.label().split(),
+                        item.label().key() + " is in the split its key hashes to");
+            }
             assertTrue(!item.record().title().isBlank(), item.label().key() + " has a title");
         }
+        long hashed = items.stream().filter(i -> !i.label().split().equals(DevSet.FRESH)).count();
         long holdout = items.stream().filter(i -> i.label().split().equals(DevSet.HOLDOUT)).count();
-        assertTrue(holdout >= items.size() / 4 && holdout <= items.size() / 2, "about a third is held out: " + holdout);
+        assertTrue(holdout >= hashed / 4 && holdout <= hashed / 2, "about a third is held out: " + holdout);
     }
 
     @Test
@@ -104,16 +109,18 @@ class DevSetScoringTest {
     void theSuggesterMeetsItsFloorsOnTheTuneAndHoldoutParts() {
         Map<String, Double> tune = score(DevSet.TUNE);
         Map<String, Double> holdout = score(DevSet.HOLDOUT);
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-34s %10s %10s%n", "figure (version "
-                + TagSuggester.VERSION + ")", "tune", "holdout"));
+        Map<String, Double> fresh = score(DevSet.FRESH);
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-34s %10s %10s %10s%n",
+                "figure (version " + TagSuggester.VERSION + ")", "tune", "holdout", "fresh"));
         for (String k : tune.keySet()) {
-            table.append(String.format(Locale.ROOT, "%-34s %10s %10s%n", k, fmt(tune.get(k)), fmt(holdout.get(k))));
+            boolean count = k.equals("records") || k.endsWith(" stated");
+            table.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s%n", k, fmt(tune.get(k), count),
+                    fmt(holdout.get(k), count), fmt(fresh.get(k), count)));
         }
         System.out.println(table);
-        FIGURES.put(DevSet.TUNE, tune);
-        FIGURES.put(DevSet.HOLDOUT, holdout);
         floors(tune, Floors.TUNE, "tune");
         floors(holdout, Floors.HOLDOUT, "holdout");
+        floors(fresh, Floors.FRESH, "fresh");
     }
 
     private static void floors(Map<String, Double> figures, Map<String, Double> floors, String part) {
@@ -131,6 +138,7 @@ class DevSetScoringTest {
     static final class Floors {
         static final Map<String, Double> TUNE = new LinkedHashMap<>();
         static final Map<String, Double> HOLDOUT = new LinkedHashMap<>();
+        static final Map<String, Double> FRESH = new LinkedHashMap<>();
 
         static {
             // version 3 reached 0.962 / 0.978 / 1.000 / 1.000 / 1.000 / 1.000 / 1.000 on the tune part
@@ -149,12 +157,22 @@ class DevSetScoringTest {
             HOLDOUT.put("sessions accuracy where stated", 0.80);
             HOLDOUT.put("intensity accuracy where stated", 0.99);
             HOLDOUT.put("condition accuracy where stated", 0.85);
+            // and 0.917 / 1.000 / 1.000 / 0.857 / 0.833 / - / 0.833 on the fresh part, measured once when it came
+            FRESH.put("design F1", 0.90);
+            FRESH.put("targets F1", 0.95);
+            FRESH.put("modalities F1", 0.95);
+            FRESH.put("frequency accuracy where stated", 0.80);
+            FRESH.put("sessions accuracy where stated", 0.80);
+            FRESH.put("condition accuracy where stated", 0.80);
         }
     }
 
     private static String fmt(Double v) {
-        return v == null ? "-" : v == Math.rint(v) && v > 1 ? String.valueOf(v.intValue())
-                : String.format(Locale.ROOT, "%.3f", v);
+        return fmt(v, false);
+    }
+
+    private static String fmt(Double v, boolean count) {
+        return v == null ? "-" : count ? String.valueOf(v.intValue()) : String.format(Locale.ROOT, "%.3f", v);
     }
 
     static Map<String, Double> score(String split) {
