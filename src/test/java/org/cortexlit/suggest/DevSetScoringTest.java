@@ -113,7 +113,7 @@ class DevSetScoringTest {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-34s %10s %10s %10s%n",
                 "figure (version " + TagSuggester.VERSION + ")", "tune", "holdout", "fresh"));
         for (String k : tune.keySet()) {
-            boolean count = k.equals("records") || k.endsWith(" stated");
+            boolean count = k.equals("records") || k.split(" ").length == 2 && k.endsWith(" stated");
             table.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s%n", k, fmt(tune.get(k), count),
                     fmt(holdout.get(k), count), fmt(fresh.get(k), count)));
         }
