@@ -73,13 +73,10 @@ public final class TagSuggester {
     private static final int LEAST;
     private static final int FIRST;
     private static final int SINGLE;
-    private static final int ONE;
     private static final int SESSION;
-    private static final int MINUTE;
     private static final int AND;
     private static final int OR;
     private static final int OF;
-    private static final int THE;
     private static final int SOMATOSENSORY;
     private static final int PRE;
     private static final int SUPPLEMENTARY;
@@ -265,13 +262,10 @@ public final class TagSuggester {
         LEAST = c.word("least");
         FIRST = c.word("first");
         SINGLE = c.word("single");
-        ONE = c.word("one");
         SESSION = c.word("session");
-        MINUTE = c.word("minute");
         AND = c.word("and");
         OR = c.word("or");
         OF = c.word("of");
-        THE = c.word("the");
         SOMATOSENSORY = c.word("somatosensory");
         PRE = c.word("pre");
         SUPPLEMENTARY = c.word("supplementary");

@@ -11,7 +11,7 @@ class ConditionRulesTest {
     @CsvSource(delimiter = '|', textBlock = """
         the most specific stated wins           | rTMS for neuropathic pain | Patients with central post-stroke pain (CPSP) received rTMS. CPSP improved. | central post-stroke pain
         fibromyalgia                            | rTMS in fibromyalgia | Women with fibromyalgia received rTMS. | fibromyalgia
-        an abbreviation counts once defined     | rTMS | Phantom limb pain (PLP) is common. PLP fell after rTMS. | phantom limb pain
+        an upper-case abbreviation counts      | rTMS | Phantom limb pain (PLP) is common. PLP fell after rTMS. | phantom limb pain
         neuropathic pain when nothing narrower  | rTMS for neuropathic pain | Patients with chronic neuropathic pain received rTMS. | neuropathic pain
         a depression inventory is an outcome    | rTMS for fibromyalgia | Beck Depression Inventory scores fell in fibromyalgia. | fibromyalgia
         depression studied for itself           | rTMS in major depression | Patients with major depressive disorder received rTMS. | depression
