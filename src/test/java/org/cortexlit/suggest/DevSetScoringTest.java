@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * fails when a change makes a figure fall below its floor. The floors are the figures the rules reached when
  * written (tune) and when first measured (holdout), less a little; the holdout part is never used to change a rule.
  *
- * <p>The fresh part (12 records found and labelled after version 3 was frozen) measures the rules on text that
+ * <p>The fresh part (20 records found and labelled after version 3 was frozen) measures the rules on text that
  * neither the rules nor the split were made with in view; like the holdout part, it is never used to change a rule.
  *
  * <p>Design, targets and modalities: micro-averaged precision, recall and F1 over (record, value) pairs, a missing
@@ -157,11 +157,11 @@ class DevSetScoringTest {
             HOLDOUT.put("sessions accuracy where stated", 0.80);
             HOLDOUT.put("intensity accuracy where stated", 0.99);
             HOLDOUT.put("condition accuracy where stated", 0.85);
-            // and 0.917 / 1.000 / 1.000 / 0.857 / 0.833 / - / 0.833 on the fresh part, measured once when it came
+            // and 0.950 / 0.933 / 0.980 / 0.900 / 0.875 / 1.000 / 0.850 on the 20 fresh records, measured once
             FRESH.put("design F1", 0.90);
-            FRESH.put("targets F1", 0.95);
+            FRESH.put("targets F1", 0.90);
             FRESH.put("modalities F1", 0.95);
-            FRESH.put("frequency accuracy where stated", 0.80);
+            FRESH.put("frequency accuracy where stated", 0.85);
             FRESH.put("sessions accuracy where stated", 0.80);
             FRESH.put("condition accuracy where stated", 0.80);
         }
