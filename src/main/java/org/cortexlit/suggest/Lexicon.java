@@ -15,6 +15,7 @@ final class Lexicon {
     private final Map<String, Integer> ids = new HashMap<>();
     private String[] words = new String[64];
     private char[][] keys;
+    private int[] hashes;
     private int[] values;
     private int mask;
 
@@ -44,6 +45,7 @@ final class Lexicon {
     void freeze() {
         int size = Integer.highestOneBit(Math.max(16, ids.size() * 4)) << 1;
         keys = new char[size][];
+        hashes = new int[size];
         values = new int[size];
         mask = size - 1;
         for (Map.Entry<String, Integer> e : ids.entrySet()) {
@@ -53,20 +55,26 @@ final class Lexicon {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = k;
+            hashes[slot] = hash(k, 0, k.length);
             values[slot] = e.getValue();
         }
     }
 
     /** The id of the word {@code lower[from, to)}, already lower case, or {@link #UNKNOWN}. */
     int lookup(char[] lower, int from, int to) {
-        int slot = hash(lower, from, to) & mask;
+        return lookup(lower, from, to, hash(lower, from, to));
+    }
+
+    /** As {@link #lookup(char[], int, int)}, with the word's {@link #hash} computed while it was read. */
+    int lookup(char[] lower, int from, int to, int hash) {
+        int slot = hash & mask;
         int len = to - from;
         while (true) {
             char[] k = keys[slot];
             if (k == null) {
                 return UNKNOWN;
             }
-            if (k.length == len && same(k, lower, from)) {
+            if (hashes[slot] == hash && k.length == len && same(k, lower, from)) {
                 return values[slot];
             }
             slot = (slot + 1) & mask;
@@ -82,11 +90,16 @@ final class Lexicon {
         return true;
     }
 
-    private static int hash(char[] s, int from, int to) {
+    static int hash(char[] s, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + s[i];
         }
+        return finish(h);
+    }
+
+    /** The last step of {@link #hash}, for a caller that summed {@code 31 * h + c} itself. */
+    static int finish(int h) {
         return h ^ (h >>> 16);
     }
 }

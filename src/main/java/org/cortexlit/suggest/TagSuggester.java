@@ -448,16 +448,15 @@ public final class TagSuggester {
             boolean meshHumans = false;
             for (int i = 0; i < input.mesh().size(); i++) {
                 String d = input.mesh().get(i);
-                Evidence e = new Evidence(Evidence.MESH, i, 0, d.length(), d);
                 switch (d) {
                     case "Animals" -> {
                         meshAnimals = true;
-                        animalWeak.add(0.7, e);
+                        animalWeak.add(0.7, meshEvidence(i));
                     }
                     case "Humans" -> meshHumans = true;
                     case "Random Allocation", "Double-Blind Method", "Single-Blind Method", "Cross-Over Studies" ->
-                            controlled.add(0.6, e);
-                    case "Retrospective Studies" -> uncontrolled.add(0.6, e);
+                            controlled.add(0.6, meshEvidence(i));
+                    case "Retrospective Studies" -> uncontrolled.add(0.6, meshEvidence(i));
                     default -> {
                     }
                 }
@@ -548,6 +547,11 @@ public final class TagSuggester {
                 return guess.suggestion("uncontrolled");
             }
             return null;
+        }
+
+        private Evidence meshEvidence(int i) {
+            String d = input.mesh().get(i);
+            return new Evidence(Evidence.MESH, i, 0, d.length(), d);
         }
 
         /** "no sham", "without a control group", "non-randomized", "sham coil was not available". */

@@ -67,10 +67,12 @@ final class Tokens {
                     }
                     add(Lexicon.UNKNOWN, from, i, s, parse(from, i));
                 } else {
+                    int h = 0;
                     while (i < len && (lower[i] < 128 ? ASCII_WORD[lower[i]] : Character.isLetterOrDigit(lower[i]))) {
+                        h = 31 * h + lower[i];
                         i++;
                     }
-                    add(lexicon.lookup(lower, from, i), from, i, s, Double.NaN);
+                    add(lexicon.lookup(lower, from, i, Lexicon.finish(h)), from, i, s, Double.NaN);
                 }
                 continue;
             }

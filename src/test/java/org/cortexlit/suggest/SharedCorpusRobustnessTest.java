@@ -24,6 +24,8 @@ class SharedCorpusRobustnessTest {
         List<PubmedRecord> records = SharedCorpus.records();
         assertTrue(records.size() > 300, "the corpus yields records: " + records.size());
         int withModality = 0;
+        int withDesign = 0;
+        int withCondition = 0;
         for (PubmedRecord r : records) {
             SuggestInput in = SuggestInput.from(r);
             Suggestions s = TagSuggester.suggest(in);
@@ -41,7 +43,11 @@ class SharedCorpusRobustnessTest {
             if (!s.modalities().isEmpty()) {
                 withModality++;
             }
+            withDesign += s.design() == null ? 0 : 1;
+            withCondition += s.condition() == null ? 0 : 1;
         }
+        System.out.printf("%nShared corpus: %d records; a modality on %d, a design on %d, a condition on %d%n",
+                records.size(), withModality, withDesign, withCondition);
         // none of these files is about brain stimulation: a modality on more than a few would be noise
         assertTrue(withModality < records.size() / 20, withModality + " of " + records.size() + " got a modality");
     }
