@@ -23,11 +23,13 @@ public final class Corpus {
     private final int[] columns;
     private final double[] values;
     private final String[] terms;
+    private final String[] display;
     private final TextFeatures features;
     private volatile Feature[][] solverRows;
 
     private Corpus(long[] ids, Map<Long, Integer> rowOfId, int[] rowStart, int[] columns, double[] values, String[] terms,
-                   TextFeatures features) {
+                   String[] display, TextFeatures features) {
+        this.display = display;
         this.ids = ids;
         this.rowOfId = rowOfId;
         this.rowStart = rowStart;
@@ -44,6 +46,7 @@ public final class Corpus {
         Map<Long, Integer> rowOfId = new HashMap<>(n * 2);
         Map<String, Integer> vocabulary = new HashMap<>();
         List<String> termList = new ArrayList<>();
+        List<Map<String, Integer>> spellings = new ArrayList<>();
         List<Map<Integer, Integer>> counts = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
             RecordText record = records.get(r);
@@ -52,7 +55,7 @@ public final class Corpus {
                 throw new IllegalArgumentException("Record id " + record.id() + " appears twice in the corpus.");
             }
             Map<Integer, Integer> tf = new HashMap<>();
-            countTerms(features, record, vocabulary, termList, tf);
+            countTerms(features, record, vocabulary, termList, spellings, tf);
             counts.add(tf);
         }
         int[] df = new int[termList.size()];
@@ -73,11 +76,13 @@ public final class Corpus {
         int[] columnOf = new int[termList.size()];
         Arrays.fill(columnOf, -1);
         int[] termOfColumn = new int[terms.length];
+        String[] display = new String[terms.length];
         double[] idf = new double[terms.length];
         int c = 0;
         for (int t : kept.values()) {
             columnOf[t] = c;
             termOfColumn[c] = t;
+            display[c] = mostCommon(spellings.get(t));
             idf[c] = Math.log((1.0 + n) / (1.0 + df[t])) + 1.0;
             c++;
         }
@@ -116,11 +121,11 @@ public final class Corpus {
             }
         }
         rowStart[n] = at;
-        return new Corpus(ids, rowOfId, rowStart, columns, values, terms, features);
+        return new Corpus(ids, rowOfId, rowStart, columns, values, terms, display, features);
     }
 
     private static void countTerms(TextFeatures features, RecordText record, Map<String, Integer> vocabulary,
-                                   List<String> termList, Map<Integer, Integer> tf) {
+                                   List<String> termList, List<Map<String, Integer>> spellings, Map<Integer, Integer> tf) {
         StringBuilder text = new StringBuilder(record.title());
         if (features.titleTwice()) {
             text.append(' ').append(record.title());
@@ -129,23 +134,42 @@ public final class Corpus {
         for (String keyword : record.keywords()) {
             text.append(' ').append(keyword);
         }
-        List<String> words = features.tokenizer().words(text.toString());
+        List<Tokenizer.Token> words = features.tokenizer().tokens(text.toString());
         for (int i = 0; i < words.size(); i++) {
-            add(words.get(i), vocabulary, termList, tf);
+            Tokenizer.Token word = words.get(i);
+            add(word.term(), word.surface(), vocabulary, termList, spellings, tf);
             if (features.wordPairs() && i > 0) {
-                add(words.get(i - 1) + " " + words.get(i), vocabulary, termList, tf);
+                Tokenizer.Token before = words.get(i - 1);
+                add(before.term() + " " + word.term(), before.surface() + " " + word.surface(), vocabulary, termList,
+                        spellings, tf);
             }
         }
     }
 
-    private static void add(String term, Map<String, Integer> vocabulary, List<String> termList, Map<Integer, Integer> tf) {
+    private static void add(String term, String surface, Map<String, Integer> vocabulary, List<String> termList,
+                            List<Map<String, Integer>> spellings, Map<Integer, Integer> tf) {
         Integer t = vocabulary.get(term);
         if (t == null) {
             t = termList.size();
             vocabulary.put(term, t);
             termList.add(term);
+            spellings.add(new HashMap<>(2));
         }
         tf.merge(t, 1, Integer::sum);
+        spellings.get(t).merge(surface, 1, Integer::sum);
+    }
+
+    /** The spelling seen most often (the alphabetically first of equals), so "random" reads "randomized". */
+    private static String mostCommon(Map<String, Integer> spellings) {
+        String best = null;
+        int bestCount = 0;
+        for (Map.Entry<String, Integer> e : spellings.entrySet()) {
+            if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
     }
 
     private static boolean isPair(String term) {
@@ -160,8 +184,14 @@ public final class Corpus {
         return terms.length;
     }
 
+    /** The feature of {@code column}: a word or word pair as the tokenizer makes it (stemmed where it stems). */
     public String term(int column) {
         return terms[column];
+    }
+
+    /** How the review's records most often spell the feature of {@code column}, for people to read. */
+    public String display(int column) {
+        return display[column];
     }
 
     public long id(int row) {

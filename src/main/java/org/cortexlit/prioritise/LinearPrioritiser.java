@@ -33,6 +33,11 @@ public final class LinearPrioritiser implements Prioritiser {
 
     @Override
     public Ranking train(Corpus corpus, Map<Long, Label> labels) {
+        return train(corpus, labels, null);
+    }
+
+    @Override
+    public Ranking train(Corpus corpus, Map<Long, Label> labels, Ranking previous) {
         if (corpus.features() != features) {
             throw new IllegalArgumentException("This corpus was built by another prioritiser's features ("
                     + corpus.features().describe() + "); build it with " + name + "'s corpus().");
@@ -51,7 +56,8 @@ public final class LinearPrioritiser implements Prioritiser {
             k++;
         }
         sortByRow(rows, relevant);
-        return new Ranking(corpus, classifier.fit(corpus, rows, relevant), name);
+        LinearWeights start = previous != null && previous.corpus() == corpus ? previous.model() : null;
+        return new Ranking(corpus, classifier.fit(corpus, rows, relevant, start), name);
     }
 
     /** The classifier sees rows in corpus order whatever map the labels came in, so equal labels give equal models. */

@@ -24,6 +24,14 @@ public interface Prioritiser {
      */
     Ranking train(Corpus corpus, Map<Long, Label> labels);
 
+    /**
+     * As {@link #train(Corpus, Map)}, letting the classifier start from {@code previous} (the ranking the queue is
+     * showing, trained on the same corpus; null for none) where it can: what makes retraining after every decision cheap.
+     */
+    default Ranking train(Corpus corpus, Map<Long, Label> labels, Ranking previous) {
+        return train(corpus, labels);
+    }
+
     /** Whether {@code labels} hold both classes, the least a classifier can learn from. */
     static boolean canTrain(Map<Long, Label> labels) {
         return labels.containsValue(Label.RELEVANT) && labels.containsValue(Label.IRRELEVANT);

@@ -13,7 +13,7 @@ public final class Prioritisers {
      */
     public static LinearPrioritiser standard() {
         return new LinearPrioritiser("cortexlit-svm",
-                new TextFeatures(Tokenizer.lucene(false, true), true, 2, true, false), LiblinearClassifier.svm(0.1));
+                new TextFeatures(Tokenizer.lucene(false, true), true, 2, true, false), new DualCoordinateSvm(0.1));
     }
 
     /**

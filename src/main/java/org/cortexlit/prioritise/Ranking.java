@@ -31,6 +31,10 @@ public final class Ranking {
         return modelName;
     }
 
+    LinearWeights model() {
+        return model;
+    }
+
     public Corpus corpus() {
         return corpus;
     }
@@ -53,7 +57,7 @@ public final class Ranking {
         for (int i = corpus.rowStart(row); i < corpus.rowEnd(row); i++) {
             double value = model.weights()[corpus.column(i)] * corpus.value(i);
             if (value > 0) {
-                out.add(new Contribution(corpus.term(corpus.column(i)), value));
+                out.add(new Contribution(corpus.term(corpus.column(i)), corpus.display(corpus.column(i)), value));
             }
         }
         out.sort(Comparator.comparingDouble(Contribution::value).reversed().thenComparing(Contribution::term));

@@ -26,11 +26,12 @@ public final class ScreeningMetrics {
     }
 
     /**
-     * @param records           the data set's size
+     * Records screened when {@code ceil(percent% of the relevant)} were found.
+     *
      * @param relevantPositions for each relevant record, how many records were screened when it was found (1-based
      *                          position in the order), ascending; one entry per relevant record of the data set
      */
-    public static int screenedAtRecall(int percent, int records, int[] relevantPositions) {
+    public static int screenedAtRecall(int percent, int[] relevantPositions) {
         int needed = Math.max(1, ceilPercent(percent, relevantPositions.length));
         return relevantPositions[needed - 1];
     }
@@ -38,7 +39,7 @@ public final class ScreeningMetrics {
     /** WSS@{@code percent}: the share of records left unscreened at that recall, less the share a random order saves. */
     public static double wss(int percent, int records, int[] relevantPositions) {
         check(records, relevantPositions);
-        return (records - screenedAtRecall(percent, records, relevantPositions)) / (double) records - (100 - percent) / 100.0;
+        return (records - screenedAtRecall(percent, relevantPositions)) / (double) records - (100 - percent) / 100.0;
     }
 
     /** RRF@{@code percent}: the fraction of relevant records found after screening {@code ceil(percent% of records)}. */

@@ -56,7 +56,7 @@ public final class Simulation {
         int trainings = 0;
         while (positions.size() < relevantTotal && screened.size() < data.size()) {
             if (ranking == null || retraining.due(sinceTraining)) {
-                ranking = prioritiser.train(corpus, labels);
+                ranking = prioritiser.train(corpus, labels, ranking);
                 trainings++;
                 sinceTraining = 0;
             }
@@ -72,7 +72,7 @@ public final class Simulation {
         int[] found = positions.stream().mapToInt(Integer::intValue).toArray();
         int n = data.size();
         return new SimulationResult(data.name(), n, relevantTotal, seed, prioritiser.name(),
-                ScreeningMetrics.screenedAtRecall(95, n, found), ScreeningMetrics.wss(95, n, found),
+                ScreeningMetrics.screenedAtRecall(95, found), ScreeningMetrics.wss(95, n, found),
                 ScreeningMetrics.wss(100, n, found), ScreeningMetrics.rrf(10, n, found), ScreeningMetrics.curve(n, found),
                 trainings, (System.nanoTime() - start) / 1_000_000);
     }

@@ -6,11 +6,13 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +25,20 @@ import java.util.regex.Pattern;
 /** Splits a record's text into the words the features are made of. Implementations are thread-safe. */
 public interface Tokenizer {
 
-    List<String> words(String text);
+    /** The possessive the Lucene tokenizer drops from a term, dropped from its spelling too. */
+    Pattern POSSESSIVE = Pattern.compile("['\u2019]s$");
+
+    /** One word: the feature it counts towards ({@code term}, stemmed where the tokenizer stems) and its spelling in
+     * the text, lower-cased ({@code surface}), which explanations show. */
+    record Token(String term, String surface) {
+    }
+
+    List<Token> tokens(String text);
+
+    /** The terms of {@code text}, in order. */
+    default List<String> words(String text) {
+        return tokens(text).stream().map(Token::term).toList();
+    }
 
     /** A short description for reports ("sklearn", "lucene+stem"). */
     String describe();
@@ -36,11 +51,11 @@ public interface Tokenizer {
         Pattern token = Pattern.compile("\\b\\w\\w+\\b", Pattern.UNICODE_CHARACTER_CLASS);
         return new Tokenizer() {
             @Override
-            public List<String> words(String text) {
-                List<String> out = new ArrayList<>();
+            public List<Token> tokens(String text) {
+                List<Token> out = new ArrayList<>();
                 Matcher m = token.matcher(text.toLowerCase(Locale.ROOT));
                 while (m.find()) {
-                    out.add(m.group());
+                    out.add(new Token(m.group(), m.group()));
                 }
                 return out;
             }
@@ -53,16 +68,17 @@ public interface Tokenizer {
     }
 
     /**
-     * Lucene's standard tokenizer (Unicode word breaks, so "double-blind" is two words and "5-HT1B" stays apart from
-     * plain numbers), lower case, accents folded, words of one character dropped; optionally Lucene's English stop
-     * words removed and Porter stemming ("randomised", "randomized" and "randomization" meet as "random").
+     * Lucene's standard tokenizer (Unicode word breaks, so "double-blind" is two words), possessives dropped ("rTMS's" is
+     * "rtms"), lower case, accents folded, words of one character dropped; optionally Lucene's English stop words
+     * removed and Porter stemming ("randomized" and "randomization" meet as "random"; British "-ised" stays apart).
      */
     static Tokenizer lucene(boolean stopWords, boolean stem) {
         Analyzer analyzer = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 StandardTokenizer source = new StandardTokenizer();
-                TokenStream result = new LowerCaseFilter(source);
+                TokenStream result = new EnglishPossessiveFilter(source);
+                result = new LowerCaseFilter(result);
                 result = new ASCIIFoldingFilter(result);
                 result = new LengthFilter(result, 2, 255);
                 if (stopWords) {
@@ -76,13 +92,16 @@ public interface Tokenizer {
         };
         return new Tokenizer() {
             @Override
-            public List<String> words(String text) {
-                List<String> out = new ArrayList<>();
+            public List<Token> tokens(String text) {
+                List<Token> out = new ArrayList<>();
                 try (TokenStream ts = analyzer.tokenStream("text", text)) {
                     CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                    OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
                     ts.reset();
                     while (ts.incrementToken()) {
-                        out.add(term.toString());
+                        String surface = POSSESSIVE.matcher(text.substring(offset.startOffset(), offset.endOffset())
+                                .toLowerCase(Locale.ROOT)).replaceFirst("");
+                        out.add(new Token(term.toString(), surface));
                     }
                     ts.end();
                 } catch (IOException e) {

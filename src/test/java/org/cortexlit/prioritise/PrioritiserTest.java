@@ -69,12 +69,26 @@ class PrioritiserTest {
             for (String word : c.term().split(" ")) {
                 assertTrue(words.contains(word), c.term() + " is not in record 14's words " + words);
             }
+            // the readable spelling is one the tokenizer turns back into the same feature
+            assertEquals(c.term(), String.join(" ", corpus.features().tokenizer().words(c.words())), c.toString());
             if (i > 0) {
                 assertTrue(why.get(i - 1).value() >= c.value(), "largest first: " + why);
             }
         }
         // the words the relevant examples share with record 14 are what pushed it up
         assertTrue(why.stream().anyMatch(c -> c.term().contains("motor") || c.term().contains("rtms")), why.toString());
+    }
+
+    @Test
+    void explanationsSpellAStemAsTheReviewMostOftenDoes() {
+        LinearPrioritiser p = Prioritisers.standard();
+        List<RecordText> records = List.of(new RecordText(1, "A randomized trial", "Randomized, sham-controlled."),
+                new RecordText(2, "Randomization in a trial of rTMS", ""), new RecordText(3, "Case report", "One patient."));
+        Corpus corpus = p.corpus(records);
+        Ranking ranking = p.train(corpus, Map.of(1L, Label.RELEVANT, 3L, Label.IRRELEVANT));
+
+        Contribution random = ranking.explain(2, 10).stream().filter(c -> c.term().equals("random")).findFirst().orElseThrow();
+        assertEquals("randomized", random.words());
     }
 
     @Test

@@ -17,7 +17,7 @@ class ScreeningMetricsTest {
     @Test
     void wss95CountsTheRecordsLeftWhenNineteenOfTwentyAreFound() {
         // ceil(0.95 * 20) = 19, found at 40: (100 - 40) / 100 - 0.05
-        assertEquals(40, ScreeningMetrics.screenedAtRecall(95, 100, TWENTY));
+        assertEquals(40, ScreeningMetrics.screenedAtRecall(95, TWENTY));
         assertEquals(0.55, ScreeningMetrics.wss(95, 100, TWENTY), 1e-12);
     }
 
@@ -36,7 +36,7 @@ class ScreeningMetricsTest {
     void ninetyFivePercentOfFifteenRoundsUpToAllFifteen() {
         int[] fifteen = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 30, 200};
         // 0.95 * 15 = 14.25, so the 15th relevant record decides, at 200 of 400
-        assertEquals(200, ScreeningMetrics.screenedAtRecall(95, 400, fifteen));
+        assertEquals(200, ScreeningMetrics.screenedAtRecall(95, fifteen));
         assertEquals(0.45, ScreeningMetrics.wss(95, 400, fifteen), 1e-12);
         assertEquals(ScreeningMetrics.wss(100, 400, fifteen) - 0.05, ScreeningMetrics.wss(95, 400, fifteen), 1e-12);
     }
