@@ -29,13 +29,13 @@ public final class Corpus {
 
     private Corpus(long[] ids, Map<Long, Integer> rowOfId, int[] rowStart, int[] columns, double[] values, String[] terms,
                    String[] display, TextFeatures features) {
-        this.display = display;
         this.ids = ids;
         this.rowOfId = rowOfId;
         this.rowStart = rowStart;
         this.columns = columns;
         this.values = values;
         this.terms = terms;
+        this.display = display;
         this.features = features;
     }
 
@@ -131,8 +131,10 @@ public final class Corpus {
             text.append(' ').append(record.title());
         }
         text.append(' ').append(record.abstractText());
-        for (String keyword : record.keywords()) {
-            text.append(' ').append(keyword);
+        if (features.keywords()) {
+            for (String keyword : record.keywords()) {
+                text.append(' ').append(keyword);
+            }
         }
         List<Tokenizer.Token> words = features.tokenizer().tokens(text.toString());
         for (int i = 0; i < words.size(); i++) {

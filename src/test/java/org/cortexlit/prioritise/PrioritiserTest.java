@@ -91,6 +91,25 @@ class PrioritiserTest {
         assertEquals("randomized", random.words());
     }
 
+    private static boolean hasTerm(Corpus corpus, String term) {
+        for (int c = 0; c < corpus.terms(); c++) {
+            if (corpus.term(c).equals(term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void meshAndKeywordsAreFeaturesOfOursButNotOfTheBaseline() {
+        List<RecordText> records = List.of(new RecordText(1, "Motor cortex stimulation", "Ten patients.",
+                List.of("Neuralgia", "Transcranial Magnetic Stimulation")));
+
+        assertTrue(hasTerm(Prioritisers.standard().corpus(records), "neuralgia"));
+        assertFalse(hasTerm(Prioritisers.asreviewBaseline().corpus(records), "neuralgia"),
+                "ASReview's default reads title and abstract only");
+    }
+
     @Test
     void trainingWithoutBothClassesSaysWhatIsMissing() {
         LinearPrioritiser p = Prioritisers.standard();
