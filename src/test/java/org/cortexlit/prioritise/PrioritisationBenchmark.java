@@ -73,6 +73,8 @@ class PrioritisationBenchmark {
                     .append("; two simulations at a time\n\n");
             out.append("| data set | records | relevant | model | WSS@95 mean | WSS@95 per seed | WSS@100 mean | RRF@10 mean | s per simulation (max) |\n");
             out.append("|---|---|---|---|---|---|---|---|---|\n");
+            StringBuilder stops = new StringBuilder("\nThe knee method's first suggestion to stop, replayed on each simulation's order (mean over seeds):\n\n"
+                    + "| data set | model | screened at the suggestion | share of records | recall there | longest run without an include before the last (max) |\n|---|---|---|---|---|---|\n");
             Map<String, double[]> wss95 = new HashMap<>();
             double[] overall = new double[models.size()];
             for (String name : runs.keySet()) {
@@ -92,6 +94,9 @@ class PrioritisationBenchmark {
                     out.append(String.format("| %s%s | %d | %d | %s | **%.3f** | %s | %.3f | %.3f | %.1f (%.1f) |%n",
                             name, TUNED_ON.contains(name) ? " (tuning)" : " (held out)", set.size(), set.relevant(),
                             e.getKey(), w95, perSeed, w100, r10, secs, maxSecs));
+                    double[] stop = kneeStop(results);
+                    stops.append(String.format("| %s | %s | %.0f | %.2f | %.3f | %.0f (%.0f) |%n", name, e.getKey(), stop[0],
+                            stop[0] / set.size(), stop[1], stop[2], stop[3]));
                     wss95.computeIfAbsent(name, k -> new double[models.size()])[m] = w95;
                     overall[m] += w95 / runs.size();
                     m++;
@@ -99,6 +104,7 @@ class PrioritisationBenchmark {
             }
             out.append(String.format("%nMean WSS@95 over the four data sets: %s %.3f, %s %.3f%n", models.get(0).name(),
                     overall[0], models.get(1).name(), overall[1]));
+            out.append(stops);
             System.out.println(out);
             Path file = Path.of("target/bench/prioritisation.md");
             Files.createDirectories(file.getParent());
@@ -110,6 +116,47 @@ class PrioritisationBenchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Where {@link StoppingEstimate} first suggests stopping along each result's order and the recall reached there,
+     * and the longest run of irrelevant records before the last relevant one (what a rule "stop after k irrelevant in a
+     * row" must outwait to find everything): means over the results, and that run's maximum. A run that never gets the
+     * suggestion counts as screening every record.
+     */
+    private static double[] kneeStop(List<SimulationResult> results) {
+        double screened = 0;
+        double recall = 0;
+        double meanGap = 0;
+        double maxGap = 0;
+        for (SimulationResult r : results) {
+            boolean[] order = new boolean[r.records()];
+            int before = 0;
+            for (int[] point : r.curve()) {
+                order[point[0] - 1] = point[1] > before;
+                before = point[1];
+            }
+            int at = r.records();
+            for (int s = StoppingEstimate.MINIMUM_SCREENED; s <= r.records(); s++) {
+                if (StoppingEstimate.of(Arrays.copyOf(order, s), r.records()).stopSuggested()) {
+                    at = s;
+                    break;
+                }
+            }
+            screened += at / (double) results.size();
+            recall += r.curve().get(at - 1)[1] / (double) r.relevant() / results.size();
+            int gap = 0;
+            int last = 0;
+            for (int i = 0; i < order.length; i++) {
+                if (order[i]) {
+                    gap = Math.max(gap, i - last);
+                    last = i + 1;
+                }
+            }
+            meanGap += gap / (double) results.size();
+            maxGap = Math.max(maxGap, gap);
+        }
+        return new double[]{screened, recall, meanGap, maxGap};
     }
 
     /** What one retraining costs the queue: training on the labels so far plus scoring every record. */
