@@ -7,9 +7,10 @@ public final class Prioritisers {
     }
 
     /**
-     * The queue's model: Lucene words stemmed (Porter), adjacent word pairs seen in at least two records, sublinear TF-IDF
-     * over title, abstract and keywords, and a linear SVM (C 0.1, balanced class weights). Chosen on ADHD and Triptans only; docs/prioritised-screening.md
-     * has the comparison and its results on the two held-out data sets.
+     * The queue's model: Lucene words stemmed (Porter), adjacent word pairs seen in at least two records, sublinear
+     * TF-IDF over title, abstract and keywords, and a linear SVM (C 0.1, balanced class weights), warm-started from the
+     * last ranking. Chosen on ADHD and Triptans only; docs/prioritised-screening.md has the comparison and the results on
+     * the two held-out data sets.
      */
     public static LinearPrioritiser standard() {
         return new LinearPrioritiser("cortexlit-svm",
