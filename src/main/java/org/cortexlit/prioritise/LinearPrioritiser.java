@@ -44,8 +44,8 @@ public final class LinearPrioritiser implements Prioritiser {
         }
         if (!Prioritiser.canTrain(labels)) {
             long relevant = labels.values().stream().filter(Label::relevant).count();
-            throw new IllegalArgumentException("Training needs at least one relevant and one irrelevant record; the labels hold "
-                    + relevant + " relevant and " + (labels.size() - relevant) + " irrelevant.");
+            throw new IllegalArgumentException("Training needs at least one relevant and one irrelevant record; "
+                    + "the labels hold " + relevant + " relevant and " + (labels.size() - relevant) + " irrelevant.");
         }
         int[] rows = new int[labels.size()];
         boolean[] relevant = new boolean[labels.size()];
