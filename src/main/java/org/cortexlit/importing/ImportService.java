@@ -50,10 +50,18 @@ public class ImportService {
 
     private final CortexLitConfig config;
     private final SearchIndex index;
+    private final org.cortexlit.library.IndexChanges changes;
+    private final org.cortexlit.database.Database database;
 
-    public ImportService(CortexLitConfig config, SearchIndex index) {
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+
+    public ImportService(CortexLitConfig config, SearchIndex index, org.cortexlit.library.IndexChanges changes,
+                         org.cortexlit.database.Database database, io.micrometer.core.instrument.MeterRegistry registry) {
+        this.registry = registry;
         this.config = config;
         this.index = index;
+        this.changes = changes;
+        this.database = database;
     }
 
     /** Records a new RUNNING run and returns its id. */
@@ -70,6 +78,7 @@ public class ImportService {
             run.source = ImportRun.printable(source, 4000);
             run.format = format;
             run.savedSearchId = savedSearchId;
+            run.node = database.nodeName();
             run.status = ImportRun.Status.RUNNING;
             run.startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             run.persist();
@@ -255,6 +264,18 @@ public class ImportService {
             }
             return r;
         });
+        registry.counter("cortexlit.import.runs", "status", run.status.name()).increment();
+        for (String[] outcome : new String[][]{{"created", "" + run.created}, {"updated", "" + run.updated},
+                {"unchanged", "" + run.unchanged}, {"duplicate", "" + run.duplicates}, {"withdrawn", "" + run.withdrawn},
+                {"failed", "" + run.failed}}) {
+            registry.counter("cortexlit.import.records", "outcome", outcome[0]).increment(Long.parseLong(outcome[1]));
+        }
+        long millis = run.duration().toMillis();
+        if (run.recordsRead > 0 && millis > 0) {
+            io.micrometer.core.instrument.DistributionSummary.builder("cortexlit.import.records.per.second")
+                    .description("Records read per second, per import run").register(registry)
+                    .record(run.recordsRead * 1000.0 / millis);
+        }
         LOG.infof("Import run %d of %s: %s, %d read, %d created, %d updated, %d unchanged, %d duplicates linked, %d withdrawn, %d failed in %d ms%s",
                 run.id, run.fileName, run.status, run.recordsRead, run.created, run.updated, run.unchanged,
                 run.duplicates, run.withdrawn, run.failed, run.duration().toMillis(), failure == null ? "" : " (" + failure + ")");
@@ -432,6 +453,11 @@ public class ImportService {
         List<Document> docs = new ArrayList<>(changed.size());
         for (Article a : changed.values()) {
             docs.add(ArticleDocuments.toDocument(a));
+        }
+        if (!changed.isEmpty() || !removed.isEmpty()) {
+            Set<String> keys = new LinkedHashSet<>(changed.keySet());
+            keys.addAll(removed);
+            changes.record(keys);
         }
         return new BatchChanges(docs, removed, now);
     }
