@@ -71,10 +71,18 @@ public class ImportRunner {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
+    /**
+     * Before the index and the database close (this observer runs first): the running import is asked to stop and
+     * ends FAILED with what it read kept; queued ones are dropped (their runs are marked at the next start). The
+     * import thread is never interrupted, which would close the database's and the index's files under it.
+     */
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        service.stopAll();
+        executor.shutdown();
         try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(25, TimeUnit.SECONDS)) {
+                LOG.warn("The running import did not stop within 25 s; its run is marked at the next start");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

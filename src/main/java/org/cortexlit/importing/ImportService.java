@@ -102,9 +102,9 @@ public class ImportService {
             progressOf.put(runId, progress);
             failure = importRecords(runId, reader, 0);
         } catch (RecordFormatException e) {
-            failure = cancelled.contains(runId) ? CANCELLED : e.getMessage();
+            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : e.getMessage();
         } catch (IOException e) {
-            failure = cancelled.contains(runId) ? CANCELLED : "Cannot read the file: " + e.getMessage();
+            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : "Cannot read the file: " + e.getMessage();
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.errorf(e, "Import run %d failed", runId);
             failure = "Import stopped by an internal error (" + e.getClass().getSimpleName() + "); records read before "
@@ -135,9 +135,21 @@ public class ImportService {
         return running;
     }
 
-    /** Whether a stop was asked for run {@code runId} (saved searches check it between pages). */
+    /** Whether a stop was asked for run {@code runId}, or for every run (saved searches check it between pages). */
     public boolean cancelRequested(long runId) {
-        return cancelled.contains(runId);
+        return stopping || cancelled.contains(runId);
+    }
+
+    /** Set when the application stops: every run stops at its next record, cleanly, and ends FAILED with a message. */
+    private volatile boolean stopping;
+
+    /**
+     * Asks every import under way to stop, as a cancel does: at its next record, or at once inside one long record.
+     * Never by interrupting the thread: an interrupt closes the database's and the index's files under them.
+     */
+    void stopAll() {
+        stopping = true;
+        progressOf.values().forEach(Progress::cancel);
     }
 
     /** Records how many records a run expects (a saved search knows its count). */
@@ -166,8 +178,8 @@ public class ImportService {
                     writeBatch(runId, batch);
                     batch.clear();
                 }
-                if (Thread.currentThread().isInterrupted()) {
-                    failure = "The import was interrupted (the application is stopping); run it again to complete it.";
+                if (stopping) {
+                    failure = STOPPED;
                     break;
                 }
                 if (cancelled.contains(runId)) {
@@ -176,9 +188,9 @@ public class ImportService {
                 }
             }
         } catch (RecordFormatException e) {
-            failure = cancelled.contains(runId) ? CANCELLED : e.getMessage();
+            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : e.getMessage();
         } catch (IOException e) {
-            failure = cancelled.contains(runId) ? CANCELLED : "Cannot read the records: " + e.getMessage();
+            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : "Cannot read the records: " + e.getMessage();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import run %d failed", runId);
             failure = "Import stopped by an internal error (" + e.getClass().getSimpleName() + "). Records of earlier "
@@ -231,6 +243,9 @@ public class ImportService {
             complete(runId, message);
         }
     }
+
+    static final String STOPPED = "The import was stopped because the application is stopping; the records imported "
+            + "before are kept. Import the file (or run the search) again to complete it.";
 
     static final String CANCELLED = "Cancelled by a user; the records imported before are kept. Import the file "
             + "(or run the search) again to complete it.";
