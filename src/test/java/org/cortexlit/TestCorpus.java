@@ -28,6 +28,39 @@ public final class TestCorpus {
     private TestCorpus() {
     }
 
+    /** The cookie that carries a page's message across Post/Redirect/Get. */
+    public static final String FLASH = "cortexlit-flash";
+
+    /** The message a POST's answer carries to the next page, decoded; null when there is none. */
+    public static String flashMessage(io.restassured.response.Response r) {
+        String c = r.getCookie(FLASH);
+        return c == null ? null : java.net.URLDecoder.decode(c, java.nio.charset.StandardCharsets.UTF_8).substring(2);
+    }
+
+    /** A flash cookie holding a notice (what a POST did). */
+    public static org.hamcrest.Matcher<String> flashNotice() {
+        return flash("n:");
+    }
+
+    /** A flash cookie holding an error (why a POST was refused). */
+    public static org.hamcrest.Matcher<String> flashError() {
+        return flash("e:");
+    }
+
+    private static org.hamcrest.Matcher<String> flash(String kind) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(String cookie) {
+                return java.net.URLDecoder.decode(cookie, java.nio.charset.StandardCharsets.UTF_8).startsWith(kind);
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description d) {
+                d.appendText("a flash message of kind " + kind);
+            }
+        };
+    }
+
     /**
      * Empties the database and the index, so each test starts from nothing whatever ran before: every table but the
      * accounts (and their sessions) and Flyway's history, so a new table never needs adding here. TRUNCATE, as

@@ -24,6 +24,10 @@ import java.net.URI;
 @Authenticated
 public class AccountPage {
 
+    /** The message of the POST that redirected here, if any. */
+    @jakarta.inject.Inject
+    Flash flash;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance account(String username, String role, String notice, String error);
@@ -38,19 +42,18 @@ public class AccountPage {
     }
 
     @GET
-    public TemplateInstance show(@QueryParam("notice") String notice, @QueryParam("error") String error) {
+    public TemplateInstance show() {
+        String notice = flash.notice();
+        String error = flash.error();
         return Templates.account(identity.getPrincipal().getName(), String.join(", ", identity.getRoles()), notice, error);
     }
 
+    @BackTo("/account")
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response password(@RestForm String current, @RestForm String password, @RestForm String repeated) {
-        try {
-            passwords.change(identity.getPrincipal().getName(), current, password, repeated);
-        } catch (IllegalArgumentException e) {
-            return Redirects.error("/account", e.getMessage());
-        }
+        passwords.change(identity.getPrincipal().getName(), current, password, repeated);
         return Response.seeOther(URI.create("/login?changed=true"))
                 .cookie(new NewCookie.Builder(SessionLogin.COOKIE).value("").path("/").maxAge(0).httpOnly(true)
                         .sameSite(NewCookie.SameSite.STRICT).build())

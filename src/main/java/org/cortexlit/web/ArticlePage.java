@@ -37,6 +37,10 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class ArticlePage {
 
+    /** The message of the POST that redirected here, if any. */
+    @jakarta.inject.Inject
+    Flash flash;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance article(Article article, List<ArticleEvent> history, List<SearchService.Hit> similar,
@@ -60,8 +64,9 @@ public class ArticlePage {
     /** {@code key}: a PMID, or CL&lt;id&gt; for a record without one. */
     @GET
     @Path("/{key}")
-    public TemplateInstance article(@PathParam("key") String key, @QueryParam("notice") String notice,
-                                    @QueryParam("error") String error, @QueryParam("q") String q) throws IOException {
+    public TemplateInstance article(@PathParam("key") String key, @QueryParam("q") String q) throws IOException {
+        String notice = flash.notice();
+        String error = flash.error();
         List<SearchService.Hit> similar = similarArticles.similarTo(Article.canonicalKey(key), 5).orElse(List.of());
         return QuarkusTransaction.requiringNew().call(() -> {
             Article a = Article.findByKey(key)

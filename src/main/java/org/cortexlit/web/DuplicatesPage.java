@@ -24,6 +24,10 @@ import java.nio.charset.StandardCharsets;
 @Produces(MediaType.TEXT_HTML)
 public class DuplicatesPage {
 
+    /** The message of the POST that redirected here, if any. */
+    @jakarta.inject.Inject
+    Flash flash;
+
     static final int PAGE_SIZE = 50;
 
     @CheckedTemplate
@@ -40,8 +44,9 @@ public class DuplicatesPage {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("notice") String notice,
-                                 @QueryParam("error") String error) {
+    public TemplateInstance list(@QueryParam("page") @DefaultValue("1") int page) {
+        String notice = flash.notice();
+        String error = flash.error();
         return Templates.duplicates(duplicates.groups(Paging.of(page, PAGE_SIZE, PAGE_SIZE).page(), PAGE_SIZE),
                 duplicates.prisma(), notice, error);
     }
@@ -51,18 +56,12 @@ public class DuplicatesPage {
     @Path("/{key}/split")
     @RolesAllowed({"admin", "reviewer"})
     public Response split(@PathParam("key") String key) {
-        String message;
-        String param;
         try {
             String[] done = duplicates.split(key, identity.isAnonymous() ? null : identity.getPrincipal().getName());
-            param = "notice";
-            message = done[0] + " is now an article of its own, searchable, and will not be linked to " + done[1]
-                    + " again.";
+            return Redirects.notice("/duplicates", done[0] + " is now an article of its own, searchable, and will not be "
+                    + "linked to " + done[1] + " again.");
         } catch (Duplicates.SplitRefused e) {
-            param = "error";
-            message = e.getMessage();
+            return Redirects.error("/duplicates", e.getMessage());
         }
-        return Response.seeOther(URI.create("/duplicates?" + param + "=" + URLEncoder.encode(message, StandardCharsets.UTF_8)))
-                .build();
     }
 }

@@ -26,18 +26,46 @@ public class Errors {
     }
 
     private final SecurityIdentity identity;
+    private final jakarta.ws.rs.container.ResourceInfo resource;
 
-    public Errors(SecurityIdentity identity) {
+    public Errors(SecurityIdentity identity, jakarta.ws.rs.container.ResourceInfo resource) {
         this.identity = identity;
+        this.resource = resource;
     }
 
     @ServerExceptionMapper
-    public Response invalid(InvalidRequest e, UriInfo uri) {
+    public Response invalid(InvalidRequest e, UriInfo uri, jakarta.ws.rs.core.Request request, jakarta.ws.rs.core.HttpHeaders headers) {
+        if (isPageForm(uri, request, headers)) {
+            return Redirects.error(back(uri, headers), e.getMessage());
+        }
         return answer(uri, 400, "That request cannot be answered", e.getMessage());
     }
 
     @ServerExceptionMapper
-    public Response screening(ScreeningException e, UriInfo uri) {
+    public Response invalidSearch(org.cortexlit.importing.SavedSearches.InvalidSearch e, UriInfo uri,
+                                  jakarta.ws.rs.core.Request request, jakarta.ws.rs.core.HttpHeaders headers) {
+        if (isPageForm(uri, request, headers)) {
+            return Redirects.error(back(uri, headers), e.getMessage());
+        }
+        return answer(uri, 400, "That request cannot be answered", e.getMessage());
+    }
+
+    /** A form that asked for something impossible: back to the page it came from, which says why (Post/Redirect/Get). */
+    @ServerExceptionMapper
+    public Response refused(IllegalArgumentException e, UriInfo uri, jakarta.ws.rs.core.Request request,
+                            jakarta.ws.rs.core.HttpHeaders headers) {
+        if (isPageForm(uri, request, headers)) {
+            return Redirects.error(back(uri, headers), e.getMessage());
+        }
+        return answer(uri, 400, "That request cannot be answered", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response screening(ScreeningException e, UriInfo uri, jakarta.ws.rs.core.Request request,
+                              jakarta.ws.rs.core.HttpHeaders headers) {
+        if (isPageForm(uri, request, headers) && e.kind != ScreeningException.Kind.NOT_FOUND) {
+            return Redirects.error(back(uri, headers), e.getMessage());
+        }
         return answer(uri, e.httpStatus(), switch (e.kind) {
             case NOT_FOUND -> "Not found";
             case FORBIDDEN -> "Not allowed";
@@ -51,7 +79,7 @@ public class Errors {
     public Response notFound(NotFoundException e, UriInfo uri) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof InvalidRequest invalid) {
-                return invalid(invalid, uri);
+                return answer(uri, 400, "That request cannot be answered", invalid.getMessage());
             }
         }
         return answer(uri, 404, "Not found", "There is nothing at " + uri.getPath() + ". It may have been removed, or "
@@ -69,6 +97,43 @@ public class Errors {
                 : "signed in as " + identity.getPrincipal().getName() + " (" + String.join(", ", identity.getRoles()) + ")";
         return answer(uri, 403, "Not allowed", "You are " + who + ", and this needs another role: admins manage users "
                 + "and the index, reviewers and admins change the corpus and screen, readers search and read.");
+    }
+
+    /** A form posted from a page (not the API, not an htmx request, which renders its own message in place). */
+    private static boolean isPageForm(UriInfo uri, jakarta.ws.rs.core.Request request, jakarta.ws.rs.core.HttpHeaders headers) {
+        return "POST".equals(request.getMethod()) && !uri.getPath().startsWith("/api/")
+                && headers.getHeaderString("HX-Request") == null;
+    }
+
+    /**
+     * The page a form came from: the action's {@link BackTo}, else the {@code Referer} when it is a page of this
+     * site, else the action's parent path ({@code /reviews/3/settings} came from {@code /reviews/3}).
+     */
+    String back(UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        BackTo declared = resource == null || resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(BackTo.class);
+        if (declared != null) {
+            String path = declared.value();
+            for (var p : uri.getPathParameters().entrySet()) {
+                path = path.replace("{" + p.getKey() + "}", Redirects.enc(p.getValue().get(0)));
+            }
+            return path;
+        }
+        String referer = headers.getHeaderString("Referer");
+        String host = headers.getHeaderString("Host");
+        if (referer != null && host != null) {
+            try {
+                java.net.URI r = java.net.URI.create(referer);
+                if (host.equalsIgnoreCase(r.getRawAuthority()) && r.getRawPath() != null && r.getRawPath().startsWith("/")) {
+                    return r.getRawPath() + (r.getRawQuery() == null ? "" : "?" + r.getRawQuery());
+                }
+            } catch (IllegalArgumentException ignored) {
+                // an unreadable Referer: fall back to the parent path
+            }
+        }
+        String path = uri.getPath();
+        int slash = path.lastIndexOf('/');
+        return slash > 0 ? path.substring(0, slash) : "/";
     }
 
     static Response answer(UriInfo uri, int status, String title, String message) {

@@ -30,6 +30,10 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class ImportsPage {
 
+    /** The message of the POST that redirected here, if any. */
+    @jakarta.inject.Inject
+    Flash flash;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance imports(List<ImportRun> runs, String notice, String error, int indexed);
@@ -51,7 +55,9 @@ public class ImportsPage {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("notice") String notice, @QueryParam("error") String error) {
+    public TemplateInstance list() {
+        String notice = flash.notice();
+        String error = flash.error();
         List<ImportRun> runs = QuarkusTransaction.requiringNew().call(() -> ImportRun.recent(100));
         return Templates.imports(runs, notice, error, index.numDocs());
     }
@@ -62,7 +68,7 @@ public class ImportsPage {
     @RolesAllowed({"admin", "reviewer"})
     public Response upload(@RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null || file.fileName() == null || file.fileName().isBlank()) {
-            return Response.seeOther(URI.create("/imports?error=Choose+a+file+to+import+first.")).build();
+            return Redirects.error("/imports", "Choose a file to import first.");
         }
         ImportRunner.Handle handle = runner.submit(file.uploadedFile(), file.fileName(), ImportRun.Trigger.UPLOAD);
         handle.await(java.time.Duration.ofSeconds(5)); // small files: land on a finished run
@@ -95,19 +101,14 @@ public class ImportsPage {
     public Response reindex() {
         SearchIndex.RebuildRequest request = index.requestRebuild("requested from the imports page",
                 config.index().rebuildWait());
-        String target = switch (request.outcome()) {
-            case ALREADY_RUNNING -> "/imports?error=" + enc("A rebuild of the search index is already under way; the "
+        return switch (request.outcome()) {
+            case ALREADY_RUNNING -> Redirects.error("/imports", "A rebuild of the search index is already under way; the "
                     + "search page shows its progress.");
-            case DONE -> "/imports?notice=" + enc("Search index rebuilt from the database: " + index.numDocs() + " articles.");
-            case STILL_RUNNING -> "/imports?notice=" + enc("The search index is being rebuilt in the background; "
+            case DONE -> Redirects.notice("/imports", "Search index rebuilt from the database: " + index.numDocs() + " articles.");
+            case STILL_RUNNING -> Redirects.notice("/imports", "The search index is being rebuilt in the background; "
                     + "searches answer from the current index until it ends, and the search page shows its progress.");
-            case FAILED -> "/imports?error=" + enc("Rebuilding the search index failed: " + request.failure()
+            case FAILED -> Redirects.error("/imports", "Rebuilding the search index failed: " + request.failure()
                     + ". The index keeps its last commit; the server log has the details. Try the button again.");
         };
-        return Response.seeOther(URI.create(target)).build();
-    }
-
-    private static String enc(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

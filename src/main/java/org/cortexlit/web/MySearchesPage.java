@@ -26,6 +26,10 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class MySearchesPage {
 
+    /** The message of the POST that redirected here, if any. */
+    @jakarta.inject.Inject
+    Flash flash;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance mine(List<UserSearches.Entry> searches, String notice, String error);
@@ -44,19 +48,18 @@ public class MySearchesPage {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("notice") String notice, @QueryParam("error") String error) throws IOException {
+    public TemplateInstance list() throws IOException {
+        String notice = flash.notice();
+        String error = flash.error();
         return Templates.mine(searches.list(me()), notice, error);
     }
 
+    @BackTo("/my-searches")
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@RestForm String name, @RestForm String query) {
-        try {
-            searches.save(me(), name, query);
-            return Redirects.notice("/my-searches", "Saved '" + name.strip() + "'. Its count shows what is new since you last opened it.");
-        } catch (IllegalArgumentException e) {
-            return Redirects.error("/my-searches", e.getMessage());
-        }
+        searches.save(me(), name, query);
+        return Redirects.notice("/my-searches", "Saved '" + name.strip() + "'. Its count shows what is new since you last opened it.");
     }
 
     /** Marks the search as looked at now and shows its results. */

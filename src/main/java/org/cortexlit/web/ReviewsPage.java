@@ -50,6 +50,10 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class ReviewsPage {
 
+    /** The message of the POST that redirected here, if any. */
+    @jakarta.inject.Inject
+    Flash flash;
+
     static final int PAGE_SIZE = 50;
 
     /** One line of a review's record list. */
@@ -101,7 +105,9 @@ public class ReviewsPage {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("notice") String notice, @QueryParam("error") String error) {
+    public TemplateInstance list() {
+        String notice = flash.notice();
+        String error = flash.error();
         List<Review> all = reviews.reviews();
         Map<Long, ReviewStats> stats = new HashMap<>();
         for (Review r : all) {
@@ -110,23 +116,21 @@ public class ReviewsPage {
         return Templates.list(all, stats, notice, error);
     }
 
+    @BackTo("/reviews")
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"admin", "reviewer"})
     public Response create(@RestForm String name, @RestForm String question, @RestForm String mode, @RestForm String query) {
-        try {
-            Review r = reviews.create(new ReviewForm(name, question, null, null, null, null, null, null, mode, query), actor());
-            return Redirects.notice("/reviews/" + r.id, "Created the review. " + ReviewStats.of(r.id).records()
-                    + " record(s) match its query. Add members, criteria and highlight words below.");
-        } catch (ScreeningException e) {
-            return Redirects.error("/reviews", e.getMessage());
-        }
+        Review r = reviews.create(new ReviewForm(name, question, null, null, null, null, null, null, mode, query), actor());
+        return Redirects.notice("/reviews/" + r.id, "Created the review. " + ReviewStats.of(r.id).records()
+                + " record(s) match its query. Add members, criteria and highlight words below.");
     }
 
     @GET
     @Path("/{id}")
-    public TemplateInstance overview(@PathParam("id") long id, @QueryParam("notice") String notice,
-                                     @QueryParam("error") String error) {
+    public TemplateInstance overview(@PathParam("id") long id) {
+        String notice = flash.notice();
+        String error = flash.error();
         Actor me = actor();
         return QuarkusTransaction.requiringNew().call(() -> {
             Review r = reviews.review(id);
@@ -136,6 +140,7 @@ public class ReviewsPage {
         });
     }
 
+    @BackTo("/reviews/{id}")
     @POST
     @Path("/{id}/settings")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -145,46 +150,36 @@ public class ReviewsPage {
                              @RestForm String includeWords, @RestForm String excludeWords,
                              @RestForm String exclusionReasons, @RestForm String tagVocabulary, @RestForm String mode,
                              @RestForm String query, @RestForm Integer version, @RestForm String unblind) {
-        try {
-            reviews.update(id, new ReviewForm(name, question, inclusionCriteria, exclusionCriteria, includeWords,
-                    excludeWords, exclusionReasons, tagVocabulary, mode, query), actor(), version, unblind != null);
-            return Redirects.notice("/reviews/" + id, "Saved the settings.");
-        } catch (ScreeningException e) {
-            return Redirects.error("/reviews/" + id, e.getMessage());
-        }
+        reviews.update(id, new ReviewForm(name, question, inclusionCriteria, exclusionCriteria, includeWords,
+                excludeWords, exclusionReasons, tagVocabulary, mode, query), actor(), version, unblind != null);
+        return Redirects.notice("/reviews/" + id, "Saved the settings.");
     }
 
+    @BackTo("/reviews/{id}")
     @POST
     @Path("/{id}/members")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"admin", "reviewer"})
     public Response member(@PathParam("id") long id, @RestForm String username, @RestForm String role,
                            @RestForm String action) {
-        try {
-            if ("remove".equals(action)) {
-                members.removeMember(id, username, actor());
-                return Redirects.notice("/reviews/" + id, "Removed " + username + " from the review.");
-            }
-            members.addMember(id, username, role, actor());
-            return Redirects.notice("/reviews/" + id, username + " is now a " + (role == null ? "reviewer" : role.toLowerCase(Locale.ROOT)) + " of this review.");
-        } catch (ScreeningException e) {
-            return Redirects.error("/reviews/" + id, e.getMessage());
+        if ("remove".equals(action)) {
+            members.removeMember(id, username, actor());
+            return Redirects.notice("/reviews/" + id, "Removed " + username + " from the review.");
         }
+        members.addMember(id, username, role, actor());
+        return Redirects.notice("/reviews/" + id, username + " is now a " + (role == null ? "reviewer" : role.toLowerCase(Locale.ROOT)) + " of this review.");
     }
 
+    @BackTo("/reviews/{id}")
     @POST
     @Path("/{id}/add")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"admin", "reviewer"})
     public Response add(@PathParam("id") long id, @RestForm String pmids) {
-        try {
-            ReviewRecords.AddResult r = reviewRecords.addByPmid(id, pmids, actor());
-            String msg = "Added " + r.added() + ", restored " + r.restored() + ", already there " + r.already() + "."
-                    + (r.unknown().isEmpty() ? "" : " Not in the corpus (import them first): " + String.join(", ", r.unknown()) + ".");
-            return r.unknown().isEmpty() ? Redirects.notice("/reviews/" + id, msg) : Redirects.error("/reviews/" + id, msg);
-        } catch (ScreeningException e) {
-            return Redirects.error("/reviews/" + id, e.getMessage());
-        }
+        ReviewRecords.AddResult r = reviewRecords.addByPmid(id, pmids, actor());
+        String msg = "Added " + r.added() + ", restored " + r.restored() + ", already there " + r.already() + "."
+                + (r.unknown().isEmpty() ? "" : " Not in the corpus (import them first): " + String.join(", ", r.unknown()) + ".");
+        return r.unknown().isEmpty() ? Redirects.notice("/reviews/" + id, msg) : Redirects.error("/reviews/" + id, msg);
     }
 
     @POST
@@ -201,23 +196,20 @@ public class ReviewsPage {
         return Redirects.notice("/reviews/" + id, added + " new record(s) from the query.");
     }
 
+    @BackTo("/reviews/{id}")
     @POST
     @Path("/{id}/unblind")
     @RolesAllowed({"admin", "reviewer"})
     public Response unblind(@PathParam("id") long id) {
-        try {
-            reviews.unblind(id, actor());
-            return Redirects.notice("/reviews/" + id, "Unblinded: reviewers now see each other's decisions.");
-        } catch (ScreeningException e) {
-            return Redirects.error("/reviews/" + id, e.getMessage());
-        }
+        reviews.unblind(id, actor());
+        return Redirects.notice("/reviews/" + id, "Unblinded: reviewers now see each other's decisions.");
     }
 
     @GET
     @Path("/{id}/records")
-    public TemplateInstance records(@PathParam("id") long id, @QueryParam("status") String status, @QueryParam("q") String q,
-                                    @QueryParam("page") @DefaultValue("1") int page, @QueryParam("notice") String notice,
-                                    @QueryParam("error") String error) {
+    public TemplateInstance records(@PathParam("id") long id, @QueryParam("status") String status, @QueryParam("q") String q, @QueryParam("page") @DefaultValue("1") int page) {
+        String notice = flash.notice();
+        String error = flash.error();
         Actor me = actor();
         int p = Paging.of(page, PAGE_SIZE, PAGE_SIZE).page();
         RecordFilter filter;
@@ -303,8 +295,9 @@ public class ReviewsPage {
 
     @GET
     @Path("/{id}/records/{rid}")
-    public TemplateInstance record(@PathParam("id") long id, @PathParam("rid") long rid, @QueryParam("notice") String notice,
-                                   @QueryParam("error") String error) {
+    public TemplateInstance record(@PathParam("id") long id, @PathParam("rid") long rid) {
+        String notice = flash.notice();
+        String error = flash.error();
         Actor me = actor();
         return QuarkusTransaction.requiringNew().call(() -> {
             Review r = reviews.review(id);
@@ -322,6 +315,7 @@ public class ReviewsPage {
         });
     }
 
+    @BackTo("/reviews/{id}/records/{rid}")
     @POST
     @Path("/{id}/records/{rid}/resolve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -329,24 +323,17 @@ public class ReviewsPage {
     public Response resolve(@PathParam("id") long id, @PathParam("rid") long rid, @RestForm String decision,
                             @RestForm String reason, @RestForm String note, @RestForm Integer version) {
         String page = "/reviews/" + id + "/records/" + rid;
-        try {
-            decisions.resolve(id, rid, actor(), decision, reason, note, version);
-            return Redirects.notice(page, "Resolved as " + decision + ".");
-        } catch (ScreeningException e) {
-            return Redirects.error(page, e.getMessage());
-        }
+        decisions.resolve(id, rid, actor(), decision, reason, note, version);
+        return Redirects.notice(page, "Resolved as " + decision + ".");
     }
 
+    @BackTo("/reviews/{id}/records/{rid}")
     @POST
     @Path("/{id}/records/{rid}/remove")
     @RolesAllowed({"admin", "reviewer"})
     public Response remove(@PathParam("id") long id, @PathParam("rid") long rid) {
         String page = "/reviews/" + id + "/records/" + rid;
-        try {
-            reviewRecords.remove(id, rid, actor());
-            return Redirects.notice(page, "Removed from the review (kept with its decisions; add its PMID again to restore it).");
-        } catch (ScreeningException e) {
-            return Redirects.error(page, e.getMessage());
-        }
+        reviewRecords.remove(id, rid, actor());
+        return Redirects.notice(page, "Removed from the review (kept with its decisions; add its PMID again to restore it).");
     }
 }

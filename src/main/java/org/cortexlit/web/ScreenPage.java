@@ -50,6 +50,10 @@ import java.util.Optional;
 @RolesAllowed({"admin", "reviewer"})
 public class ScreenPage {
 
+    /** The message of the POST that redirected here, if any. */
+    @jakarta.inject.Inject
+    Flash flash;
+
     /** One abstract section with the review's words marked (safe HTML). */
     public record Section(String label, String html) {
     }
@@ -108,10 +112,9 @@ public class ScreenPage {
     }
 
     @GET
-    public TemplateInstance screen(@PathParam("id") long id, @QueryParam("record") Long recordId,
-                                   @QueryParam("after") @DefaultValue("0") long after,
-                                   @QueryParam("notice") String notice, @QueryParam("error") String error,
-                                   @HeaderParam("HX-Request") String htmx) {
+    public TemplateInstance screen(@PathParam("id") long id, @QueryParam("record") Long recordId, @QueryParam("after") @DefaultValue("0") long after, @HeaderParam("HX-Request") String htmx) {
+        String notice = flash.notice();
+        String error = flash.error();
         return render(id, recordId, after, notice, error, htmx != null);
     }
 

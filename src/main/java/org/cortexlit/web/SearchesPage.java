@@ -28,6 +28,10 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class SearchesPage {
 
+    /** The message of the POST that redirected here, if any. */
+    @jakarta.inject.Inject
+    Flash flash;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance searches(List<SavedSearch> searches, String error, String weekly,
@@ -41,7 +45,8 @@ public class SearchesPage {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("error") String error) {
+    public TemplateInstance list() {
+        String error = flash.error();
         return Templates.searches(QuarkusTransaction.requiringNew().call(SavedSearch::all), error, SavedSearch.WEEKLY,
                 QuarkusTransaction.requiringNew().call(() -> org.cortexlit.screening.Review.<org.cortexlit.screening.Review>list("order by name")));
     }
@@ -56,7 +61,7 @@ public class SearchesPage {
             searches.create(name, query, schedule, reviewId == null || reviewId.isBlank() ? null : Long.valueOf(reviewId.trim()));
             return Response.seeOther(URI.create("/searches")).build();
         } catch (SavedSearches.InvalidSearch | NumberFormatException e) {
-            return Response.seeOther(URI.create("/searches?error=" + URLEncoder.encode(e.getMessage(), StandardCharsets.UTF_8))).build();
+            return Redirects.error("/searches", e.getMessage());
         }
     }
 
@@ -69,7 +74,7 @@ public class SearchesPage {
         } catch (SavedSearches.AlreadyRunning e) {
             return Response.seeOther(URI.create("/imports/" + e.runId)).build();
         } catch (SavedSearches.InvalidSearch e) {
-            return Response.seeOther(URI.create("/searches?error=" + URLEncoder.encode(e.getMessage(), StandardCharsets.UTF_8))).build();
+            return Redirects.error("/searches", e.getMessage());
         }
     }
 }

@@ -27,6 +27,10 @@ import java.util.List;
 @RolesAllowed(User.ADMIN)
 public class UsersPage {
 
+    /** The message of the POST that redirected here, if any. */
+    @jakarta.inject.Inject
+    Flash flash;
+
     private final org.cortexlit.accounts.Passwords passwords;
 
     public UsersPage(org.cortexlit.accounts.Passwords passwords) {
@@ -39,49 +43,42 @@ public class UsersPage {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("notice") String notice, @QueryParam("error") String error) {
+    public TemplateInstance list() {
+        String notice = flash.notice();
+        String error = flash.error();
         return Templates.users(QuarkusTransaction.requiringNew().call(User::all), notice, error);
     }
 
+    @BackTo("/users")
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String username, @RestForm String password, @RestForm String role,
                            @RestForm String email) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> User.add(username, password, role, email));
-            return Response.seeOther(URI.create("/users?notice=" + enc("Created " + username + " (" + role + ")."))).build();
-        } catch (IllegalArgumentException e) {
-            return Response.seeOther(URI.create("/users?error=" + enc(e.getMessage()))).build();
-        }
+        QuarkusTransaction.requiringNew().run(() -> User.add(username, password, role, email));
+        return Redirects.notice("/users", "Created " + username + " (" + role + ").");
     }
 
     /** An admin sets someone's password; every session of that person ends. */
+    @BackTo("/users")
     @POST
     @Path("/{username}/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setPassword(@PathParam("username") String username, @RestForm String password) {
-        try {
-            long ended = passwords.reset(username, password);
-            return Response.seeOther(URI.create("/users?notice=" + enc("Set a new password for " + username + "; "
-                    + ended + " session(s) of theirs ended."))).build();
-        } catch (IllegalArgumentException e) {
-            return Response.seeOther(URI.create("/users?error=" + enc(e.getMessage()))).build();
-        }
+        long ended = passwords.reset(username, password);
+        return Redirects.notice("/users", "Set a new password for " + username + "; " + ended
+                + " session(s) of theirs ended.");
     }
 
     /** Sets or clears (blank) the address the weekly digest goes to. */
+    @BackTo("/users")
     @POST
     @Path("/{username}/email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setEmail(@PathParam("username") String username, @RestForm String email) {
-        try {
-            User u = QuarkusTransaction.requiringNew().call(() -> User.setEmail(username, email));
-            String notice = u.email == null ? "Removed " + u.username + "'s e-mail address."
-                    : "Set " + u.username + "'s e-mail address to " + u.email + ".";
-            return Response.seeOther(URI.create("/users?notice=" + enc(notice))).build();
-        } catch (IllegalArgumentException e) {
-            return Response.seeOther(URI.create("/users?error=" + enc(e.getMessage()))).build();
-        }
+        User u = QuarkusTransaction.requiringNew().call(() -> User.setEmail(username, email));
+        String notice = u.email == null ? "Removed " + u.username + "'s e-mail address."
+                : "Set " + u.username + "'s e-mail address to " + u.email + ".";
+        return Redirects.notice("/users", notice);
     }
 
     private static String enc(String s) {

@@ -174,7 +174,7 @@ class SavedSearchTest {
         TestCorpus.awaitRun(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)))
                 .body("status", equalTo("SUCCEEDED")).body("created", equalTo(EutilsReplayServer.COUNT));
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("name", "x").formParam("query", "rTMS").formParam("schedule", "weekly")
-                .post("/searches").then().statusCode(303).header("Location", containsString("error="));
+                .post("/searches").then().statusCode(303).cookie(TestCorpus.FLASH, TestCorpus.flashError());
     }
 
     @Test
