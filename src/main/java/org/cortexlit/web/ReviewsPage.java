@@ -4,6 +4,7 @@ import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.ReviewMembers;
 import org.cortexlit.screening.ReviewRecords;
 import org.cortexlit.screening.Reviews;
+import org.cortexlit.screening.ReviewReads;
 import org.cortexlit.screening.ScreeningQueue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -61,11 +62,6 @@ public class ReviewsPage {
                       boolean removed) {
     }
 
-    /** A record in full for its page: decisions the viewer may see, the history, tag changes. */
-    public record RecordView(ReviewRecord record, Article article, boolean othersVisible, List<ScreeningDecision> decisions,
-                             List<ReviewEvent> history, List<TagChange> tagHistory) {
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<Review> reviews, Map<Long, ReviewStats> stats, String notice, String error);
@@ -77,7 +73,8 @@ public class ReviewsPage {
                                                long total, boolean lead, Map<String, Map<String, Long>> tagCounts,
                                                String notice, String error);
 
-        static native TemplateInstance record(Review review, RecordView view, boolean lead, String notice, String error);
+        static native TemplateInstance record(Review review, org.cortexlit.screening.RecordView view, List<TagChange> tagHistory,
+                                              boolean lead, String notice, String error);
 
         static native TemplateInstance similar(Review review, List<org.cortexlit.search.SearchService.Hit> hits, boolean lead);
     }
@@ -90,7 +87,11 @@ public class ReviewsPage {
     private final QueryMatches matches;
     private final SecurityIdentity identity;
 
-    public ReviewsPage(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, QueryMatches matches, SecurityIdentity identity) {
+    private final ReviewReads reads;
+
+    public ReviewsPage(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, QueryMatches matches, SecurityIdentity identity,
+                       ReviewReads reads) {
+        this.reads = reads;
         this.reviews = reviews;
         this.members = members;
         this.reviewRecords = reviewRecords;
@@ -108,12 +109,10 @@ public class ReviewsPage {
     public TemplateInstance list() {
         String notice = flash.notice();
         String error = flash.error();
-        List<Review> all = reviews.reviews();
+        List<ReviewReads.Summary> all = reads.summaries();
         Map<Long, ReviewStats> stats = new HashMap<>();
-        for (Review r : all) {
-            stats.put(r.id, ReviewStats.of(r.id));
-        }
-        return Templates.list(all, stats, notice, error);
+        all.forEach(s -> stats.put(s.review().id, s.stats()));
+        return Templates.list(all.stream().map(ReviewReads.Summary::review).toList(), stats, notice, error);
     }
 
     @BackTo("/reviews")
@@ -131,13 +130,9 @@ public class ReviewsPage {
     public TemplateInstance overview(@PathParam("id") long id) {
         String notice = flash.notice();
         String error = flash.error();
-        Actor me = actor();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = reviews.review(id);
-            boolean member = members.roleOf(id, me).isPresent();
-            return Templates.overview(r, ReviewStats.of(id), ReviewMember.of(id), members.isLead(r, me), member,
-                    member ? queue.remaining(id, me) : 0, Review.vocabularyText(r.vocabulary()), notice, error);
-        });
+        ReviewReads.Overview o = reads.overview(id, actor());
+        return Templates.overview(o.summary().review(), o.summary().stats(), o.summary().members(), o.lead(), o.member(),
+                o.remaining(), o.vocabulary(), notice, error);
     }
 
     @BackTo("/reviews/{id}")
@@ -186,12 +181,7 @@ public class ReviewsPage {
     @Path("/{id}/sync")
     @RolesAllowed({"admin", "reviewer"})
     public Response sync(@PathParam("id") long id) {
-        Actor me = actor();
-        boolean allowed = QuarkusTransaction.requiringNew().call(() -> members.roleOf(id, me).isPresent()
-                || members.isLead(reviews.review(id), me));
-        if (!allowed) {
-            return Redirects.error("/reviews/" + id, "Only the review's members take in new matches of its query.");
-        }
+        reads.requireMayTakeInMatches(id, actor());
         int added = reviewRecords.syncQuery(id);
         return Redirects.notice("/reviews/" + id, added + " new record(s) from the query.");
     }
@@ -227,61 +217,25 @@ public class ReviewsPage {
         }
         RecordFilter f = filter;
         String ferr = err;
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = reviews.review(id);
-            long total = f.count();
-            List<Row> out = new ArrayList<>();
-            List<RecordFilter.Item> items = f.page(p, PAGE_SIZE);
-            Map<Long, List<ScreeningDecision>> decisions = new HashMap<>(); // one query for the page, not one per row
-            if (!items.isEmpty()) {
-                for (ScreeningDecision d : ScreeningDecision.<ScreeningDecision>list("recordId in ?1 order by decidedAt, id",
-                        items.stream().map(i -> i.record().id).toList())) {
-                    decisions.computeIfAbsent(d.recordId, k -> new ArrayList<>()).add(d);
-                }
-            }
-            for (RecordFilter.Item item : items) {
-                ReviewRecord rec = item.record();
-                Article a = item.article();
-                out.add(new Row(rec.id, a.key(), a.title, a.year, a.journalAbbrev != null ? a.journalAbbrev : a.journal,
-                        rec.status, decisionsText(r, rec, me, decisions.getOrDefault(rec.id, List.of())), rec.removed));
-            }
-            int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-            return Templates.records(r, out, f.statusName(), q == null ? "" : q, p, pages, total,
-                    members.isLead(r, me), ReviewStats.tagCounts(id), notice, ferr);
-        });
-    }
-
-    /** "include, exclude (not human)" or, while blind, only the viewer's own and a count. */
-    private static String decisionsText(Review r, ReviewRecord rec, Actor me, List<ScreeningDecision> ds) {
-        if (rec.decisionCount == 0) {
-            return "";
+        ReviewReads.RecordsPage listed = reads.records(id, f, p, PAGE_SIZE, me);
+        List<Row> out = new ArrayList<>();
+        for (org.cortexlit.screening.RecordView v : listed.records()) {
+            Article a = v.article();
+            out.add(new Row(v.record().id, a.key(), a.title, a.year, a.journalAbbrev != null ? a.journalAbbrev : a.journal,
+                    v.record().status, v.decisionsText(), v.record().removed));
         }
-        boolean open = ScreeningRules.othersVisible(r, rec.decisionCount);
-        List<String> parts = new ArrayList<>();
-        int hidden = 0;
-        for (ScreeningDecision d : ds) {
-            if (open || d.reviewer.equals(me.name())) {
-                parts.add(d.reviewer + ": " + d.decision.label() + (d.reason == null ? "" : " (" + d.reason + ")"));
-            } else {
-                hidden++;
-            }
-        }
-        if (hidden > 0) {
-            parts.add(hidden + " hidden (blind)");
-        }
-        return String.join("; ", parts);
+        int pages = (int) Math.max(1, (listed.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return Templates.records(listed.review(), out, f.statusName(), q == null ? "" : q, p, pages, listed.total(),
+                listed.lead(), listed.tagCounts(), notice, ferr);
     }
 
     /** Studies like the included ones that the review does not hold: what its query may have missed. */
     @GET
     @Path("/{id}/similar")
     public TemplateInstance similar(@PathParam("id") long id) throws java.io.IOException {
-        Actor me = actor();
         List<org.cortexlit.search.SearchService.Hit> hits = reviewRecords.moreLikeIncluded(id, 20);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = reviews.review(id);
-            return Templates.similar(r, hits, members.isLead(r, me));
-        });
+        ReviewReads.Overview o = reads.overview(id, actor());
+        return Templates.similar(o.summary().review(), hits, o.lead());
     }
 
     /** The record list as a download (same filters); scripts use /api/reviews/{id}/export. */
@@ -298,21 +252,8 @@ public class ReviewsPage {
     public TemplateInstance record(@PathParam("id") long id, @PathParam("rid") long rid) {
         String notice = flash.notice();
         String error = flash.error();
-        Actor me = actor();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = reviews.review(id);
-            ReviewRecord rec = reviewRecords.record(id, rid);
-            Article a = Article.findById(rec.articleId);
-            a.abstractSections.size();
-            a.authors.size();
-            a.publicationTypes.size();
-            a.tags.size();
-            List<ScreeningDecision> visible = ScreeningRules.visibleDecisions(r, rec, me.name(), ScreeningDecision.forRecord(rid));
-            List<ReviewEvent> history = ScreeningRules.visibleEvents(r, rec, me.name(), ReviewEvent.forRecord(rid));
-            return Templates.record(r, new RecordView(rec, a, ScreeningRules.othersVisible(r, rec.decisionCount), visible,
-                            history, TagChange.forArticle(a.id)),
-                    members.isLead(r, me), notice, error);
-        });
+        ReviewReads.RecordPage page = reads.recordPage(id, rid, actor());
+        return Templates.record(page.view().review(), page.view(), page.tagHistory(), page.lead(), notice, error);
     }
 
     @BackTo("/reviews/{id}/records/{rid}")

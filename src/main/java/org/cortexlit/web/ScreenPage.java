@@ -4,6 +4,7 @@ import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.ReviewMembers;
 import org.cortexlit.screening.ReviewRecords;
 import org.cortexlit.screening.Reviews;
+import org.cortexlit.screening.ReviewReads;
 import org.cortexlit.screening.ScreeningQueue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -101,7 +102,11 @@ public class ScreenPage {
     private final Tagging tagging;
     private final SecurityIdentity identity;
 
-    public ScreenPage(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, Tagging tagging, SecurityIdentity identity) {
+    private final ReviewReads reads;
+
+    public ScreenPage(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, Tagging tagging, SecurityIdentity identity,
+                      ReviewReads reads) {
+        this.reads = reads;
         this.reviews = reviews;
         this.members = members;
         this.reviewRecords = reviewRecords;
@@ -119,24 +124,17 @@ public class ScreenPage {
     }
 
     private TemplateInstance render(long id, Long recordId, long after, String notice, String error, boolean fragment) {
-        Actor me = Actor.of(identity);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Review review = reviews.review(id);
-            if (members.roleOf(id, me).isEmpty()) {
-                throw new ScreeningException(ScreeningException.Kind.FORBIDDEN, "You are not a member of the review '"
-                        + review.name + "'; its lead adds members on the review's page.");
-            }
-            Optional<ReviewRecord> rec = recordId != null ? Optional.of(reviewRecords.record(id, recordId))
-                    : queue.next(id, me, after > 0 ? after : queue.startFor(id, me));
-            long remaining = queue.remaining(id, me);
-            Panel panel = rec.map(r -> panel(review, r, me, remaining)).orElse(null);
-            return fragment ? Templates.panel(review, panel, remaining, after, notice, error)
-                    : Templates.screen(review, panel, remaining, after, notice, error);
-        });
+        ReviewReads.Screen screen = reads.screen(id, recordId, after, Actor.of(identity));
+        Review review = screen.review();
+        Panel panel = screen.record().map(v -> panel(v, screen.remaining())).orElse(null);
+        return fragment ? Templates.panel(review, panel, screen.remaining(), after, notice, error)
+                : Templates.screen(review, panel, screen.remaining(), after, notice, error);
     }
 
-    private Panel panel(Review review, ReviewRecord rec, Actor me, long remaining) {
-        Article a = Article.findById(rec.articleId);
+    private static Panel panel(org.cortexlit.screening.RecordView view, long remaining) {
+        Review review = view.review();
+        ReviewRecord rec = view.record();
+        Article a = view.article();
         WordHighlighter hl = new WordHighlighter(review.includeWordList(), review.excludeWordList());
         List<Section> sections = new ArrayList<>();
         for (AbstractSection s : a.abstractSections) {
@@ -147,14 +145,10 @@ public class ScreenPage {
             authors.add(au.displayName());
         }
         List<TagRow> tags = TagRow.of(a, review.vocabulary());
-        List<ScreeningDecision> all = ScreeningDecision.forRecord(rec.id);
-        ScreeningDecision mine = all.stream().filter(d -> d.reviewer.equals(me.name())).findFirst().orElse(null);
-        boolean open = ScreeningRules.othersVisible(review, rec.decisionCount);
-        List<ScreeningDecision> others = open ? all.stream().filter(d -> !d.reviewer.equals(me.name())).toList() : List.of();
         return new Panel(review, rec, a.key(), hl.highlight(a.title), String.join(", ", authors),
                 a.journalAbbrev != null ? a.journalAbbrev : a.journal, a.year, List.copyOf(a.publicationTypes),
-                a.mesh.stream().map(m -> m.descriptor + (m.major ? "*" : "")).toList(), sections, tags, a.version, mine,
-                others, open, remaining, review.reasons());
+                a.mesh.stream().map(m -> m.descriptor + (m.major ? "*" : "")).toList(), sections, tags, a.version,
+                view.mine(), view.others(), view.othersVisible(), remaining, review.reasons());
     }
 
     @POST
@@ -211,10 +205,7 @@ public class ScreenPage {
                       @HeaderParam("HX-Request") String htmx) {
         Actor me = Actor.of(identity);
         try {
-            String pmid = QuarkusTransaction.requiringNew().call(() -> {
-                ReviewRecord rec = reviewRecords.record(id, recordId);
-                return Article.<Article>findById(rec.articleId).key();
-            });
+            String pmid = reads.keyOf(id, recordId);
             Tagging.Result r = tagging.set(pmid, dimension, ArticlePage.withFree(values, free), me, id, version);
             String msg = r.changed() ? "Tagged " + dimension + ": " + (r.values().isEmpty() ? "none" : String.join(", ", r.values())) + "."
                     : "No change to " + dimension + ".";

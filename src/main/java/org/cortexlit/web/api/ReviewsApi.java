@@ -28,6 +28,8 @@ import org.cortexlit.screening.RecordFilter;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewEvent;
 import org.cortexlit.screening.ReviewForm;
+import org.cortexlit.screening.ReviewReads;
+import org.cortexlit.screening.RecordView;
 import org.cortexlit.screening.ReviewMember;
 import org.cortexlit.screening.ReviewRecord;
 import org.cortexlit.screening.ReviewStats;
@@ -110,6 +112,10 @@ public class ReviewsApi {
                              List<String> includeWords, List<String> excludeWords, List<String> exclusionReasons,
                              String mode, boolean blind, String query, String createdBy, Instant createdAt, int version,
                              List<Member> members, Stats stats) {
+        static ReviewJson of(ReviewReads.Summary s) {
+            return of(s.review(), s.members(), s.stats());
+        }
+
         static ReviewJson of(Review r, List<ReviewMember> members, ReviewStats s) {
             return new ReviewJson(r.id, r.name, r.question, r.inclusionCriteria, r.exclusionCriteria, r.includeWordList(),
                     r.excludeWordList(), r.reasons(), r.mode.name().toLowerCase(), r.blind, r.query, r.createdBy, r.createdAt,
@@ -168,8 +174,11 @@ public class ReviewsApi {
     private final org.cortexlit.screening.Tagging tagging;
     private final SecurityIdentity identity;
 
+    private final ReviewReads reads;
+
     public ReviewsApi(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, QueryMatches matches,
-                      org.cortexlit.screening.Tagging tagging, SecurityIdentity identity) {
+                      org.cortexlit.screening.Tagging tagging, SecurityIdentity identity, ReviewReads reads) {
+        this.reads = reads;
         this.reviews = reviews;
         this.members = members;
         this.reviewRecords = reviewRecords;
@@ -186,8 +195,7 @@ public class ReviewsApi {
 
     @GET
     public List<ReviewJson> list() {
-        return QuarkusTransaction.requiringNew().call(() -> reviews.reviews().stream()
-                .map(r -> ReviewJson.of(r, ReviewMember.of(r.id), ReviewStats.of(r.id))).toList());
+        return reads.summaries().stream().map(ReviewJson::of).toList();
     }
 
     @POST
@@ -208,7 +216,7 @@ public class ReviewsApi {
     @GET
     @Path("/{id}")
     public ReviewJson get(@PathParam("id") long id) {
-        return QuarkusTransaction.requiringNew().call(() -> ReviewJson.of(reviews.review(id), ReviewMember.of(id), ReviewStats.of(id)));
+        return ReviewJson.of(reads.summary(id));
     }
 
     @PUT
@@ -258,13 +266,7 @@ public class ReviewsApi {
     @Path("/{id}/sync")
     @RolesAllowed({"admin", "reviewer"})
     public Map<String, Integer> sync(@PathParam("id") long id) {
-        Actor me = me();
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (members.roleOf(id, me).isEmpty() && !members.isLead(reviews.review(id), me)) {
-                throw new ScreeningException(ScreeningException.Kind.FORBIDDEN, "Only the review's members take in new "
-                        + "matches of its query.");
-            }
-        });
+        reads.requireMayTakeInMatches(id, me());
         return Map.of("added", reviewRecords.syncQuery(id));
     }
 
@@ -273,76 +275,30 @@ public class ReviewsApi {
     public Page records(@PathParam("id") long id, @QueryParam("status") String status, @QueryParam("q") String q,
                         @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("100") int size) {
         org.cortexlit.web.Paging.of(page, size, 1000);
-        Actor me = me();
-        RecordFilter filter = RecordFilter.of(id, status, q, matches);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = reviews.review(id);
-            List<RecordJson> out = new ArrayList<>();
-            for (RecordFilter.Item item : filter.page(page, size)) {
-                out.add(record(r, item.record(), item.article(), me));
-            }
-            return new Page(filter.count(), page, size, out);
-        });
-    }
-
-    /** The review's record for an article key (a PMID or CL&lt;id&gt;); 404 when it is not in the review. */
-    private ReviewRecord recordOf(long id, String key) {
-        Article a = Article.findByKey(key).orElseThrow(() -> new ScreeningException(ScreeningException.Kind.NOT_FOUND,
-                "No article " + key + " in the corpus."));
-        ReviewRecord rec = ReviewRecord.find("reviewId = ?1 and articleId = ?2", id, a.id).firstResult();
-        if (rec == null) {
-            throw new ScreeningException(ScreeningException.Kind.NOT_FOUND, "Review " + id + " does not hold " + key
-                    + "; add it with POST /api/reviews/" + id + "/records.");
-        }
-        return rec;
-    }
-
-    private long recordId(long id, String key) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            reviews.review(id);
-            return recordOf(id, key).id;
-        });
+        ReviewReads.RecordsPage p = reads.records(id, RecordFilter.of(id, status, q, matches), page, size, me());
+        return new Page(p.total(), page, size, p.records().stream().map(ReviewsApi::record).toList());
     }
 
     @GET
     @Path("/{id}/records/{pmid}")
     public RecordJson record(@PathParam("id") long id, @PathParam("pmid") String pmid) {
-        Actor me = me();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = reviews.review(id);
-            ReviewRecord rec = recordOf(id, pmid);
-            return record(r, rec, Article.findById(rec.articleId), me);
-        });
-    }
-
-    private RecordJson recordById(long id, long rid) {
-        Actor me = me();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = reviews.review(id);
-            ReviewRecord rec = reviewRecords.record(id, rid);
-            return record(r, rec, Article.findById(rec.articleId), me);
-        });
+        return record(reads.recordOf(id, pmid, me()));
     }
 
     @GET
     @Path("/{id}/records/{pmid}/history")
     public List<Map<String, Object>> history(@PathParam("id") long id, @PathParam("pmid") String pmid) {
-        Actor me = me();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = reviews.review(id);
-            ReviewRecord rec = recordOf(id, pmid);
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (ReviewEvent e : ScreeningRules.visibleEvents(r, rec, me.name(), ReviewEvent.forRecord(rec.id))) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("at", e.at);
-                m.put("actor", e.actor);
-                m.put("kind", e.kindLabel());
-                m.put("before", e.before);
-                m.put("after", e.after);
-                out.add(m);
-            }
-            return out;
-        });
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ReviewEvent e : reads.recordOf(id, pmid, me()).history()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", e.at);
+            m.put("actor", e.actor);
+            m.put("kind", e.kindLabel());
+            m.put("before", e.before);
+            m.put("after", e.after);
+            out.add(m);
+        }
+        return out;
     }
 
     /** The next record waiting for the caller, with its article; 204 when there is none. */
@@ -350,17 +306,8 @@ public class ReviewsApi {
     @Path("/{id}/next")
     @RolesAllowed({"admin", "reviewer"})
     public Response next(@PathParam("id") long id) {
-        Actor me = me();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = reviews.review(id);
-            if (members.roleOf(id, me).isEmpty()) {
-                throw new ScreeningException(ScreeningException.Kind.FORBIDDEN, "You are not a member of review " + id + ".");
-            }
-            return queue.next(id, me, queue.startFor(id, me)).map(rec -> {
-                Article a = Article.findById(rec.articleId);
-                return Response.ok(new Next(record(r, rec, a, me), ApiJson.Pubmed.of(a), queue.remaining(id, me))).build();
-            }).orElse(Response.noContent().build());
-        });
+        return reads.next(id, me()).map(n -> Response.ok(new Next(record(n.view()), ApiJson.Pubmed.of(n.view().article()),
+                n.remaining())).build()).orElse(Response.noContent().build());
     }
 
     /** The caller's decision on a record: {@code {"verdict":"INCLUDE|EXCLUDE|MAYBE","reason","note"}}. */
@@ -372,9 +319,9 @@ public class ReviewsApi {
         if (body == null || body.verdict() == null) {
             throw invalid("Send JSON: {\"verdict\": \"INCLUDE\"|\"EXCLUDE\"|\"MAYBE\", \"reason\", \"note\"}.");
         }
-        long rid = recordId(id, pmid);
+        long rid = reads.recordIdOf(id, pmid);
         decisions.decide(id, rid, me(), body.verdict(), body.reason(), body.note());
-        return recordById(id, rid);
+        return record(reads.record(id, rid, me()));
     }
 
     /** The lead settles a record (a conflict, or overrules): the same body as a decision. */
@@ -386,9 +333,9 @@ public class ReviewsApi {
         if (body == null || body.verdict() == null) {
             throw invalid("Send JSON: {\"verdict\": \"INCLUDE\"|\"EXCLUDE\"|\"MAYBE\", \"reason\", \"note\"}.");
         }
-        long rid = recordId(id, pmid);
+        long rid = reads.recordIdOf(id, pmid);
         decisions.resolve(id, rid, me(), body.verdict(), body.reason(), body.note(), body.version());
-        return recordById(id, rid);
+        return record(reads.record(id, rid, me()));
     }
 
     /** The study's tags, set from this review: every field given replaces that dimension's values. */
@@ -401,9 +348,8 @@ public class ReviewsApi {
             throw invalid("Send JSON: {\"design\", \"targets\": [], \"modalities\": [], \"frequency\", \"sessions\", "
                     + "\"intensity\", \"condition\"}.");
         }
-        long rid = recordId(id, pmid);
-        String key = QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(
-                ReviewRecord.<ReviewRecord>findById(rid).articleId).key());
+        long rid = reads.recordIdOf(id, pmid);
+        String key = reads.keyOf(id, rid);
         Actor me = me();
         Map<String, List<String>> changes = new LinkedHashMap<>();
         one(changes, "design", body.design());
@@ -418,7 +364,7 @@ public class ReviewsApi {
         one(changes, "intensity", body.intensity());
         one(changes, "condition", body.condition());
         tagging.setAll(key, changes, me, id, null); // one transaction and one index update for all dimensions
-        return recordById(id, rid);
+        return record(reads.record(id, rid, me));
     }
 
     private static void one(Map<String, List<String>> changes, String dimension, String value) {
@@ -444,7 +390,7 @@ public class ReviewsApi {
     @Path("/{id}/undo")
     @RolesAllowed({"admin", "reviewer"})
     public Response undo(@PathParam("id") long id) {
-        return decisions.undo(id, me()).map(rid -> Response.ok(recordById(id, rid)).build())
+        return decisions.undo(id, me()).map(rid -> Response.ok(record(reads.record(id, rid, me()))).build())
                 .orElse(Response.noContent().build());
     }
 
@@ -453,10 +399,8 @@ public class ReviewsApi {
     @GET
     @Path("/{id}/progress")
     public Progress progress(@PathParam("id") long id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            reviews.review(id);
-            return Progress.of(ReviewStats.of(id), ReviewStats.tagCounts(id));
-        });
+        ReviewReads.Progress p = reads.progress(id);
+        return Progress.of(p.stats(), p.tagCounts());
     }
 
     @POST
@@ -476,22 +420,15 @@ public class ReviewsApi {
         return ExportPages.reviewExport(reviews, matches, id, format, status, q, me());
     }
 
-    private static RecordJson record(Review r, ReviewRecord rec, Article a, Actor me) {
-        boolean open = ScreeningRules.othersVisible(r, rec.decisionCount);
-        List<DecisionJson> visible = new ArrayList<>();
-        int hidden = 0;
-        for (ScreeningDecision d : ScreeningDecision.forRecord(rec.id)) {
-            if (open || d.reviewer.equals(me.name())) {
-                visible.add(DecisionJson.of(d));
-            } else {
-                hidden++;
-            }
-        }
+    /** The record as its viewer may see it ({@link RecordView} applies blinding). */
+    private static RecordJson record(RecordView v) {
+        ReviewRecord rec = v.record();
+        Article a = v.article();
         Map<String, List<String>> tags = new LinkedHashMap<>();
         a.tags.stream().map(t -> t.dimension).distinct().sorted().forEach(d -> tags.put(d, a.tagValues(d)));
         return new RecordJson(rec.id, a.key(), a.pmid, a.title, a.year, a.journal, rec.status.name(), rec.removed, rec.version,
-                visible, hidden, rec.finalDecision == null ? null : rec.finalDecision.label(), rec.finalReason,
-                rec.resolvedBy, tags);
+                v.visible().stream().map(DecisionJson::of).toList(), v.hidden(),
+                rec.finalDecision == null ? null : rec.finalDecision.label(), rec.finalReason, rec.resolvedBy, tags);
     }
 
     private static ScreeningException invalid(String message) {

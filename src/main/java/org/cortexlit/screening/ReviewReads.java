@@ -1,0 +1,189 @@
+package org.cortexlit.screening;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.cortexlit.library.Article;
+import org.cortexlit.library.TagChange;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the review pages and the JSON API show, each read in one transaction and returned whole (the pages render
+ * after it ends): reviews with their members and counts, a page of records, one record as a viewer may see it
+ * ({@link RecordView}), the next record to screen.
+ */
+@ApplicationScoped
+public class ReviewReads {
+
+    private final ReviewMembers members;
+    private final ScreeningQueue queue;
+
+    public ReviewReads(ReviewMembers members, ScreeningQueue queue) {
+        this.members = members;
+        this.queue = queue;
+    }
+
+    /** A review with its members and counts. */
+    public record Summary(Review review, List<ReviewMember> members, ReviewStats stats) {
+    }
+
+    @Transactional
+    public List<Summary> summaries() {
+        return Review.<Review>list("order by name, id").stream()
+                .map(r -> new Summary(r, ReviewMember.of(r.id), ReviewStats.of(r.id))).toList();
+    }
+
+    @Transactional
+    public Summary summary(long id) {
+        Review r = Review.require(id);
+        return new Summary(r, ReviewMember.of(id), ReviewStats.of(id));
+    }
+
+    /** The review's own page: what {@code viewer} may do there and how many records wait for them. */
+    public record Overview(Summary summary, boolean lead, boolean member, long remaining, String vocabulary) {
+    }
+
+    @Transactional
+    public Overview overview(long id, Actor viewer) {
+        Summary s = summary(id);
+        boolean member = members.roleOf(id, viewer).isPresent();
+        return new Overview(s, members.isLead(s.review(), viewer), member, member ? queue.remaining(id, viewer) : 0,
+                Review.vocabularyText(s.review().vocabulary()));
+    }
+
+    /** One page of a review's records, filtered, each as {@code viewer} may see it. */
+    public record RecordsPage(Review review, long total, List<RecordView> records, boolean lead,
+                              Map<String, Map<String, Long>> tagCounts) {
+    }
+
+    @Transactional
+    public RecordsPage records(long id, RecordFilter filter, int page, int size, Actor viewer) {
+        Review r = Review.require(id);
+        List<RecordFilter.Item> items = filter.page(page, size);
+        Map<Long, List<ScreeningDecision>> decisions = new HashMap<>(); // one query for the page, not one per row
+        if (!items.isEmpty()) {
+            for (ScreeningDecision d : ScreeningDecision.<ScreeningDecision>list("recordId in ?1 order by decidedAt, id",
+                    items.stream().map(i -> i.record().id).toList())) {
+                decisions.computeIfAbsent(d.recordId, k -> new ArrayList<>()).add(d);
+            }
+        }
+        List<RecordView> views = new ArrayList<>();
+        for (RecordFilter.Item item : items) {
+            item.article().tags.size(); // the lists render after the transaction
+            views.add(RecordView.of(r, item.record(), item.article(), viewer,
+                    decisions.getOrDefault(item.record().id, List.of()), List.of()));
+        }
+        return new RecordsPage(r, filter.count(), views, members.isLead(r, viewer), ReviewStats.tagCounts(id));
+    }
+
+    /** Record {@code recordId} of review {@code id} as {@code viewer} may see it, with its history. */
+    @Transactional
+    public RecordView record(long id, long recordId, Actor viewer) {
+        Review r = Review.require(id);
+        return view(r, ReviewRecord.require(id, recordId), viewer);
+    }
+
+    /** The same, for the record of an article key (a PMID or CL&lt;id&gt;); 404 when the review does not hold it. */
+    @Transactional
+    public RecordView recordOf(long id, String key, Actor viewer) {
+        Review r = Review.require(id);
+        return view(r, ReviewRecord.require(id, recordIdOf(id, key)), viewer);
+    }
+
+    /** The id of the review's record for an article key; 404 naming the key when there is none. */
+    @Transactional
+    public long recordIdOf(long id, String key) {
+        Review.require(id);
+        Article a = Article.findByKey(key).orElseThrow(() -> ScreeningException.notFound("No article " + key + " in the corpus."));
+        ReviewRecord rec = ReviewRecord.find("reviewId = ?1 and articleId = ?2", id, a.id).firstResult();
+        if (rec == null) {
+            throw ScreeningException.notFound("Review " + id + " does not hold " + key + "; add it with POST /api/reviews/"
+                    + id + "/records.");
+        }
+        return rec.id;
+    }
+
+    /** The article key of record {@code recordId} of review {@code id}. */
+    @Transactional
+    public String keyOf(long id, long recordId) {
+        return Article.<Article>findById(ReviewRecord.require(id, recordId).articleId).key();
+    }
+
+    /** A record's page also shows the tag history of its article. */
+    public record RecordPage(RecordView view, List<TagChange> tagHistory, boolean lead) {
+    }
+
+    @Transactional
+    public RecordPage recordPage(long id, long recordId, Actor viewer) {
+        RecordView v = record(id, recordId, viewer);
+        return new RecordPage(v, TagChange.forArticle(v.article().id), members.isLead(v.review(), viewer));
+    }
+
+    private RecordView view(Review r, ReviewRecord rec, Actor viewer) {
+        Article a = Article.findById(rec.articleId);
+        a.tags.size();
+        return RecordView.of(r, rec, a, viewer, ScreeningDecision.forRecord(rec.id), ReviewEvent.forRecord(rec.id));
+    }
+
+    /** The next record waiting for {@code viewer}, as they may see it, and how many wait; empty when none does. */
+    public record Next(RecordView view, long remaining) {
+    }
+
+    @Transactional
+    public Optional<Next> next(long id, Actor viewer) {
+        Review r = Review.require(id);
+        if (members.roleOf(id, viewer).isEmpty()) {
+            throw ScreeningException.forbidden("You are not a member of review " + id + ".");
+        }
+        long remaining = queue.remaining(id, viewer);
+        return queue.next(id, viewer, queue.startFor(id, viewer)).map(rec -> new Next(view(r, rec, viewer), remaining));
+    }
+
+    /** The screening page: the record to show (asked for, or the next waiting), and how many wait for the viewer. */
+    public record Screen(Review review, Optional<RecordView> record, long remaining) {
+    }
+
+    /**
+     * What the screening page shows {@code viewer}: record {@code recordId} when given, else the next waiting one
+     * after {@code after} (where a skip left off). Only members screen.
+     */
+    @Transactional
+    public Screen screen(long id, Long recordId, long after, Actor viewer) {
+        Review review = Review.require(id);
+        if (members.roleOf(id, viewer).isEmpty()) {
+            throw ScreeningException.forbidden("You are not a member of the review '" + review.name + "'; its lead adds "
+                    + "members on the review's page.");
+        }
+        Optional<ReviewRecord> rec = recordId != null ? Optional.of(ReviewRecord.require(id, recordId))
+                : queue.next(id, viewer, after > 0 ? after : queue.startFor(id, viewer));
+        return new Screen(review, rec.map(r -> view(review, r, viewer)), queue.remaining(id, viewer));
+    }
+
+    /** A review's counts, agreement and PRISMA figures, and its tag counts. */
+    public record Progress(ReviewStats stats, Map<String, Map<String, Long>> tagCounts) {
+    }
+
+    @Transactional
+    public Progress progress(long id) {
+        Review.require(id);
+        return new Progress(ReviewStats.of(id), ReviewStats.tagCounts(id));
+    }
+
+    /** Members take in new matches of the review's query; so does a lead (an admin, say) who is not a member. */
+    @Transactional
+    public void requireMayTakeInMatches(long id, Actor viewer) {
+        if (members.roleOf(id, viewer).isEmpty() && !members.isLead(Review.require(id), viewer)) {
+            throw ScreeningException.forbidden("Only the review's members take in new matches of its query.");
+        }
+    }
+
+    /** Every review, by name: for a choice of review in a form. */
+    @Transactional
+    public List<Review> all() {
+        return Review.list("order by name, id");
+    }
+}
