@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +87,22 @@ public class SavedSearches {
             at = next;
         }
         return shortest;
+    }
+
+    @jakarta.transaction.Transactional
+    public List<SavedSearch> all() {
+        return SavedSearch.all();
+    }
+
+    @jakarta.transaction.Transactional
+    public Optional<SavedSearch> find(long id) {
+        return Optional.ofNullable(SavedSearch.findById(id));
+    }
+
+    /** Deletes the search (its past runs and their records stay); false when there is none. */
+    @jakarta.transaction.Transactional
+    public boolean delete(long id) {
+        return SavedSearch.deleteById(id);
     }
 
     /** When {@code schedule} (a Quartz cron expression) fires next after {@code after}. */

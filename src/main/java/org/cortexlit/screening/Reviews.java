@@ -195,6 +195,13 @@ public class Reviews {
         return Review.require(id);
     }
 
+    /** The ids of a review's records the filter selects, in the review's order, at most {@code max}. */
+    @jakarta.transaction.Transactional
+    public List<Long> recordIds(long id, RecordFilter filter, int max) {
+        Review.require(id);
+        return filter.recordIds(max);
+    }
+
     public List<Review> reviews() {
         return Tx.tx(() -> Review.<Review>list("order by name, id"));
     }

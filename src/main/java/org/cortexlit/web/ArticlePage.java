@@ -1,6 +1,5 @@
 package org.cortexlit.web;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -37,6 +36,9 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class ArticlePage {
 
+    @jakarta.inject.Inject
+    org.cortexlit.library.Corpus corpus;
+
     /** The message of the POST that redirected here, if any. */
     @jakarta.inject.Inject
     Flash flash;
@@ -68,25 +70,15 @@ public class ArticlePage {
         String notice = flash.notice();
         String error = flash.error();
         List<SearchService.Hit> similar = similarArticles.similarTo(Article.canonicalKey(key), 5).orElse(List.of());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Article a = Article.findByKey(key)
-                    .orElseThrow(() -> new NotFoundException("No article " + key + " in the corpus."));
-            // touch the lazy lists inside the transaction: the template renders after it ends
-            a.abstractSections.size();
-            a.authors.size();
-            a.mesh.size();
-            a.publicationTypes.size();
-            a.keywords.size();
-            a.identifiers.size();
-            java.util.Map<TagDimension, List<String>> defaults = new java.util.LinkedHashMap<>();
-            for (TagDimension d : TagDimension.values()) {
-                defaults.put(d, d.defaults);
-            }
-            Article kept = a.duplicateOf == null ? null : Article.findById(a.duplicateOf);
-            List<Article> linked = Article.list("duplicateOf = ?1 order by id", a.id);
-            return Templates.article(a, ArticleEvent.forArticle(a.id), similar, kept, linked, ScreenPage.TagRow.of(a, defaults),
-                    org.cortexlit.library.TagChange.forArticle(a.id), notice, error, marked(a, q), q);
-        });
+        org.cortexlit.library.Corpus.ArticlePage page = corpus.articlePage(key)
+                .orElseThrow(() -> new NotFoundException("No article " + key + " in the corpus."));
+        Article a = page.article();
+        java.util.Map<TagDimension, List<String>> defaults = new java.util.LinkedHashMap<>();
+        for (TagDimension d : TagDimension.values()) {
+            defaults.put(d, d.defaults);
+        }
+        return Templates.article(a, page.history(), similar, page.keptAs(), page.linked(), ScreenPage.TagRow.of(a, defaults),
+                page.tagHistory(), notice, error, marked(a, q), q);
     }
 
     /** The article's title and abstract sections as the page shows them: with what {@code q} (the search it was reached

@@ -15,9 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.importing.Duplicates;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** Duplicate groups: each kept article with the records linked to it, and a Split button per wrong pair. */
 @Path("/duplicates")

@@ -1,6 +1,5 @@
 package org.cortexlit.web;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.cortexlit.screening.Actor;
@@ -31,10 +30,7 @@ public final class ExportPages {
                                         String q, Actor viewer) {
         ReviewExport.Format format = ReviewExport.parse(formatName == null ? "csv" : formatName);
         RecordFilter filter = RecordFilter.of(id, status, q, matches);
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
-            reviews.review(id);
-            return filter.recordIds(MAX_REVIEW_EXPORT);
-        });
+        List<Long> ids = reviews.recordIds(id, filter, MAX_REVIEW_EXPORT);
         StreamingOutput body = out -> ReviewExport.write(id, ids, format, viewer,
                 new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
         String name = "review-" + id + (filter.statusName().isEmpty() ? "" : "-" + filter.statusName().toLowerCase(Locale.ROOT));

@@ -1,6 +1,5 @@
 package org.cortexlit.web;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -8,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.cortexlit.importing.ImportRun;
-import org.cortexlit.library.Article;
 
 import java.util.List;
 
@@ -17,6 +15,11 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
 
+    @jakarta.inject.Inject
+    org.cortexlit.library.Corpus corpus;
+    @jakarta.inject.Inject
+    org.cortexlit.importing.ImportHistory history;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(long articles, long withdrawn, List<ImportRun> imports);
@@ -24,7 +27,7 @@ public class HomePage {
 
     @GET
     public TemplateInstance home() {
-        return QuarkusTransaction.requiringNew().call(() ->
-                Templates.home(Article.countVisible(), Article.countWithdrawn(), ImportRun.recent(5)));
+        org.cortexlit.library.Corpus.Figures f = corpus.figures();
+        return Templates.home(f.visible(), f.withdrawn(), history.recent(5));
     }
 }

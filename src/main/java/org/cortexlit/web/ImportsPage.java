@@ -1,7 +1,6 @@
 package org.cortexlit.web;
 
 import jakarta.annotation.security.RolesAllowed;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.importing.ImportError;
@@ -29,6 +27,9 @@ import java.util.List;
 @Path("/imports")
 @Produces(MediaType.TEXT_HTML)
 public class ImportsPage {
+
+    @jakarta.inject.Inject
+    org.cortexlit.importing.ImportHistory history;
 
     /** The message of the POST that redirected here, if any. */
     @jakarta.inject.Inject
@@ -58,7 +59,7 @@ public class ImportsPage {
     public TemplateInstance list() {
         String notice = flash.notice();
         String error = flash.error();
-        List<ImportRun> runs = QuarkusTransaction.requiringNew().call(() -> ImportRun.recent(100));
+        List<ImportRun> runs = history.recent(100);
         return Templates.imports(runs, notice, error, index.numDocs());
     }
 
@@ -78,13 +79,9 @@ public class ImportsPage {
     @GET
     @Path("/{id}")
     public TemplateInstance run(@PathParam("id") long id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ImportRun run = ImportRun.findById(id);
-            if (run == null) {
-                throw new NotFoundException("No import run with id " + id + ".");
-            }
-            return Templates.run(run, ImportError.forRun(id));
-        });
+        org.cortexlit.importing.ImportHistory.RunDetail d = history.run(id)
+                .orElseThrow(() -> new NotFoundException("No import run with id " + id + "."));
+        return Templates.run(d.run(), d.errors());
     }
 
     @POST

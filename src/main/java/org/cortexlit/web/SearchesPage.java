@@ -1,7 +1,6 @@
 package org.cortexlit.web;
 
 import jakarta.annotation.security.RolesAllowed;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.importing.ImportRun;
@@ -19,8 +17,6 @@ import org.cortexlit.importing.SavedSearches;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Saved PubMed searches: the list with their next and last runs, a form to add one, a "Run now" button. */
@@ -39,16 +35,17 @@ public class SearchesPage {
     }
 
     private final SavedSearches searches;
+    private final org.cortexlit.screening.ReviewReads reviews;
 
-    public SearchesPage(SavedSearches searches) {
+    public SearchesPage(SavedSearches searches, org.cortexlit.screening.ReviewReads reviews) {
         this.searches = searches;
+        this.reviews = reviews;
     }
 
     @GET
     public TemplateInstance list() {
         String error = flash.error();
-        return Templates.searches(QuarkusTransaction.requiringNew().call(SavedSearch::all), error, SavedSearch.WEEKLY,
-                QuarkusTransaction.requiringNew().call(() -> org.cortexlit.screening.Review.<org.cortexlit.screening.Review>list("order by name")));
+        return Templates.searches(searches.all(), error, SavedSearch.WEEKLY, reviews.all());
     }
 
     /** Post/Redirect/Get: back to the list, or to the list with the problem named. */

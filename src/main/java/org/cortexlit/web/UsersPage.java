@@ -1,6 +1,5 @@
 package org.cortexlit.web;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,13 +9,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.accounts.User;
 import org.jboss.resteasy.reactive.RestForm;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,8 +30,11 @@ public class UsersPage {
 
     private final org.cortexlit.accounts.Passwords passwords;
 
-    public UsersPage(org.cortexlit.accounts.Passwords passwords) {
+    private final org.cortexlit.accounts.Accounts accounts;
+
+    public UsersPage(org.cortexlit.accounts.Passwords passwords, org.cortexlit.accounts.Accounts accounts) {
         this.passwords = passwords;
+        this.accounts = accounts;
     }
 
     @CheckedTemplate
@@ -46,7 +46,7 @@ public class UsersPage {
     public TemplateInstance list() {
         String notice = flash.notice();
         String error = flash.error();
-        return Templates.users(QuarkusTransaction.requiringNew().call(User::all), notice, error);
+        return Templates.users(accounts.all(), notice, error);
     }
 
     @BackTo("/users")
@@ -54,7 +54,7 @@ public class UsersPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String username, @RestForm String password, @RestForm String role,
                            @RestForm String email) {
-        QuarkusTransaction.requiringNew().run(() -> User.add(username, password, role, email));
+        accounts.add(username, password, role, email);
         return Redirects.notice("/users", "Created " + username + " (" + role + ").");
     }
 
@@ -75,7 +75,7 @@ public class UsersPage {
     @Path("/{username}/email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setEmail(@PathParam("username") String username, @RestForm String email) {
-        User u = QuarkusTransaction.requiringNew().call(() -> User.setEmail(username, email));
+        User u = accounts.setEmail(username, email);
         String notice = u.email == null ? "Removed " + u.username + "'s e-mail address."
                 : "Set " + u.username + "'s e-mail address to " + u.email + ".";
         return Redirects.notice("/users", notice);

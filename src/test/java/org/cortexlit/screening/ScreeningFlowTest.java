@@ -1,7 +1,5 @@
 package org.cortexlit.screening;
 
-import org.cortexlit.search.QueryMatches;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

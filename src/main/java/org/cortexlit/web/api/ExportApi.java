@@ -1,12 +1,10 @@
 package org.cortexlit.web.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.cortexlit.library.Article;
 import org.cortexlit.library.ArticleExport;
 import org.cortexlit.search.SearchService;
 import org.cortexlit.search.query.QuerySyntaxException;
@@ -16,13 +14,13 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** A search's results as a file: CSV, RIS or MEDLINE text, in the search's order, streamed in chunks. */
 @Path("/api/search/export")
 public class ExportApi {
+
+    @jakarta.inject.Inject
+    org.cortexlit.library.Corpus corpus;
 
     private static final int CHUNK = 500;
 
@@ -49,30 +47,17 @@ public class ExportApi {
         } catch (QuerySyntaxException e) {
             return ImportsApi.error(400, e.getMessage());
         }
-        return stream(pmids, format, "cortexlit-export");
+        return stream(corpus, pmids, format, "cortexlit-export");
     }
 
     /** The articles with these keys, in this order, as a download named {@code name.ext}. */
-    public static Response stream(List<String> pmids, ArticleExport.Format format, String name) {
+    public static Response stream(org.cortexlit.library.Corpus corpus, List<String> pmids, ArticleExport.Format format, String name) {
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             ArticleExport.header(format, w);
             for (int from = 0; from < pmids.size(); from += CHUNK) {
                 List<String> chunk = pmids.subList(from, Math.min(pmids.size(), from + CHUNK));
-                QuarkusTransaction.requiringNew().run(() -> {
-                    Map<String, Article> byKey = Article.findByKeys(chunk).stream()
-                            .collect(Collectors.toMap(Article::key, Function.identity()));
-                    try {
-                        for (String key : chunk) { // the search's order, not the database's
-                            Article a = byKey.get(key);
-                            if (a != null) {
-                                ArticleExport.write(format, a, w);
-                            }
-                        }
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+                corpus.each(chunk, a -> ArticleExport.write(format, a, w)); // the search's order, not the database's
             }
             w.flush();
         };

@@ -1,7 +1,6 @@
 package org.cortexlit.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.config.CortexLitConfig;
-import org.cortexlit.importing.ImportError;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.importing.ImportService;
@@ -26,6 +24,9 @@ import java.util.List;
 @Path("/api/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportsApi {
+
+    @jakarta.inject.Inject
+    org.cortexlit.importing.ImportHistory history;
 
     private final ImportRunner runner;
     private final ImportService imports;
@@ -95,15 +96,11 @@ public class ImportsApi {
     @GET
     public List<ApiJson.Run> list(@QueryParam("limit") Integer limit) {
         int max = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
-        return QuarkusTransaction.requiringNew().call(() -> ImportRun.recent(max).stream()
-                .map(r -> ApiJson.Run.of(r, List.of())).toList());
+        return history.recent(max).stream().map(r -> ApiJson.Run.of(r, List.of())).toList();
     }
 
-    private static ApiJson.Run run(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ImportRun r = ImportRun.findById(id);
-            return r == null ? null : ApiJson.Run.of(r, ImportError.forRun(id));
-        });
+    private ApiJson.Run run(long id) {
+        return history.run(id).map(d -> ApiJson.Run.of(d.run(), d.errors())).orElse(null);
     }
 
     static Response error(int status, String message) {

@@ -1,6 +1,5 @@
 package org.cortexlit.web.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
@@ -21,6 +20,9 @@ import java.io.IOException;
 @Path("/api/pubmed")
 @Produces(MediaType.APPLICATION_JSON)
 public class PubmedApi {
+
+    @jakarta.inject.Inject
+    org.cortexlit.library.Corpus corpus;
 
     private final SimilarArticles similar;
     private final org.cortexlit.screening.Tagging tagging;
@@ -68,8 +70,7 @@ public class PubmedApi {
     @GET
     @Path("/{pmid}")
     public Response get(@PathParam("pmid") String pmid) {
-        ApiJson.Pubmed json = QuarkusTransaction.requiringNew().call(() ->
-                Article.findByKey(pmid).map(ApiJson.Pubmed::of).orElse(null));
+        ApiJson.Pubmed json = corpus.article(pmid).map(ApiJson.Pubmed::of).orElse(null);
         return json == null ? ImportsApi.error(404, "No article with " + (Article.internalId(pmid) == null ? "PMID " : "key ")
                 + pmid + " in the corpus.")
                 : Response.ok(json).build();

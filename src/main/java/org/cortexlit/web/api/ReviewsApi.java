@@ -5,7 +5,6 @@ import org.cortexlit.screening.ReviewMembers;
 import org.cortexlit.screening.ReviewRecords;
 import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.ScreeningQueue;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +34,6 @@ import org.cortexlit.screening.ReviewRecord;
 import org.cortexlit.screening.ReviewStats;
 import org.cortexlit.screening.ScreeningDecision;
 import org.cortexlit.screening.ScreeningException;
-import org.cortexlit.screening.ScreeningRules;
 import org.cortexlit.web.ExportPages;
 
 import java.net.URI;

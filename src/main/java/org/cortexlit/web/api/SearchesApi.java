@@ -1,7 +1,6 @@
 package org.cortexlit.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.cortexlit.importing.ImportError;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.importing.SavedSearch;
@@ -40,7 +38,10 @@ public class SearchesApi {
 
     private final SavedSearches searches;
 
-    public SearchesApi(SavedSearches searches) {
+    private final org.cortexlit.importing.ImportHistory history;
+
+    public SearchesApi(SavedSearches searches, org.cortexlit.importing.ImportHistory history) {
+        this.history = history;
         this.searches = searches;
     }
 
@@ -61,16 +62,14 @@ public class SearchesApi {
 
     @GET
     public List<Search> list() {
-        return QuarkusTransaction.requiringNew().call(() -> SavedSearch.all().stream()
-                .map(s -> Search.of(s, searches.runningRun(s.id).orElse(null))).toList());
+        return searches.all().stream().map(s -> Search.of(s, searches.runningRun(s.id).orElse(null))).toList();
     }
 
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") long id) {
-        SavedSearch s = QuarkusTransaction.requiringNew().call(() -> SavedSearch.<SavedSearch>findById(id));
-        return s == null ? ImportsApi.error(404, "No saved search with id " + id + ".")
-                : Response.ok(Search.of(s, searches.runningRun(id).orElse(null))).build();
+        return searches.find(id).map(s -> Response.ok(Search.of(s, searches.runningRun(id).orElse(null))).build())
+                .orElseGet(() -> ImportsApi.error(404, "No saved search with id " + id + "."));
     }
 
     /** Deletes the saved search; its past import runs and the records they brought stay. */
@@ -81,7 +80,7 @@ public class SearchesApi {
         if (searches.runningRun(id).isPresent()) {
             return ImportsApi.error(409, "Saved search " + id + " is running; delete it when the run has finished.");
         }
-        boolean deleted = QuarkusTransaction.requiringNew().call(() -> SavedSearch.deleteById(id));
+        boolean deleted = searches.delete(id);
         return deleted ? Response.noContent().build() : ImportsApi.error(404, "No saved search with id " + id + ".");
     }
 
@@ -101,7 +100,7 @@ public class SearchesApi {
         }
     }
 
-    private static ApiJson.Run runJson(long runId) {
-        return QuarkusTransaction.requiringNew().call(() -> ApiJson.Run.of(ImportRun.findById(runId), ImportError.forRun(runId)));
+    private ApiJson.Run runJson(long runId) {
+        return history.run(runId).map(d -> ApiJson.Run.of(d.run(), d.errors())).orElse(null);
     }
 }

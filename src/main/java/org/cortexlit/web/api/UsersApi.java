@@ -1,6 +1,5 @@
 package org.cortexlit.web.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,9 @@ import java.util.Locale;
 @RolesAllowed(User.ADMIN)
 public class UsersApi {
 
+    @jakarta.inject.Inject
+    org.cortexlit.accounts.Accounts accounts;
+
     /** {@code {"username","password","role":"ADMIN|REVIEWER|READER"}}. */
     public record NewUser(String username, String password, String role) {
     }
@@ -39,7 +41,7 @@ public class UsersApi {
             return ImportsApi.error(400, "Send JSON: {\"username\", \"password\", \"role\": \"ADMIN\"|\"REVIEWER\"|\"READER\"}.");
         }
         try {
-            User u = QuarkusTransaction.requiringNew().call(() -> User.add(body.username(), body.password(), body.role()));
+            User u = accounts.add(body.username(), body.password(), body.role(), null);
             return Response.created(URI.create("/api/users/" + u.username)).entity(UserJson.of(u)).build();
         } catch (IllegalArgumentException e) {
             return ImportsApi.error(e.getMessage().startsWith("There is already") ? 409 : 400, e.getMessage());
@@ -48,6 +50,6 @@ public class UsersApi {
 
     @GET
     public List<UserJson> list() {
-        return QuarkusTransaction.requiringNew().call(() -> User.all().stream().map(UserJson::of).toList());
+        return accounts.all().stream().map(UserJson::of).toList();
     }
 }
