@@ -1,5 +1,7 @@
 package org.cortexlit.pubmed;
 
+import org.cortexlit.text.Html;
+
 /**
  * Builds the two forms of a marked-up text at once: HTML that keeps only {@code <i> <b> <sup> <sub> <u>}
  * (everything else escaped) and plain text with the markup flattened. Runs of whitespace collapse to
@@ -52,13 +54,7 @@ final class InlineMarkup {
         }
         flushSpace();
         plain.append(c);
-        switch (c) {
-            case '<' -> html.append("&lt;");
-            case '>' -> html.append("&gt;");
-            case '&' -> html.append("&amp;");
-            case '"' -> html.append("&quot;");
-            default -> html.append(c);
-        }
+        Html.append(html, c);
     }
 
     /** Opens one of the safe tags; the space before it stays before it. */
@@ -110,30 +106,6 @@ final class InlineMarkup {
 
     /** HTML-escapes plain text whose whitespace is already normalised (MEDLINE text has no markup). */
     static String escape(String s) {
-        if (s == null) {
-            return null;
-        }
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String rep = switch (c) {
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '&' -> "&amp;";
-                case '"' -> "&quot;";
-                default -> null;
-            };
-            if (rep != null && sb == null) {
-                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (sb != null) {
-                if (rep != null) {
-                    sb.append(rep);
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-        return sb == null ? s : sb.toString();
+        return s == null ? null : Html.escape(s);
     }
 }

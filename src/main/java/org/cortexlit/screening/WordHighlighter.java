@@ -155,16 +155,6 @@ public final class WordHighlighter {
     }
 
     private static void escape(String text, int from, int to, StringBuilder out) {
-        for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
+        org.cortexlit.text.Html.escape(text, from, to, out);
     }
 }

@@ -409,10 +409,7 @@ public class SearchService {
     }
 
     static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return org.cortexlit.text.Html.escape(s);
     }
 
     /** @param whole the title (marked whole), else the abstract (marked in passages) */

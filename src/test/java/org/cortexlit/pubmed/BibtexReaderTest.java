@@ -26,7 +26,7 @@ class BibtexReaderTest {
     @Test
     void accentsBracesAndMarkupAreDecoded() throws IOException {
         PubmedRecord r = read("accents-braces.bib").records().get(0);
-        assertEquals("rTMS of the motor cortex in Parkinson's disease: <i>in vivo</i> effects on β-oscillations",
+        assertEquals("rTMS of the motor cortex in Parkinson&#39;s disease: <i>in vivo</i> effects on β-oscillations",
                 r.titleHtml());
         assertEquals(List.of(
                 new PubmedRecord.Author("Müller", "Jörg", "J", null, List.of()),
