@@ -31,11 +31,6 @@ public enum TagDimension {
         this.defaults = List.of(defaults);
     }
 
-    /** Numbers and free text (sessions, intensity, condition) rather than a fixed list. */
-    public boolean isOpen() {
-        return defaults.isEmpty();
-    }
-
     public static Optional<TagDimension> byKey(String key) {
         if (key == null) {
             return Optional.empty();

@@ -351,13 +351,6 @@ public class SearchIndex {
         }
     }
 
-    /** Closes and reopens the index, then checks it against the database (rebuilding it if needed). */
-    public void reopen() {
-        close();
-        open();
-        checkAgainstDatabase();
-    }
-
     /** Rebuilds when the index is of another schema version or out of step with the database. */
     public void checkAgainstDatabase() {
         Runnable follow = catchUp;

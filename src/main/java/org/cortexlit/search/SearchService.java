@@ -276,30 +276,18 @@ public class SearchService {
 
     private final CountCache countCache;
 
-    /** {hits, misses} of the count cache since start (for tests and the benchmark). */
-    public long[] countCacheStats() {
+    /** {hits, misses} of the count cache since start. */
+    long[] countCacheStats() {
         return countCache.stats();
     }
 
-    private Counts countUncached(IndexSearcher searcher, Query base) throws IOException {
+    Counts countUncached(IndexSearcher searcher, Query base) throws IOException {
         FacetsCollector hits = searcher.search(base, new FacetsCollectorManager(false));
         long total = 0;
         for (FacetsCollector.MatchingDocs m : hits.getMatchingDocs()) {
             total += m.totalHits;
         }
         return new Counts(total, facets(searcher, hits));
-    }
-
-    /** The ranking pass alone (the benchmark's "Lucene core"): the keys of the first {@code size} hits. */
-    public List<String> rankOnly(String q, int size, Order order) throws QuerySyntaxException, IOException {
-        TranslatedQuery tq = translate(q);
-        return index.withSearcher(searcher -> keysOf(searcher, rank(searcher, queryFor(tq, searcher), order, size)));
-    }
-
-    /** The counting pass alone, never from the cache (for the benchmark): the exact total and the facets of {@code q}. */
-    public Counts countOnly(String q) throws QuerySyntaxException, IOException {
-        TranslatedQuery tq = translate(q);
-        return index.withSearcher(searcher -> countUncached(searcher, queryFor(tq, searcher)));
     }
 
     /**
@@ -322,7 +310,7 @@ public class SearchService {
 
     private volatile PhraseState phraseState;
 
-    private static List<String> keysOf(IndexSearcher searcher, TopDocs top) throws IOException {
+    static List<String> keysOf(IndexSearcher searcher, TopDocs top) throws IOException {
         List<String> keys = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
             keys.add(searcher.storedFields().document(sd.doc, java.util.Set.of(IndexFields.KEY)).get(IndexFields.KEY));

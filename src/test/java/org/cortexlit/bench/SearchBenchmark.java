@@ -60,7 +60,7 @@ class SearchBenchmark {
                 corpus.seconds());
 
         long t0 = System.nanoTime();
-        SearchLatency.Report report = new SearchLatency(search, base.toURI())
+        SearchLatency.Report report = new SearchLatency(new org.cortexlit.search.SearchPasses(search, index), base.toURI())
                 .run(SearchLatency.loadQueries(), records, warmup, iterations);
         System.out.println(report.table());
         System.out.printf(Locale.ROOT, "measured in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -47,7 +47,7 @@ class SearchBenchmarkSmokeTest {
         SearchLatency.prepareCorpus(runner, index, 500, out.resolve("search-corpus"));
         assertEquals(500, index.numDocs());
 
-        SearchLatency.Report report = new SearchLatency(search, base.toURI())
+        SearchLatency.Report report = new SearchLatency(new org.cortexlit.search.SearchPasses(search, index), base.toURI())
                 .run(SearchLatency.loadQueries(), 500, 1, 3);
         System.out.println(report.table());
 

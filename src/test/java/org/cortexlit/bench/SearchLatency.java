@@ -38,8 +38,8 @@ import java.util.Map;
  * The measuring part of the search benchmark, shared by {@link SearchBenchmark} and its smoke test.
  *
  * <p>Each query of {@code /bench/queries.txt} is timed five ways, in process: the Lucene core
- * ({@link SearchService#rankOnly}: translation and the ranked top 20, best match, keys read), the counting pass
- * ({@link SearchService#countOnly}: the exact total and every facet), the whole service ({@link SearchService#search}
+ * ({@link org.cortexlit.search.SearchPasses#rankOnly}: translation and the ranked top 20, best match, keys read), the counting pass
+ * ({@link org.cortexlit.search.SearchPasses#countOnly}: the exact total and every facet), the whole service ({@link SearchService#search}
  * with page 1, 20 hits: both passes, highlighting, stored fields); and over HTTP: the JSON API {@code GET /api/search?q=} and the full HTML page {@code GET /search?q=}, both over
  * loopback with {@link HttpClient} (HTTP/1.1, keep-alive, body read in full). Rounds are interleaved (every
  * iteration runs every query on every path) so a burst of load from elsewhere on the machine spreads over all
@@ -171,7 +171,7 @@ final class SearchLatency {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SearchService search;
+    private final org.cortexlit.search.SearchPasses search;
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1) // plain-HTTP browsers speak 1.1; no h2c upgrade dance
@@ -179,7 +179,7 @@ final class SearchLatency {
             .build();
 
     /** @param base the application's root, e.g. {@code http://localhost:8081/} */
-    SearchLatency(SearchService search, URI base) {
+    SearchLatency(org.cortexlit.search.SearchPasses search, URI base) {
         this.search = search;
         this.base = base;
     }
