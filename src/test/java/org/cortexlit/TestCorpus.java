@@ -1,14 +1,30 @@
 package org.cortexlit;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.persistence.EntityManager;
 import org.cortexlit.library.Article;
 import org.cortexlit.search.SearchIndex;
+import org.cortexlit.web.Csrf;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.hibernate.Session;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 
@@ -21,7 +37,7 @@ public final class TestCorpus {
     }
 
     public static String csrf(String user) {
-        return io.quarkus.arc.Arc.container().instance(org.cortexlit.web.Csrf.class).get().tokenFor(user);
+        return Arc.container().instance(Csrf.class).get().tokenFor(user);
     }
 
 
@@ -32,30 +48,30 @@ public final class TestCorpus {
     public static final String FLASH = "cortexlit-flash";
 
     /** The message a POST's answer carries to the next page, decoded; null when there is none. */
-    public static String flashMessage(io.restassured.response.Response r) {
+    public static String flashMessage(Response r) {
         String c = r.getCookie(FLASH);
-        return c == null ? null : java.net.URLDecoder.decode(c, java.nio.charset.StandardCharsets.UTF_8).substring(2);
+        return c == null ? null : URLDecoder.decode(c, StandardCharsets.UTF_8).substring(2);
     }
 
     /** A flash cookie holding a notice (what a POST did). */
-    public static org.hamcrest.Matcher<String> flashNotice() {
+    public static Matcher<String> flashNotice() {
         return flash("n:");
     }
 
     /** A flash cookie holding an error (why a POST was refused). */
-    public static org.hamcrest.Matcher<String> flashError() {
+    public static Matcher<String> flashError() {
         return flash("e:");
     }
 
-    private static org.hamcrest.Matcher<String> flash(String kind) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
+    private static Matcher<String> flash(String kind) {
+        return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(String cookie) {
-                return java.net.URLDecoder.decode(cookie, java.nio.charset.StandardCharsets.UTF_8).startsWith(kind);
+                return URLDecoder.decode(cookie, StandardCharsets.UTF_8).startsWith(kind);
             }
 
             @Override
-            public void describeTo(org.hamcrest.Description d) {
+            public void describeTo(Description d) {
                 d.appendText("a flash message of kind " + kind);
             }
         };
@@ -70,13 +86,13 @@ public final class TestCorpus {
     public static void reset(SearchIndex index) {
         QuarkusTransaction.requiringNew().timeout(600).run(() -> {
             EntityManager em = Article.getEntityManager();
-            boolean postgres = em.unwrap(org.hibernate.Session.class).doReturningWork(c ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            boolean postgres = em.unwrap(Session.class).doReturningWork(c ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
             @SuppressWarnings("unchecked")
-            java.util.List<String> tables = em.createNativeQuery("select table_name from information_schema.tables "
+            List<String> tables = em.createNativeQuery("select table_name from information_schema.tables "
                     + "where lower(table_schema) = 'public' and table_type = 'BASE TABLE'").getResultList();
-            java.util.List<String> emptied = tables.stream().filter(t -> !java.util.Set.of("app_user", "user_session",
-                    "flyway_schema_history").contains(t.toLowerCase(java.util.Locale.ROOT))).toList();
+            List<String> emptied = tables.stream().filter(t -> !Set.of("app_user", "user_session",
+                    "flyway_schema_history").contains(t.toLowerCase(Locale.ROOT))).toList();
             if (postgres) {
                 em.createNativeQuery("truncate table " + String.join(", ", emptied) + " cascade").executeUpdate();
             } else {
@@ -139,13 +155,13 @@ public final class TestCorpus {
     }
 
     /** Deletes {@code root} and everything under it; nothing when it does not exist. */
-    public static void deleteTree(java.nio.file.Path root) throws IOException {
-        if (!java.nio.file.Files.exists(root)) {
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
             return;
         }
-        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
-            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p); // tolerant of files that vanish meanwhile (a stopping PostgreSQL)
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p); // tolerant of files that vanish meanwhile (a stopping PostgreSQL)
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.cortexlit.accounts;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -12,18 +13,25 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.cortexlit.config.CortexLitConfig;
 import org.wildfly.security.credential.PasswordCredential;
 import org.wildfly.security.evidence.PasswordGuessEvidence;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
 import org.wildfly.security.password.util.ModularCrypt;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.security.SecureRandom;
 import java.security.spec.InvalidKeySpecException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks a user name and password (the login form and HTTP Basic). bcrypt is slow on purpose (about 100 ms
@@ -49,17 +57,17 @@ public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthentic
     /** Keys the remembered digests, new at every start: a heap dump alone does not allow fast password guessing. */
     private final byte[] key = newKey();
     /** Checked against when the user does not exist, so the answer takes as long as for a wrong password. */
-    private static final String DUMMY = io.quarkus.elytron.security.common.BcryptUtil.bcryptHash("not a password");
+    private static final String DUMMY = BcryptUtil.bcryptHash("not a password");
 
     private static byte[] newKey() {
         byte[] k = new byte[32];
-        new java.security.SecureRandom().nextBytes(k);
+        new SecureRandom().nextBytes(k);
         return k;
     }
 
-    public PasswordCheck(org.cortexlit.config.CortexLitConfig config) {
+    public PasswordCheck(CortexLitConfig config) {
         this.throttle = new LoginThrottle(config.login().freeAttempts(), config.login().freeAttemptsPerAddress(),
-                config.login().maxDelay(), java.time.Clock.systemUTC());
+                config.login().maxDelay(), Clock.systemUTC());
     }
 
     @Override
@@ -72,7 +80,7 @@ public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthentic
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         String address = http == null || http.request().remoteAddress() == null ? null : http.request().remoteAddress().host();
         return context.runBlocking(() -> {
-            java.time.Duration wait = throttle.waitFor(request.getUsername(), address);
+            Duration wait = throttle.waitFor(request.getUsername(), address);
             if (!wait.isZero()) {
                 if (http != null) {
                     http.put(RETRY_AFTER, Math.max(1, (wait.toMillis() + 999) / 1000));
@@ -123,15 +131,15 @@ public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthentic
 
     private String digest(String username, char[] password, String storedHash) {
         try {
-            javax.crypto.Mac md = javax.crypto.Mac.getInstance("HmacSHA256");
-            md.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            Mac md = Mac.getInstance("HmacSHA256");
+            md.init(new SecretKeySpec(key, "HmacSHA256"));
             md.update(username.getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
             md.update(new String(password).getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
             md.update(storedHash.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.doFinal());
-        } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
     }

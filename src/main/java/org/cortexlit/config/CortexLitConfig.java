@@ -5,8 +5,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Every CortexLit setting, one typed place. Each one can be overridden by an environment variable
  * (for example {@code cortexlit.data-dir} by {@code CORTEXLIT_DATA_DIR}). */
@@ -27,13 +29,13 @@ public interface CortexLitConfig {
     interface Eutils {
         /** E-utilities root (tests point it at a local replay server). */
         @WithDefault("https://eutils.ncbi.nlm.nih.gov/entrez/eutils/")
-        java.net.URI baseUrl();
+        URI baseUrl();
 
         /** NCBI API key: raises the rate limit from 3 to 10 requests per second. */
-        java.util.Optional<String> apiKey();
+        Optional<String> apiKey();
 
         /** Contact address NCBI asks for; saved searches refuse to run without one. */
-        java.util.Optional<String> email();
+        Optional<String> email();
 
         @WithDefault("cortexlit")
         String tool();
@@ -63,7 +65,7 @@ public interface CortexLitConfig {
     /** This node among several sharing one database (docs/operations.md). */
     interface Node {
         /** Its name: different on every node, the same across its restarts. Default: the host name. */
-        java.util.Optional<String> name();
+        Optional<String> name();
 
         /** How often the index looks for changes other nodes made (PostgreSQL only; H2 has one node). */
         @WithDefault("2s")
@@ -120,12 +122,12 @@ public interface CortexLitConfig {
         @WithDefault("admin")
         String username();
 
-        java.util.Optional<String> password();
+        Optional<String> password();
     }
 
     interface Inbox {
         /** Folder watched for files to import; default {@code <data-dir>/inbox}. */
-        java.util.Optional<Path> dir();
+        Optional<Path> dir();
 
         /** How often the folder is scanned. */
         @WithDefault("1m")
@@ -182,6 +184,6 @@ public interface CortexLitConfig {
         /** POST /api/admin/index/rebuild (and the imports page's button) answer with the rebuilt index when the
          * rebuild ends within this time; otherwise it goes on in the background and they answer at once (202). */
         @WithDefault("20s")
-        java.time.Duration rebuildWait();
+        Duration rebuildWait();
     }
 }

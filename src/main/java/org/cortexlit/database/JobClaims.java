@@ -3,7 +3,9 @@ package org.cortexlit.database;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.exception.ConstraintViolationException;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -31,8 +33,8 @@ public class JobClaims {
                     .setParameter(3, database.nodeName()).setParameter(4, Instant.now()).executeUpdate() == 1);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof org.hibernate.exception.ConstraintViolationException
-                        || (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23"))) {
+                if (t instanceof ConstraintViolationException
+                        || (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23"))) {
                     return false;
                 }
             }

@@ -4,13 +4,16 @@ import io.quarkus.mailer.MailTemplate;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.cortexlit.accounts.User;
 import org.cortexlit.config.CortexLitConfig;
+import org.cortexlit.database.JobClaims;
 import org.cortexlit.library.Article;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewMember;
+import org.cortexlit.screening.ScreeningQueue;
 import org.cortexlit.screening.Status;
 import org.jboss.logging.Logger;
 
@@ -31,7 +34,7 @@ public class Digests {
 
     private static final Logger LOG = Logger.getLogger(Digests.class);
 
-    /** Records still waiting for {@code :me}: the same rule as {@link org.cortexlit.screening.ScreeningQueue#remaining}. */
+    /** Records still waiting for {@code :me}: the same rule as {@link ScreeningQueue#remaining}. */
     private static final String WAITING = "from ReviewRecord r where r.reviewId = :rev and r.removed = false "
             + "and r.decisionCount < :n and r.status <> :c and not exists (select 1 from ScreeningDecision d "
             + "where d.recordId = r.id and d.reviewer = :me)";
@@ -55,11 +58,11 @@ public class Digests {
     public record Report(Instant upTo, List<Entry> sent, List<Skip> skipped, List<Skip> failed) {
     }
 
-    private final org.cortexlit.screening.ScreeningQueue queue;
+    private final ScreeningQueue queue;
     private final CortexLitConfig config;
-    private final org.cortexlit.database.JobClaims claims;
+    private final JobClaims claims;
 
-    public Digests(org.cortexlit.screening.ScreeningQueue queue, CortexLitConfig config, org.cortexlit.database.JobClaims claims) {
+    public Digests(ScreeningQueue queue, CortexLitConfig config, JobClaims claims) {
         this.queue = queue;
         this.config = config;
         this.claims = claims;
@@ -68,7 +71,7 @@ public class Digests {
     /** Once per due time across the nodes sharing the database: the node that claims the time sends. */
     @Scheduled(cron = "${cortexlit.digest.cron}", identity = "weekly-digest",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled(io.quarkus.scheduler.ScheduledExecution execution) {
+    void scheduled(ScheduledExecution execution) {
         if (!config.digest().enabled()) {
             LOG.debug("Weekly digest: off (cortexlit.digest.enabled=false)");
             return;

@@ -2,10 +2,12 @@ package org.cortexlit.importing;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.lucene.document.Document;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.ArticleEvent;
 import org.cortexlit.library.DuplicateRules;
 import org.cortexlit.library.DuplicateSplit;
+import org.cortexlit.library.IndexChanges;
 import org.cortexlit.search.ArticleDocuments;
 import org.cortexlit.search.SearchIndex;
 
@@ -24,9 +26,9 @@ import java.util.Map;
 public class Duplicates {
 
     private final SearchIndex index;
-    private final org.cortexlit.library.IndexChanges changes;
+    private final IndexChanges changes;
 
-    public Duplicates(SearchIndex index, org.cortexlit.library.IndexChanges changes) {
+    public Duplicates(SearchIndex index, IndexChanges changes) {
         this.index = index;
         this.changes = changes;
     }
@@ -107,7 +109,7 @@ public class Duplicates {
      * @throws SplitRefused when there is no such record or it is not linked
      */
     public String[] split(String key, String by) {
-        record Done(String key, String from, org.apache.lucene.document.Document doc, Instant at) {
+        record Done(String key, String from, Document doc, Instant at) {
         }
         Done done = QuarkusTransaction.requiringNew().call(() -> {
             Article a = Article.findByKey(key)

@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.cortexlit.config.CortexLitConfig;
+import org.cortexlit.database.Database;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,14 +38,14 @@ public class ImportRunner {
 
     private final ImportService service;
     private final CortexLitConfig config;
-    private final org.cortexlit.database.Database database;
+    private final Database database;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cortexlit-import");
         t.setDaemon(true);
         return t;
     });
 
-    public ImportRunner(ImportService service, CortexLitConfig config, org.cortexlit.database.Database database) {
+    public ImportRunner(ImportService service, CortexLitConfig config, Database database) {
         this.service = service;
         this.config = config;
         this.database = database;
@@ -101,7 +103,7 @@ public class ImportRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 return true; // the run records its own failure
             }
         }

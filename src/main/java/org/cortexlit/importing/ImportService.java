@@ -1,12 +1,17 @@
 package org.cortexlit.importing;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.apache.lucene.document.Document;
 import org.cortexlit.config.CortexLitConfig;
+import org.cortexlit.database.Database;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.ArticleEvent;
 import org.cortexlit.library.DuplicateRules;
+import org.cortexlit.library.IndexChanges;
 import org.cortexlit.pubmed.PubmedRecord;
 import org.cortexlit.pubmed.ReadEvent;
 import org.cortexlit.pubmed.RecordFormatException;
@@ -18,18 +23,22 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -44,19 +53,19 @@ public class ImportService {
 
     /** Told when a run's records are searchable (reviews then take in the new matches of their queries). */
     @jakarta.inject.Inject
-    jakarta.enterprise.event.Event<RunIndexed> indexed;
+    Event<RunIndexed> indexed;
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     private final CortexLitConfig config;
     private final SearchIndex index;
-    private final org.cortexlit.library.IndexChanges changes;
-    private final org.cortexlit.database.Database database;
+    private final IndexChanges changes;
+    private final Database database;
 
-    private final io.micrometer.core.instrument.MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    public ImportService(CortexLitConfig config, SearchIndex index, org.cortexlit.library.IndexChanges changes,
-                         org.cortexlit.database.Database database, io.micrometer.core.instrument.MeterRegistry registry) {
+    public ImportService(CortexLitConfig config, SearchIndex index, IndexChanges changes,
+                         Database database, MeterRegistry registry) {
         this.registry = registry;
         this.config = config;
         this.index = index;
@@ -91,7 +100,7 @@ public class ImportService {
         String failure;
         Progress progress = null;
         try {
-            progress = new Progress(java.nio.file.Files.newInputStream(file), java.nio.file.Files.size(file));
+            progress = new Progress(Files.newInputStream(file), Files.size(file));
         } catch (IOException e) {
             complete(runId, "Cannot read the file: " + e.getMessage());
             return;
@@ -115,9 +124,9 @@ public class ImportService {
     }
 
     /** Byte counters of the file imports under way, by run id: each batch stores how far its run has read. */
-    private final Map<Long, Progress> progressOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Progress> progressOf = new ConcurrentHashMap<>();
     /** Runs someone asked to stop; the import thread sees it before the next record. */
-    private final Set<Long> cancelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
 
     /** Asks run {@code runId} to stop after the record it is reading; true when the run was running. */
     public boolean cancel(long runId) {
@@ -287,7 +296,7 @@ public class ImportService {
         }
         long millis = run.duration().toMillis();
         if (run.recordsRead > 0 && millis > 0) {
-            io.micrometer.core.instrument.DistributionSummary.builder("cortexlit.import.records.per.second")
+            DistributionSummary.builder("cortexlit.import.records.per.second")
                     .description("Records read per second, per import run").register(registry)
                     .record(run.recordsRead * 1000.0 / millis);
         }
@@ -343,7 +352,7 @@ public class ImportService {
     /** A database refusal as a person can act on it, without SQL. */
     static String refusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return switch (sql.getSQLState()) {
                     case "22001" -> "a value is longer than its column";
                     case "23505", "23000" -> "it duplicates a record already stored";
@@ -370,7 +379,7 @@ public class ImportService {
                 .collect(Collectors.toMap(a -> a.pmid, Function.identity()));
         ImportRun run = ImportRun.findById(runId);
         // records their PMID does not place are matched by DOI and title: two indexed lookups for the batch
-        Map<PubmedRecord, DuplicateRules.Keys> keysOf = new java.util.IdentityHashMap<>();
+        Map<PubmedRecord, DuplicateRules.Keys> keysOf = new IdentityHashMap<>();
         for (ReadEvent e : events) {
             if (e instanceof ReadEvent.Parsed p && (p.record().pmid() == null || !known.containsKey(p.record().pmid()))) {
                 PubmedRecord r = p.record();

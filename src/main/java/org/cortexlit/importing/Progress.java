@@ -3,6 +3,7 @@ package org.cortexlit.importing;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 
 /** Counts the bytes an import has consumed from its file, for the progress bar (compressed bytes for .gz). */
 final class Progress extends FilterInputStream {
@@ -28,7 +29,7 @@ final class Progress extends FilterInputStream {
 
     private void check() throws IOException {
         if (cancelled) {
-            throw new java.io.InterruptedIOException("the import was cancelled");
+            throw new InterruptedIOException("the import was cancelled");
         }
     }
 

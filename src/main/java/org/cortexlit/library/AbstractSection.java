@@ -1,4 +1,5 @@
 package org.cortexlit.library;
+import java.util.Objects;
 
 /** A paragraph of an abstract; {@code html} keeps the safe inline markup, {@code text} is plain. */
 public class AbstractSection {
@@ -20,14 +21,14 @@ public class AbstractSection {
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof AbstractSection that
-                && java.util.Objects.equals(label, that.label)
-                && java.util.Objects.equals(nlmCategory, that.nlmCategory)
-                && java.util.Objects.equals(text, that.text)
-                && java.util.Objects.equals(html, that.html);
+                && Objects.equals(label, that.label)
+                && Objects.equals(nlmCategory, that.nlmCategory)
+                && Objects.equals(text, that.text)
+                && Objects.equals(html, that.html);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(label, nlmCategory, text, html);
+        return Objects.hash(label, nlmCategory, text, html);
     }
 }

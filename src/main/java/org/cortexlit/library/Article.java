@@ -3,10 +3,8 @@ package org.cortexlit.library;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Convert;
-import org.hibernate.annotations.Mutability;
-import org.hibernate.type.descriptor.java.Immutability;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,13 +17,21 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.cortexlit.pubmed.PubmedRecord;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A citation in the corpus, addressed by its {@link #key()}: the PMID, or {@code CL<id>} for a record without
@@ -131,7 +137,7 @@ public class Article extends PanacheEntityBase {
     /** Tags reviewers gave the study (design, target, modality...); changed only through screening's Tagging. */
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"))
-    public java.util.Set<Tag> tags = new java.util.LinkedHashSet<>();
+    public Set<Tag> tags = new LinkedHashSet<>();
 
     /** The values of one tag dimension, in a stable order. */
     public List<String> tagValues(String dimension) {
@@ -140,7 +146,7 @@ public class Article extends PanacheEntityBase {
 
     /** Prefix of the key of an article without a PMID. */
     public static final String INTERNAL_PREFIX = "CL";
-    private static final java.util.regex.Pattern INTERNAL_KEY = java.util.regex.Pattern.compile("(?i)CL(\\d{1,18})");
+    private static final Pattern INTERNAL_KEY = Pattern.compile("(?i)CL(\\d{1,18})");
 
     /** How routes, the index and exports name this article: its PMID, else {@code CL<id>}. Never changes. */
     public String key() {
@@ -149,7 +155,7 @@ public class Article extends PanacheEntityBase {
 
     /** The internal id a key {@code CL<id>} names (any case), or null when it is not such a key. */
     public static Long internalId(String key) {
-        java.util.regex.Matcher m = INTERNAL_KEY.matcher(key.trim());
+        Matcher m = INTERNAL_KEY.matcher(key.trim());
         return m.matches() ? Long.valueOf(m.group(1)) : null;
     }
 
@@ -314,7 +320,7 @@ public class Article extends PanacheEntityBase {
     }
 
     private static String tooLong(String field, String value, int max) {
-        return value == null || value.length() <= max ? null : String.format(java.util.Locale.ROOT,
+        return value == null || value.length() <= max ? null : String.format(Locale.ROOT,
                 "the %s has %,d characters; at most %,d are stored", field, value.length(), max);
     }
 
@@ -335,13 +341,13 @@ public class Article extends PanacheEntityBase {
                 .mapToLong(i -> len(i.type()) + len(i.value())).sum(), () -> identifiersOf(r));
     }
 
-    private static String tooLong(String what, int entries, long chars, java.util.function.Supplier<List<?>> list) {
+    private static String tooLong(String what, int entries, long chars, Supplier<List<?>> list) {
         if (2 * chars + 100L * entries <= JsonLists.MAX_CHARS) {
             return null;
         }
         String json = JsonLists.json(list.get());
         int length = json == null ? 0 : json.length();
-        return length <= JsonLists.MAX_CHARS ? null : String.format(java.util.Locale.ROOT,
+        return length <= JsonLists.MAX_CHARS ? null : String.format(Locale.ROOT,
                 "the %s is too long to store (%,d entries, %,d characters as stored; at most %,d)",
                 what, entries, length, JsonLists.MAX_CHARS);
     }

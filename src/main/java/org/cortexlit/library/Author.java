@@ -2,6 +2,7 @@ package org.cortexlit.library;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /** A person or a group (collective name); affiliations are stored one per line. */
 public class Author {
@@ -51,15 +52,15 @@ public class Author {
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof Author that
-                && java.util.Objects.equals(lastName, that.lastName)
-                && java.util.Objects.equals(foreName, that.foreName)
-                && java.util.Objects.equals(initials, that.initials)
-                && java.util.Objects.equals(collectiveName, that.collectiveName)
-                && java.util.Objects.equals(affiliations, that.affiliations);
+                && Objects.equals(lastName, that.lastName)
+                && Objects.equals(foreName, that.foreName)
+                && Objects.equals(initials, that.initials)
+                && Objects.equals(collectiveName, that.collectiveName)
+                && Objects.equals(affiliations, that.affiliations);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(lastName, foreName, initials, collectiveName, affiliations);
+        return Objects.hash(lastName, foreName, initials, collectiveName, affiliations);
     }
 }

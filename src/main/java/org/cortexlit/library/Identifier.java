@@ -1,4 +1,5 @@
 package org.cortexlit.library;
+import java.util.Objects;
 
 /** Another identifier of the article: pmc, pii, mid, ... */
 public class Identifier {
@@ -16,12 +17,12 @@ public class Identifier {
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof Identifier that
-                && java.util.Objects.equals(type, that.type)
-                && java.util.Objects.equals(value, that.value);
+                && Objects.equals(type, that.type)
+                && Objects.equals(value, that.value);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(type, value);
+        return Objects.hash(type, value);
     }
 }

@@ -7,6 +7,7 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -33,7 +34,7 @@ public class IndexChanges {
             return;
         }
         String node = database.nodeName();
-        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(Instant.now());
         em.unwrap(Session.class).doWork(c -> {
             long tx;
             try (PreparedStatement q = c.prepareStatement("select cast(cast(pg_current_xact_id() as text) as bigint)");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.persistence.AttributeConverter;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -68,7 +69,7 @@ public final class JsonLists {
             try {
                 List<T> list = reader.readValue(json);
                 return List.copyOf(list);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("A stored list is not valid JSON (" + e.getMessage() + ")", e);
             }
         }

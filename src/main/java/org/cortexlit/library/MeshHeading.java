@@ -2,6 +2,7 @@ package org.cortexlit.library;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /** A MeSH descriptor with its qualifiers (stored one per line); major when it or a qualifier is a major topic. */
 public class MeshHeading {
@@ -25,13 +26,13 @@ public class MeshHeading {
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof MeshHeading that
-                && java.util.Objects.equals(descriptor, that.descriptor)
+                && Objects.equals(descriptor, that.descriptor)
                 && major == that.major
-                && java.util.Objects.equals(qualifiers, that.qualifiers);
+                && Objects.equals(qualifiers, that.qualifiers);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(descriptor, major, qualifiers);
+        return Objects.hash(descriptor, major, qualifiers);
     }
 }

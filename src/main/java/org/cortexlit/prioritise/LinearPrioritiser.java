@@ -1,5 +1,6 @@
 package org.cortexlit.prioritise;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ public final class LinearPrioritiser implements Prioritiser {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Integer.compare(rows[a], rows[b]));
+        Arrays.sort(order, (a, b) -> Integer.compare(rows[a], rows[b]));
         int[] r = rows.clone();
         boolean[] y = relevant.clone();
         for (int i = 0; i < order.length; i++) {

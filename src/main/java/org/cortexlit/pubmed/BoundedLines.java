@@ -1,10 +1,11 @@
 package org.cortexlit.pubmed;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Reads lines as {@link java.io.BufferedReader#readLine()} does (ending in \n, \r or \r\n), but never holds more
+ * Reads lines as {@link BufferedReader#readLine()} does (ending in \n, \r or \r\n), but never holds more
  * than {@link Limits#MAX_LINE_CHARS} of one line: the rest of a longer line is read and dropped, and
  * {@link #lastWasCut()} says so. Counts lines from 1.
  */

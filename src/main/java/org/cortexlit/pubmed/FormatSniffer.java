@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * Decides from the first bytes what a file is, never from its name: gzip (by its magic number), then
@@ -111,7 +112,7 @@ final class FormatSniffer {
             if (t instanceof EOFException || t instanceof ZipException) {
                 return (IOException) t;
             }
-            if (t instanceof javax.xml.stream.XMLStreamException xe && xe.getNestedException() != null
+            if (t instanceof XMLStreamException xe && xe.getNestedException() != null
                     && xe.getNestedException() != xe.getCause()) {
                 IOException nested = gzipFault(xe.getNestedException());
                 if (nested != null) {

@@ -2,8 +2,8 @@ package org.cortexlit.pubmed;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -158,7 +158,7 @@ final class PubmedXmlReader implements RecordReader {
                     f.skipElement(); // the record is refused: read on to its end, keep nothing more
                 } else if (!handle(name, stack[depth - 1], depth >= 2 ? stack[depth - 2] : null, d, t)) {
                     if (depth == stack.length) {
-                        stack = java.util.Arrays.copyOf(stack, depth * 2);
+                        stack = Arrays.copyOf(stack, depth * 2);
                     }
                     stack[depth++] = name;
                 }

@@ -2,6 +2,7 @@ package org.cortexlit.pubmed;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The mutable fields of one record while a reader fills them in; {@link #toEvent} validates and freezes. */
 final class RecordDraft {
@@ -93,7 +94,7 @@ final class RecordDraft {
             return null;
         }
         String s = raw.trim();
-        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        String lower = s.toLowerCase(Locale.ROOT);
         for (String prefix : new String[] {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
                 "http://dx.doi.org/", "doi:", "doi "}) {
             if (lower.startsWith(prefix)) {

@@ -1,8 +1,8 @@
 package org.cortexlit.pubmed;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -194,7 +194,7 @@ final class XmlFields {
                     }
                     String tag = mathDepth == 0 ? InlineMarkup.safeTag(local) : null;
                     if (depth == open.length) {
-                        open = java.util.Arrays.copyOf(open, depth * 2);
+                        open = Arrays.copyOf(open, depth * 2);
                     }
                     open[depth++] = tag;
                     if (tag != null && !markup.full()) {

@@ -2,8 +2,10 @@ package org.cortexlit.screening;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Cohen's kappa between each pair of reviewers over the records both screened, "maybe" counting as include
@@ -17,7 +19,7 @@ public final class Agreement {
     /** One pair's figures; {@code kappa} is null when it is undefined (no shared record, or chance agreement is 1). */
     public record Pair(String first, String second, int shared, int agreed, Double kappa) {
         public String kappaText() {
-            return kappa == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f", kappa);
+            return kappa == null ? "n/a" : String.format(Locale.ROOT, "%.2f", kappa);
         }
     }
 
@@ -27,7 +29,7 @@ public final class Agreement {
     public static List<Pair> pairs(Map<Long, Map<String, Decision>> votes) {
         TreeMap<String, TreeMap<String, int[]>> tables = new TreeMap<>();
         for (Map<String, Decision> byReviewer : votes.values()) {
-            List<String> names = new ArrayList<>(new java.util.TreeSet<>(byReviewer.keySet()));
+            List<String> names = new ArrayList<>(new TreeSet<>(byReviewer.keySet()));
             for (int i = 0; i < names.size(); i++) {
                 for (int j = i + 1; j < names.size(); j++) {
                     int a = byReviewer.get(names.get(i)).includeLike() ? 0 : 1;

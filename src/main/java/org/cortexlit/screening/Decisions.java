@@ -7,6 +7,7 @@ import org.cortexlit.library.Article;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -77,7 +78,7 @@ public class Decisions {
                 mine.reviewId = reviewId;
                 mine.reviewer = actor.name();
                 rec.decisionCount++;
-            } else if (mine.decision == d && java.util.Objects.equals(mine.reason, why) && java.util.Objects.equals(mine.note, n)) {
+            } else if (mine.decision == d && Objects.equals(mine.reason, why) && Objects.equals(mine.note, n)) {
                 return mine;
             } else if (r.isDual() && rec.decisionCount >= 2) {
                 throw ScreeningException.conflict("Both decisions on this record are in, so they are final for "

@@ -1,15 +1,17 @@
 package org.cortexlit.screening;
 
-import org.cortexlit.search.QueryMatches;
-
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.cortexlit.library.Article;
+import org.cortexlit.search.QueryMatches;
 import org.cortexlit.search.query.QuerySyntaxException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which of a review's records a list, the API or an export wants: by status and by a query in the corpus's
@@ -41,7 +43,7 @@ public final class RecordFilter {
             try {
                 // the review's own articles that the query matches: never more than the review holds, however
                 // much of the corpus matches
-                java.util.Set<String> keys = new java.util.HashSet<>(matches.keys(query));
+                Set<String> keys = new HashSet<>(matches.keys(query));
                 ids = keys.isEmpty() ? List.of(-1L) : Tx.tx(() -> Article.getEntityManager()
                         .createQuery("select r.articleId, a.pmid from ReviewRecord r, Article a where a.id = r.articleId "
                                 + "and r.reviewId = :r", Object[].class).setParameter("r", reviewId).getResultList().stream()
@@ -53,7 +55,7 @@ public final class RecordFilter {
             } catch (QuerySyntaxException e) {
                 throw ScreeningException.invalid("The filter query cannot be run: " + e.getMessage());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
         return new RecordFilter(reviewId, st, ids);

@@ -2,6 +2,7 @@ package org.cortexlit.screening;
 
 import org.cortexlit.library.Article;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ public record RecordView(Review review, ReviewRecord record, Article article, bo
         if (record.decisionCount == 0) {
             return "";
         }
-        List<String> parts = new java.util.ArrayList<>(visible.stream()
+        List<String> parts = new ArrayList<>(visible.stream()
                 .map(d -> d.reviewer + ": " + d.decision.label() + (d.reason == null ? "" : " (" + d.reason + ")")).toList());
         if (hidden > 0) {
             parts.add(hidden + " hidden (blind)");

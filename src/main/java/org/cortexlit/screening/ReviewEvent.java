@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** Something done to a review or one of its records: who, when, before and after. Never deleted. */
 @Entity
@@ -56,6 +57,6 @@ public class ReviewEvent extends PanacheEntityBase {
     }
 
     public String kindLabel() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,8 +2,13 @@ package org.cortexlit.screening;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.cortexlit.importing.ImportRun;
+import org.cortexlit.importing.RunIndexed;
+import org.cortexlit.importing.SavedSearch;
 import org.cortexlit.library.Article;
+import org.cortexlit.library.ArticleEvent;
 import org.cortexlit.search.QueryMatches;
+import org.cortexlit.search.SearchService;
 import org.cortexlit.search.SimilarArticles;
 import org.cortexlit.search.query.QuerySyntaxException;
 import org.jboss.logging.Logger;
@@ -11,6 +16,8 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +52,7 @@ public class ReviewRecords {
      * As {@link #syncQuery(long)}, looking only among {@code among} (article keys; null for the whole corpus): after
      * an import run only the articles it touched can be new matches.
      */
-    private int syncQuery(long reviewId, java.util.Collection<String> among) {
+    private int syncQuery(long reviewId, Collection<String> among) {
         Review r = Tx.tx(() -> Review.require(reviewId));
         if (r.query == null) {
             return 0;
@@ -82,8 +89,8 @@ public class ReviewRecords {
         }
         List<String> touched = Tx.tx(() -> Article.getEntityManager().createQuery("select distinct a from ArticleEvent e, "
                         + "Article a where a.id = e.articleId and e.runId = :run and e.action in (:actions)", Article.class)
-                .setParameter("run", runId).setParameter("actions", List.of(org.cortexlit.library.ArticleEvent.Action.CREATED,
-                        org.cortexlit.library.ArticleEvent.Action.UPDATED, org.cortexlit.library.ArticleEvent.Action.RESTORED))
+                .setParameter("run", runId).setParameter("actions", List.of(ArticleEvent.Action.CREATED,
+                        ArticleEvent.Action.UPDATED, ArticleEvent.Action.RESTORED))
                 .getResultList().stream().filter(Article::visible).map(Article::key).toList());
         if (touched.isEmpty()) {
             return;
@@ -154,7 +161,7 @@ public class ReviewRecords {
             List<String> unknown = pmids.stream().filter(p -> !byPmid.containsKey(p)).distinct().toList();
             int added = 0, restored = 0, already = 0;
             // one query for the records already there, not one per PMID (each would also flush the session)
-            Map<Long, ReviewRecord> present = new java.util.HashMap<>();
+            Map<Long, ReviewRecord> present = new HashMap<>();
             if (!byPmid.isEmpty()) {
                 ReviewRecord.<ReviewRecord>list("reviewId = ?1 and articleId in ?2", reviewId, List.copyOf(byPmid.values()))
                         .forEach(x -> present.put(x.articleId, x));
@@ -206,7 +213,7 @@ public class ReviewRecords {
      * Articles like the review's included studies (title words double, abstract, MeSH) that the review does
      * not hold yet: what its Boolean query may have missed. Empty until something is included.
      */
-    public List<org.cortexlit.search.SearchService.Hit> moreLikeIncluded(long reviewId, int size) throws IOException {
+    public List<SearchService.Hit> moreLikeIncluded(long reviewId, int size) throws IOException {
         List<String> seed = Tx.tx(() -> {
             Review.require(reviewId);
             return Article.getEntityManager().createQuery("select a.pmid, a.id from ReviewRecord r, Article a where "
@@ -218,13 +225,13 @@ public class ReviewRecords {
         if (seed.isEmpty()) {
             return List.of();
         }
-        java.util.Set<Long> held = new HashSet<>(Tx.tx(() -> Article.getEntityManager()
+        Set<Long> held = new HashSet<>(Tx.tx(() -> Article.getEntityManager()
                 .createQuery("select r.articleId from ReviewRecord r where r.reviewId = :r", Long.class)
                 .setParameter("r", reviewId).getResultList()));
-        java.util.Map<String, Long> idsByKey = new java.util.HashMap<>();
-        List<org.cortexlit.search.SearchService.Hit> hits = similar.similarToAll(seed, 100);
+        Map<String, Long> idsByKey = new HashMap<>();
+        List<SearchService.Hit> hits = similar.similarToAll(seed, 100);
         Tx.tx(() -> {
-            Article.findByKeys(hits.stream().map(org.cortexlit.search.SearchService.Hit::key).toList())
+            Article.findByKeys(hits.stream().map(SearchService.Hit::key).toList())
                     .forEach(a -> idsByKey.put(a.key(), a.id));
             return null;
         });
@@ -233,7 +240,7 @@ public class ReviewRecords {
     }
 
     /** New imports join the queues of the reviews whose query they match. */
-    void onRunIndexed(@jakarta.enterprise.event.Observes org.cortexlit.importing.RunIndexed event) {
+    void onRunIndexed(@jakarta.enterprise.event.Observes RunIndexed event) {
         try {
             routeSavedSearch(event.runId());
         } catch (RuntimeException e) {
@@ -248,19 +255,19 @@ public class ReviewRecords {
      */
     public int routeSavedSearch(long runId) {
         return Tx.tx(() -> {
-            org.cortexlit.importing.ImportRun run = org.cortexlit.importing.ImportRun.findById(runId);
+            ImportRun run = ImportRun.findById(runId);
             if (run == null || run.savedSearchId == null) {
                 return 0;
             }
-            org.cortexlit.importing.SavedSearch search = org.cortexlit.importing.SavedSearch.findById(run.savedSearchId);
+            SavedSearch search = SavedSearch.findById(run.savedSearchId);
             if (search == null || search.reviewId == null || Review.findById(search.reviewId) == null) {
                 return 0;
             }
             List<String> keys = Article.getEntityManager().createQuery("select distinct a from ArticleEvent e, Article a "
                             + "where a.id = e.articleId and e.runId = :run and e.action in (:created, :updated)", Article.class)
                     .setParameter("run", runId)
-                    .setParameter("created", org.cortexlit.library.ArticleEvent.Action.CREATED)
-                    .setParameter("updated", org.cortexlit.library.ArticleEvent.Action.UPDATED)
+                    .setParameter("created", ArticleEvent.Action.CREATED)
+                    .setParameter("updated", ArticleEvent.Action.UPDATED)
                     .getResultList().stream().map(Article::key).toList();
             int added = 0;
             for (int from = 0; from < keys.size(); from += 1000) {

@@ -1,15 +1,15 @@
 package org.cortexlit.screening;
 
-import org.cortexlit.search.QueryMatches;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.search.Query;
 import org.cortexlit.library.Article;
+import org.cortexlit.search.QueryMatches;
 import org.cortexlit.search.query.QuerySyntaxException;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ public class ReviewScope {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = (List<Object[]>) loaded[1];
         List<String> keys = new ArrayList<>();
-        Map<String, Status> statusByKey = new java.util.HashMap<>();
+        Map<String, Status> statusByKey = new HashMap<>();
         for (Object[] row : rows) {
             String key = row[0] != null ? (String) row[0] : Article.INTERNAL_PREFIX + row[1];
             statusByKey.put(key, (Status) row[2]);

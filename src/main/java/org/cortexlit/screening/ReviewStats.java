@@ -3,6 +3,8 @@ package org.cortexlit.screening;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import org.cortexlit.library.Article;
+import org.cortexlit.library.ArticleEvent;
+import org.cortexlit.library.TagDimension;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -43,7 +45,7 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
     public static Map<String, Map<String, Long>> tagCounts(long reviewId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-            for (org.cortexlit.library.TagDimension d : org.cortexlit.library.TagDimension.values()) {
+            for (TagDimension d : TagDimension.values()) {
                 out.put(d.key, new LinkedHashMap<>());
             }
             @SuppressWarnings("unchecked")
@@ -160,7 +162,7 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
                         + "left join ArticleEvent e on e.articleId = r.articleId and e.action = :created "
                         + "left join ImportRun i on i.id = e.runId where r.reviewId = :r group by i.trigger, r.origin",
                         Object[].class)
-                .setParameter("r", reviewId).setParameter("created", org.cortexlit.library.ArticleEvent.Action.CREATED)
+                .setParameter("r", reviewId).setParameter("created", ArticleEvent.Action.CREATED)
                 .getResultList()) {
             String source = row[1] == ReviewRecord.Origin.MANUAL ? "added by hand"
                     : row[1] == ReviewRecord.Origin.SEARCH ? "saved PubMed searches" : sourceName(row[0] == null ? "" : row[0].toString());

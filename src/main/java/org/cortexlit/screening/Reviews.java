@@ -6,6 +6,7 @@ import org.cortexlit.search.QueryMatches;
 import org.cortexlit.search.query.QuerySyntaxException;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -184,7 +185,7 @@ public class Reviews {
             int colon = line.indexOf(':');
             if (colon <= 0 || TagDimension.byKey(line.substring(0, colon)).isEmpty()) {
                 throw ScreeningException.invalid("Each tag line reads 'dimension: value, value' with a dimension among "
-                        + java.util.Arrays.stream(TagDimension.values()).map(d -> d.key).toList() + "; this one does not: '"
+                        + Arrays.stream(TagDimension.values()).map(d -> d.key).toList() + "; this one does not: '"
                         + line + "'.");
             }
         }

@@ -1,5 +1,6 @@
 package org.cortexlit.screening;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Where a record of a review stands. */
@@ -31,7 +32,7 @@ public enum Status {
             return valueOf(s.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
         } catch (IllegalArgumentException e) {
             throw ScreeningException.invalid("There is no status '" + s + "'; the screening statuses are "
-                    + java.util.Arrays.stream(values()).map(Enum::name).toList() + ".");
+                    + Arrays.stream(values()).map(Enum::name).toList() + ".");
         }
     }
 

@@ -3,6 +3,7 @@ package org.cortexlit.screening;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.cortexlit.library.Article;
+import org.cortexlit.library.IndexChanges;
 import org.cortexlit.library.Tag;
 import org.cortexlit.library.TagChange;
 import org.cortexlit.library.TagDimension;
@@ -12,8 +13,10 @@ import org.cortexlit.search.SearchIndex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,9 +28,9 @@ import java.util.Set;
 public class Tagging {
 
     private final SearchIndex index;
-    private final org.cortexlit.library.IndexChanges indexChanges;
+    private final IndexChanges indexChanges;
 
-    public Tagging(SearchIndex index, org.cortexlit.library.IndexChanges changes) {
+    public Tagging(SearchIndex index, IndexChanges changes) {
         this.index = index;
         this.indexChanges = changes;
     }
@@ -38,7 +41,7 @@ public class Tagging {
 
     public Result set(String key, String dimension, Collection<String> values, Actor actor, Long reviewId,
                       Integer expectedVersion) {
-        java.util.Map<String, Collection<String>> one = new java.util.LinkedHashMap<>();
+        Map<String, Collection<String>> one = new LinkedHashMap<>();
         one.put(dimension, values);
         return setAll(key, one, actor, reviewId, expectedVersion).get(0);
     }
@@ -48,12 +51,12 @@ public class Tagging {
      * one transaction (a {@link TagChange} per dimension that changed) and the article is re-indexed once.
      * Returns one result per dimension, in the order given.
      */
-    public List<Result> setAll(String key, java.util.Map<String, ? extends Collection<String>> changes, Actor actor,
+    public List<Result> setAll(String key, Map<String, ? extends Collection<String>> changes, Actor actor,
                                Long reviewId, Integer expectedVersion) {
         if (!actor.editor()) {
             throw ScreeningException.forbidden("Only reviewers and admins tag studies.");
         }
-        java.util.Map<TagDimension, List<String>> wanted = new java.util.LinkedHashMap<>();
+        Map<TagDimension, List<String>> wanted = new LinkedHashMap<>();
         changes.forEach((dimension, values) -> {
             TagDimension dim;
             try {
@@ -77,7 +80,7 @@ public class Tagging {
             }
             wanted.put(dim, normalised.stream().sorted().toList());
         });
-        List<Result> results = new java.util.ArrayList<>();
+        List<Result> results = new ArrayList<>();
         boolean changed;
         try {
             changed = QuarkusTransaction.requiringNew().call(() -> {
@@ -89,7 +92,7 @@ public class Tagging {
                 }
                 Instant now = Instant.now();
                 boolean any = false;
-                for (java.util.Map.Entry<TagDimension, List<String>> w : wanted.entrySet()) {
+                for (Map.Entry<TagDimension, List<String>> w : wanted.entrySet()) {
                     String dim = w.getKey().key;
                     List<String> before = a.tagValues(dim);
                     List<String> after = w.getValue();

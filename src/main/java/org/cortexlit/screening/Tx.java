@@ -1,9 +1,11 @@
 package org.cortexlit.screening;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import org.cortexlit.library.Article;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import java.util.function.Supplier;
@@ -60,7 +62,7 @@ final class Tx {
     static boolean isConcurrentChange(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException
-                    || t instanceof org.hibernate.exception.ConstraintViolationException) {
+                    || t instanceof ConstraintViolationException) {
                 return true;
             }
         }
@@ -68,6 +70,6 @@ final class Tx {
     }
 
     static void forceNewVersion(ReviewRecord rec) {
-        Article.getEntityManager().lock(rec, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        Article.getEntityManager().lock(rec, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
 }

@@ -1,5 +1,6 @@
 package org.cortexlit.screening;
 
+import org.cortexlit.text.Html;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 import java.text.Normalizer;
@@ -155,6 +156,6 @@ public final class WordHighlighter {
     }
 
     private static void escape(String text, int from, int to, StringBuilder out) {
-        org.cortexlit.text.Html.escape(text, from, to, out);
+        Html.escape(text, from, to, out);
     }
 }

@@ -9,8 +9,13 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -51,19 +56,19 @@ public final class Analyzers {
     }
 
     /** The words {@code analyzer} makes of {@code text} in {@code field}, in order (stacked tokens included). */
-    public static java.util.List<String> words(Analyzer analyzer, String field, String text) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    public static List<String> words(Analyzer analyzer, String field, String text) {
+        List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
-                    ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            CharTermAttribute term =
+                    ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
                 out.add(term.toString());
             }
             ts.end();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // a StringReader cannot fail; this would be a broken analyzer, not bad input
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out;
     }

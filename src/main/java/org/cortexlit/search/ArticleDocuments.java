@@ -1,18 +1,19 @@
 package org.cortexlit.search;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.Author;
 import org.cortexlit.library.MeshHeading;
@@ -21,10 +22,12 @@ import org.cortexlit.library.TagDimension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Turns an article into its Lucene document. The only place that decides what is indexed. */
 public final class ArticleDocuments {
@@ -53,8 +56,8 @@ public final class ArticleDocuments {
      * text fields are in.
      */
     public static void addCatchAll(Document d) {
-        List<String> values = new java.util.ArrayList<>();
-        for (org.apache.lucene.index.IndexableField f : d.getFields()) {
+        List<String> values = new ArrayList<>();
+        for (IndexableField f : d.getFields()) {
             if (IndexFields.ALL_TEXT.contains(f.name()) && f.stringValue() != null && !f.stringValue().isEmpty()) {
                 values.add(f.stringValue());
                 if (f.name().equals(IndexFields.TITLE)) {
@@ -202,7 +205,7 @@ public final class ArticleDocuments {
         return value == null ? "" : value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    private static final java.util.Set<String> EVIDENCE_TYPES = java.util.Set.of("randomized controlled trial",
+    private static final Set<String> EVIDENCE_TYPES = Set.of("randomized controlled trial",
             "controlled clinical trial", "clinical trial", "meta-analysis", "systematic review", "review",
             "practice guideline", "guideline");
 
@@ -211,7 +214,7 @@ public final class ArticleDocuments {
      * to 2030) and +0.1 for a trial or a review publication type. Small next to the score of a telling word; for a
      * word most records hold (BM25 near 0) it decides the order, hence the index sort on it.
      */
-    static float rankBoost(Integer year, java.util.List<String> publicationTypes) {
+    static float rankBoost(Integer year, List<String> publicationTypes) {
         float boost = 1f;
         if (year != null) {
             boost += RECENCY_BONUS * Math.max(0f, Math.min(1f, (year - 1990) / 40f));

@@ -3,6 +3,7 @@ package org.cortexlit.search;
 import org.cortexlit.library.TagDimension;
 
 import java.util.List;
+import java.util.Set;
 
 /** Names of the Lucene fields, shared by the document builder, the query translator and the highlighter. */
 public final class IndexFields {
@@ -90,7 +91,7 @@ public final class IndexFields {
     public static final List<String> ALL_TEXT = List.of(TITLE, ABSTRACT, AUTHOR, MESH, KEYWORD, PUBLICATION_TYPE, JOURNAL);
 
     /** The text fields that also hold the {@link PhraseIndex} tokens of the field's multi-word terms. */
-    public static final java.util.Set<String> PHRASE_FIELDS = java.util.Set.of(TITLE, ABSTRACT, MESH, MESH_MAJOR, ALL);
+    public static final Set<String> PHRASE_FIELDS = Set.of(TITLE, ABSTRACT, MESH, MESH_MAJOR, ALL);
 
     /** The version of the phrase list a document was indexed with (StringField, not stored): {@link PhraseIndex}. */
     public static final String PHRASES = "phrases";

@@ -18,8 +18,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +64,7 @@ public final class PhraseIndex {
     private PhraseIndex(Map<String, List<String>> phrases) {
         this.phrases = Map.copyOf(phrases);
         this.words = new CharArrayMap<>(64, false);
-        Map<String, List<Phrase>> first = new java.util.HashMap<>();
+        Map<String, List<Phrase>> first = new HashMap<>();
         int max = 0;
         for (List<String> ws : phrases.values()) {
             String[] canonical = new String[ws.size()];
@@ -147,7 +150,7 @@ public final class PhraseIndex {
 
     /** Each non-comment line as the text fields' analyser splits it; a line of one word is an error in the list. */
     private static Map<String, List<String>> analyse(List<String> lines, String source) {
-        Map<String, List<String>> out = new java.util.HashMap<>();
+        Map<String, List<String>> out = new HashMap<>();
         try (Analyzer analyzer = Analyzers.text()) {
             int n = 0;
             for (String line : lines) {
@@ -191,7 +194,7 @@ public final class PhraseIndex {
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
         private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
         /** Words read ahead, not yet passed on. */
-        private final java.util.ArrayDeque<Ahead> ahead = new java.util.ArrayDeque<>();
+        private final ArrayDeque<Ahead> ahead = new ArrayDeque<>();
         /** Phrase tokens still to emit after {@link #head}, with their end offsets. */
         private final List<String> pending = new ArrayList<>();
         private final List<Integer> pendingEnds = new ArrayList<>();
@@ -267,7 +270,7 @@ public final class PhraseIndex {
         /** The end offset of {@code phrase}'s last word when the words read ahead continue it (its first word is the
          * current one) without a gap, else -1. */
         private int endOf(String[] phrase) {
-            java.util.Iterator<Ahead> it = ahead.iterator();
+            Iterator<Ahead> it = ahead.iterator();
             int end = -1;
             for (int i = 1; i < phrase.length; i++) {
                 Ahead a = it.next();

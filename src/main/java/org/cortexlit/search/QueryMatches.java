@@ -2,6 +2,7 @@ package org.cortexlit.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
@@ -12,8 +13,8 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.index.StoredFields;
 import org.cortexlit.search.query.QuerySyntaxException;
+import org.cortexlit.search.query.TranslatedQuery;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public class QueryMatches {
             search.translate(query);
             return List.of();
         }
-        org.cortexlit.search.query.TranslatedQuery tq = search.translate(query);
+        TranslatedQuery tq = search.translate(query);
         return index.withSearcher(searcher -> searcher.search(restricted(search.queryFor(tq, searcher), among),
                 new CollectorManager<PmidCollector, List<String>>() {
                     @Override

@@ -9,9 +9,14 @@ import jakarta.enterprise.event.Observes;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -25,12 +30,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * The one owner of the Lucene {@link IndexWriter} and its {@link SearcherManager}. The database is the
@@ -109,7 +126,7 @@ public class SearchIndex {
     }
 
     /** A rebuild someone asked for, running on its own thread, or null. */
-    private volatile java.util.concurrent.CompletableFuture<Void> requestedRebuild;
+    private volatile CompletableFuture<Void> requestedRebuild;
 
     /** What {@link #requestRebuild} found: {@code failure} is set only for {@link Outcome#FAILED}. */
     public record RebuildRequest(Outcome outcome, String failure) {
@@ -129,17 +146,17 @@ public class SearchIndex {
      * Starts {@link #rebuild} on its own thread and waits up to {@code wait} for it: the API and the imports page
      * answer from the outcome, and a rebuild that outlasts the wait goes on without them.
      */
-    public RebuildRequest requestRebuild(String reason, java.time.Duration wait) {
-        java.util.concurrent.CompletableFuture<Void> done = startRequestedRebuild(reason);
+    public RebuildRequest requestRebuild(String reason, Duration wait) {
+        CompletableFuture<Void> done = startRequestedRebuild(reason);
         if (done == null) {
             return new RebuildRequest(RebuildRequest.Outcome.ALREADY_RUNNING, null);
         }
         try {
-            done.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return new RebuildRequest(RebuildRequest.Outcome.DONE, null);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return new RebuildRequest(RebuildRequest.Outcome.STILL_RUNNING, null);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return new RebuildRequest(RebuildRequest.Outcome.FAILED, e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -148,11 +165,11 @@ public class SearchIndex {
     }
 
     /** Starts the rebuild's thread, or returns null when a rebuild is under way (the lock covers only the start). */
-    private synchronized java.util.concurrent.CompletableFuture<Void> startRequestedRebuild(String reason) {
+    private synchronized CompletableFuture<Void> startRequestedRebuild(String reason) {
         if (startupCheck != null || requestedRebuild != null || rebuildProgress != null) {
             return null;
         }
-        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
                 rebuild(reason);
@@ -183,7 +200,7 @@ public class SearchIndex {
      * Threads one search spreads its segments over (one per core): a query alone on the machine runs on every core,
      * several at once queue here and each runs mostly on its caller's thread.
      */
-    private final java.util.concurrent.ExecutorService searchThreads = java.util.concurrent.Executors.newFixedThreadPool(
+    private final ExecutorService searchThreads = Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "cortexlit-search");
                 t.setDaemon(true);
@@ -191,26 +208,26 @@ public class SearchIndex {
             });
 
     /** The search threads (one per core), for work a search splits by segment besides Lucene's own (facet counts). */
-    java.util.concurrent.ExecutorService searchThreads() {
+    ExecutorService searchThreads() {
         return searchThreads;
     }
 
     /** Searchers whose segments are cut into one slice per core of about equal size (Lucene's default slices need
      * 250,000 documents before a second one). */
-    static final class SlicedSearchers extends org.apache.lucene.search.SearcherFactory {
-        private final java.util.concurrent.Executor executor;
+    static final class SlicedSearchers extends SearcherFactory {
+        private final Executor executor;
 
-        SlicedSearchers(java.util.concurrent.Executor executor) {
+        SlicedSearchers(Executor executor) {
             this.executor = executor;
         }
 
         @Override
-        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
             int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
             int perSlice = Math.max(1, (reader.maxDoc() + cores - 1) / cores);
             return new IndexSearcher(reader, executor) {
                 @Override
-                protected LeafSlice[] slices(List<org.apache.lucene.index.LeafReaderContext> leaves) {
+                protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
                     return IndexSearcher.slices(leaves, perSlice, Integer.MAX_VALUE);
                 }
             };
@@ -220,23 +237,23 @@ public class SearchIndex {
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
         Thread check = startupCheck;
-        java.util.concurrent.CompletableFuture<Void> requested = requestedRebuild;
+        CompletableFuture<Void> requested = requestedRebuild;
         try {
             if (check != null) {
                 check.join(60_000);
             }
             if (requested != null) {
-                requested.get(60, java.util.concurrent.TimeUnit.SECONDS); // it stops at its next page
+                requested.get(60, TimeUnit.SECONDS); // it stops at its next page
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // abandoned, failed (already logged), or still closing: close() below rolls back what is uncommitted
         }
         indexer.shutdown();
         searchThreads.shutdown();
         try {
-            indexer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            indexer.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -265,8 +282,8 @@ public class SearchIndex {
             epoch++;
             Files.createDirectories(path());
             directory = FSDirectory.open(path());
-            org.apache.lucene.index.SegmentInfos last = DirectoryReader.indexExists(directory)
-                    ? org.apache.lucene.index.SegmentInfos.readLatestCommit(directory) : null;
+            SegmentInfos last = DirectoryReader.indexExists(directory)
+                    ? SegmentInfos.readLatestCommit(directory) : null;
             boolean sortedOtherwise = last != null && !sortedAsWeSort(last);
             if (sortedOtherwise) {
                 LOG.infof("The search index at %s was written by an older version (another document order): it is "
@@ -315,8 +332,8 @@ public class SearchIndex {
      * Whether every segment of the last commit is sorted by {@link #INDEX_SORT}. Lucene refuses to open a writer
      * with an index sort on segments sorted otherwise (those of schema versions before 10 are not sorted at all).
      */
-    static boolean sortedAsWeSort(org.apache.lucene.index.SegmentInfos commit) {
-        for (org.apache.lucene.index.SegmentCommitInfo segment : commit) {
+    static boolean sortedAsWeSort(SegmentInfos commit) {
+        for (SegmentCommitInfo segment : commit) {
             if (!INDEX_SORT.equals(segment.info.getIndexSort())) {
                 return false;
             }
@@ -404,7 +421,7 @@ public class SearchIndex {
         writeLock.lock();
         try {
             // where the change log stands before the first read: a change made during the rebuild is followed again
-            java.util.function.LongSupplier position = followPosition;
+            LongSupplier position = followPosition;
             long followFrom = position == null ? -1 : position.getAsLong();
             long expected = QuarkusTransaction.requiringNew().call(Article::countVisible);
             rebuildProgress = new RebuildProgress(reason, 0, expected, Instant.now());
@@ -423,7 +440,7 @@ public class SearchIndex {
                 List<Document> page = QuarkusTransaction.requiringNew().call(() -> {
                     List<Article> articles = Article.find("id > ?1 order by id", lastId[0]).page(0, REBUILD_PAGE).list();
                     more[0] = !articles.isEmpty();
-                    List<Document> docs = new java.util.ArrayList<>(articles.size());
+                    List<Document> docs = new ArrayList<>(articles.size());
                     for (Article a : articles) {
                         lastId[0] = a.id;
                         if (a.visible()) {
@@ -547,12 +564,12 @@ public class SearchIndex {
         });
     }
 
-    private final java.util.concurrent.ThreadPoolExecutor indexer = new java.util.concurrent.ThreadPoolExecutor(
-            1, 1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(2), r -> {
+    private final ThreadPoolExecutor indexer = new ThreadPoolExecutor(
+            1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2), r -> {
         Thread t = new Thread(r, "cortexlit-indexer");
         t.setDaemon(true);
         return t;
-    }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+    }, new ThreadPoolExecutor.CallerRunsPolicy());
 
     private volatile RuntimeException failedApply;
 
@@ -562,7 +579,7 @@ public class SearchIndex {
             indexer.submit(() -> { }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
         RuntimeException failure = failedApply;
@@ -647,7 +664,7 @@ public class SearchIndex {
                 return Map.of();
             }
             // the commit's segments file alone: no segment is opened to read a map
-            return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData();
+            return SegmentInfos.readLatestCommit(directory).getUserData();
         } catch (IOException e) {
             return Map.of();
         }
@@ -672,11 +689,11 @@ public class SearchIndex {
      */
     private volatile long followed = -1;
     /** Where the change log stands now; set by {@link IndexFollower} on PostgreSQL, null on H2. */
-    private volatile java.util.function.LongSupplier followPosition;
+    private volatile LongSupplier followPosition;
     /** Brings the index up to the change log before the start-up check compares it with the database. */
     private volatile Runnable catchUp;
 
-    void followWith(java.util.function.LongSupplier position, Runnable catchUp) {
+    void followWith(LongSupplier position, Runnable catchUp) {
         this.followPosition = position;
         this.catchUp = catchUp;
     }

@@ -1,40 +1,56 @@
 package org.cortexlit.search;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.document.FeatureField;
-import org.apache.lucene.search.Query;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.TopDocsCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.search.query.QuerySyntaxException;
 import org.cortexlit.search.query.QueryTranslator;
 import org.cortexlit.search.query.TranslatedQuery;
+import org.cortexlit.text.Html;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Runs PubMed-style queries against the index: ranking or date order, paging, highlighted snippets. */
 @ApplicationScoped
@@ -97,15 +113,15 @@ public class SearchService {
     private final QueryTranslator translator;
 
     /** Time of each search (core and counting, not the page around it): the cortexlit_search_seconds metric. */
-    private final io.micrometer.core.instrument.Timer searchTimer;
+    private final Timer searchTimer;
 
     @jakarta.inject.Inject
-    public SearchService(SearchIndex index, org.cortexlit.config.CortexLitConfig config,
-                         io.micrometer.core.instrument.MeterRegistry registry) {
+    public SearchService(SearchIndex index, CortexLitConfig config,
+                         MeterRegistry registry) {
         this.index = index;
         this.countCache = new CountCache(config.index().countCacheSize());
         this.translator = new QueryTranslator(index.analyzer());
-        this.searchTimer = io.micrometer.core.instrument.Timer.builder("cortexlit.search")
+        this.searchTimer = Timer.builder("cortexlit.search")
                 .description("Searches of the corpus: translation, ranking and counting").publishPercentileHistogram()
                 .register(registry);
     }
@@ -128,7 +144,7 @@ public class SearchService {
         try {
             return searchUntimed(q, page, size, order, filter);
         } finally {
-            searchTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            searchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -146,9 +162,9 @@ public class SearchService {
         int from = (page - 1) * size;
         return index.withSearcher(searcher -> {
             Query query = queryFor(tq, searcher);
-            Query base = filter == null ? query : new org.apache.lucene.search.BooleanQuery.Builder()
-                    .add(query, org.apache.lucene.search.BooleanClause.Occur.MUST)
-                    .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
+            Query base = filter == null ? query : new BooleanQuery.Builder()
+                    .add(query, BooleanClause.Occur.MUST)
+                    .add(filter, BooleanClause.Occur.FILTER).build();
             TopDocs top = rank(searcher, base, order, from + size);
             // a review's filter can hold thousands of keys: such counts are not kept
             Counts counts = filter == null ? count(searcher, base) : countUncached(searcher, base);
@@ -218,7 +234,7 @@ public class SearchService {
 
     Counts count(IndexSearcher searcher, Query base) throws IOException {
         IndexReader reader = searcher.getIndexReader();
-        long version = reader instanceof org.apache.lucene.index.DirectoryReader d ? d.getVersion() : -1;
+        long version = reader instanceof DirectoryReader d ? d.getVersion() : -1;
         CountKey key = version < 0 ? null : new CountKey(index.epoch(), version, base);
         Counts cached = key == null ? null : countCache.get(key);
         if (cached != null) {
@@ -245,7 +261,7 @@ public class SearchService {
 
         CountCache(int capacity) {
             this.capacity = Math.max(0, capacity);
-            this.map = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            this.map = new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<CountKey, Counts> eldest) {
                     return size() > CountCache.this.capacity;
@@ -313,7 +329,7 @@ public class SearchService {
     static List<String> keysOf(IndexSearcher searcher, TopDocs top) throws IOException {
         List<String> keys = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
-            keys.add(searcher.storedFields().document(sd.doc, java.util.Set.of(IndexFields.KEY)).get(IndexFields.KEY));
+            keys.add(searcher.storedFields().document(sd.doc, Set.of(IndexFields.KEY)).get(IndexFields.KEY));
         }
         return keys;
     }
@@ -342,7 +358,7 @@ public class SearchService {
             counts = new ConcurrentSortedSetDocValuesFacetCounts(state, hits, index.searchThreads());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while counting facets");
+            throw new InterruptedIOException("interrupted while counting facets");
         }
         List<Facet> facets = new ArrayList<>();
         for (Facets.Dimension dim : Facets.ALL) {
@@ -397,7 +413,7 @@ public class SearchService {
     }
 
     static String escape(String s) {
-        return org.cortexlit.text.Html.escape(s);
+        return Html.escape(s);
     }
 
     /** @param whole the title (marked whole), else the abstract (marked in passages) */
@@ -429,36 +445,36 @@ public class SearchService {
      * publication type, the title's "quality" was left unmarked.
      */
     static Query markQuery(Query q) {
-        java.util.Set<Query> leaves = new java.util.LinkedHashSet<>();
-        q.visit(new org.apache.lucene.search.QueryVisitor() {
+        Set<Query> leaves = new LinkedHashSet<>();
+        q.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
                 return MARKED_FIELDS.contains(field);
             }
 
             @Override
-            public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
+            public void consumeTerms(Query query, Term... terms) {
                 leaves.add(query);
             }
 
             @Override
             public void consumeTermsMatching(Query query, String field,
-                                             java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+                                             Supplier<ByteRunAutomaton> automaton) {
                 leaves.add(query);
             }
 
             @Override
-            public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur,
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur,
                                                                        Query parent) {
-                return occur == org.apache.lucene.search.BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
+                return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
             }
         });
-        org.apache.lucene.search.BooleanQuery.Builder any = new org.apache.lucene.search.BooleanQuery.Builder();
-        leaves.forEach(leaf -> any.add(leaf, org.apache.lucene.search.BooleanClause.Occur.SHOULD));
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        leaves.forEach(leaf -> any.add(leaf, BooleanClause.Occur.SHOULD));
         return any.build();
     }
 
-    private static final java.util.Set<String> MARKED_FIELDS = java.util.Set.of(IndexFields.TITLE, IndexFields.ABSTRACT,
+    private static final Set<String> MARKED_FIELDS = Set.of(IndexFields.TITLE, IndexFields.ABSTRACT,
             IndexFields.ALL);
 
     /** An article's title and abstract sections with what a query finds marked; an entry is null where it finds nothing. */

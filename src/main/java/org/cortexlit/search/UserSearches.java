@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Team members' own saved searches with "new since you last looked": the articles matching the query that
@@ -84,14 +85,14 @@ public class UserSearches {
     }
 
     /** Marks the search as looked at now and returns its query; empty when it is not the user's. */
-    public java.util.Optional<String> open(String username, long id) {
+    public Optional<String> open(String username, long id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             UserSearch s = UserSearch.findById(id);
             if (s == null || !s.username.equals(username)) {
-                return java.util.Optional.<String>empty();
+                return Optional.<String>empty();
             }
             s.lastLookedAt = Instant.now();
-            return java.util.Optional.of(s.query);
+            return Optional.of(s.query);
         });
     }
 

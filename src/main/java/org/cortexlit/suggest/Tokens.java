@@ -1,4 +1,5 @@
 package org.cortexlit.suggest;
+import java.util.Arrays;
 
 /**
  * One field cut into words, numbers and percent signs, with their character offsets and sentence numbers. The
@@ -120,11 +121,11 @@ final class Tokens {
     private void add(int tokenId, int from, int to, int sent, double num) {
         if (n == start.length) {
             int size = n * 2;
-            start = java.util.Arrays.copyOf(start, size);
-            end = java.util.Arrays.copyOf(end, size);
-            id = java.util.Arrays.copyOf(id, size);
-            sentence = java.util.Arrays.copyOf(sentence, size);
-            number = java.util.Arrays.copyOf(number, size);
+            start = Arrays.copyOf(start, size);
+            end = Arrays.copyOf(end, size);
+            id = Arrays.copyOf(id, size);
+            sentence = Arrays.copyOf(sentence, size);
+            number = Arrays.copyOf(number, size);
         }
         start[n] = from;
         end[n] = to;

@@ -2,34 +2,37 @@ package org.cortexlit.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import org.cortexlit.library.AbstractSection;
-import org.cortexlit.library.Article;
-import org.cortexlit.library.ArticleEvent;
-import org.cortexlit.search.SearchService;
-import org.cortexlit.search.SimilarArticles;
-import org.cortexlit.search.query.QuerySyntaxException;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.cortexlit.library.AbstractSection;
+import org.cortexlit.library.Article;
+import org.cortexlit.library.ArticleEvent;
+import org.cortexlit.library.Corpus;
+import org.cortexlit.library.TagChange;
 import org.cortexlit.library.TagDimension;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.ScreeningException;
 import org.cortexlit.screening.Tagging;
+import org.cortexlit.search.SearchService;
+import org.cortexlit.search.SimilarArticles;
+import org.cortexlit.search.query.QuerySyntaxException;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.io.IOException;
-
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One article in full: metadata, the abstract with its section labels, MeSH, links out, history. */
 @Path("/articles")
@@ -37,7 +40,7 @@ import java.util.List;
 public class ArticlePage {
 
     @jakarta.inject.Inject
-    org.cortexlit.library.Corpus corpus;
+    Corpus corpus;
 
     /** The message of the POST that redirected here, if any. */
     @jakarta.inject.Inject
@@ -47,7 +50,7 @@ public class ArticlePage {
     static class Templates {
         static native TemplateInstance article(Article article, List<ArticleEvent> history, List<SearchService.Hit> similar,
                                                Article duplicateOf, List<Article> duplicates,
-                                               List<ScreenPage.TagRow> tags, List<org.cortexlit.library.TagChange> tagHistory,
+                                               List<ScreenPage.TagRow> tags, List<TagChange> tagHistory,
                                                String notice, String error, Shown shown, String q);
     }
 
@@ -70,10 +73,10 @@ public class ArticlePage {
         String notice = flash.notice();
         String error = flash.error();
         List<SearchService.Hit> similar = similarArticles.similarTo(Article.canonicalKey(key), 5).orElse(List.of());
-        org.cortexlit.library.Corpus.ArticlePage page = corpus.articlePage(key)
+        Corpus.ArticlePage page = corpus.articlePage(key)
                 .orElseThrow(() -> new NotFoundException("No article " + key + " in the corpus."));
         Article a = page.article();
-        java.util.Map<TagDimension, List<String>> defaults = new java.util.LinkedHashMap<>();
+        Map<TagDimension, List<String>> defaults = new LinkedHashMap<>();
         for (TagDimension d : TagDimension.values()) {
             defaults.put(d, d.defaults);
         }
@@ -98,7 +101,7 @@ public class ArticlePage {
                 m = null; // a query that cannot be read marks nothing; the article is what the page is about
             }
         }
-        List<ShownSection> sections = new java.util.ArrayList<>();
+        List<ShownSection> sections = new ArrayList<>();
         for (int i = 0; i < a.abstractSections.size(); i++) {
             AbstractSection s = a.abstractSections.get(i);
             String html = m == null || m.sections().get(i) == null ? s.html : m.sections().get(i);
@@ -127,7 +130,7 @@ public class ArticlePage {
 
     /** Ticked values plus the comma-separated free text (sessions, intensity, conditions, other values). */
     static List<String> withFree(List<String> values, String free) {
-        List<String> all = new java.util.ArrayList<>(values == null ? List.of() : values);
+        List<String> all = new ArrayList<>(values == null ? List.of() : values);
         if (free != null) {
             for (String v : free.split(",")) {
                 if (!v.isBlank()) {

@@ -3,6 +3,7 @@ package org.cortexlit.web;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.cortexlit.accounts.PasswordCheck;
 
 /**
  * Every 401 from the JSON API names the scheme it wants ({@code WWW-Authenticate: Basic}), so scripts and
@@ -22,7 +23,7 @@ public class BasicChallenge {
                 if (rc.response().getStatusCode() == 401) {
                     rc.response().putHeader("WWW-Authenticate", HEADER);
                 }
-                Object wait = rc.get(org.cortexlit.accounts.PasswordCheck.RETRY_AFTER);
+                Object wait = rc.get(PasswordCheck.RETRY_AFTER);
                 if (rc.response().getStatusCode() == 401 && wait != null) {
                     rc.response().putHeader("Retry-After", wait.toString());
                 }

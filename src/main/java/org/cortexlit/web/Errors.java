@@ -6,12 +6,17 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.cortexlit.importing.SavedSearches;
 import org.cortexlit.screening.ScreeningException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -26,15 +31,15 @@ public class Errors {
     }
 
     private final SecurityIdentity identity;
-    private final jakarta.ws.rs.container.ResourceInfo resource;
+    private final ResourceInfo resource;
 
-    public Errors(SecurityIdentity identity, jakarta.ws.rs.container.ResourceInfo resource) {
+    public Errors(SecurityIdentity identity, ResourceInfo resource) {
         this.identity = identity;
         this.resource = resource;
     }
 
     @ServerExceptionMapper
-    public Response invalid(InvalidRequest e, UriInfo uri, jakarta.ws.rs.core.Request request, jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response invalid(InvalidRequest e, UriInfo uri, Request request, HttpHeaders headers) {
         if (isPageForm(uri, request, headers)) {
             return Redirects.error(back(uri, headers), e.getMessage());
         }
@@ -42,8 +47,8 @@ public class Errors {
     }
 
     @ServerExceptionMapper
-    public Response invalidSearch(org.cortexlit.importing.SavedSearches.InvalidSearch e, UriInfo uri,
-                                  jakarta.ws.rs.core.Request request, jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response invalidSearch(SavedSearches.InvalidSearch e, UriInfo uri,
+                                  Request request, HttpHeaders headers) {
         if (isPageForm(uri, request, headers)) {
             return Redirects.error(back(uri, headers), e.getMessage());
         }
@@ -52,8 +57,8 @@ public class Errors {
 
     /** A form that asked for something impossible: back to the page it came from, which says why (Post/Redirect/Get). */
     @ServerExceptionMapper
-    public Response refused(IllegalArgumentException e, UriInfo uri, jakarta.ws.rs.core.Request request,
-                            jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response refused(IllegalArgumentException e, UriInfo uri, Request request,
+                            HttpHeaders headers) {
         if (isPageForm(uri, request, headers)) {
             return Redirects.error(back(uri, headers), e.getMessage());
         }
@@ -61,8 +66,8 @@ public class Errors {
     }
 
     @ServerExceptionMapper
-    public Response screening(ScreeningException e, UriInfo uri, jakarta.ws.rs.core.Request request,
-                              jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response screening(ScreeningException e, UriInfo uri, Request request,
+                              HttpHeaders headers) {
         if (isPageForm(uri, request, headers) && e.kind != ScreeningException.Kind.NOT_FOUND) {
             return Redirects.error(back(uri, headers), e.getMessage());
         }
@@ -100,7 +105,7 @@ public class Errors {
     }
 
     /** A form posted from a page (not the API, not an htmx request, which renders its own message in place). */
-    private static boolean isPageForm(UriInfo uri, jakarta.ws.rs.core.Request request, jakarta.ws.rs.core.HttpHeaders headers) {
+    private static boolean isPageForm(UriInfo uri, Request request, HttpHeaders headers) {
         return "POST".equals(request.getMethod()) && !uri.getPath().startsWith("/api/")
                 && headers.getHeaderString("HX-Request") == null;
     }
@@ -109,7 +114,7 @@ public class Errors {
      * The page a form came from: the action's {@link BackTo}, else the {@code Referer} when it is a page of this
      * site, else the action's parent path ({@code /reviews/3/settings} came from {@code /reviews/3}).
      */
-    String back(UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+    String back(UriInfo uri, HttpHeaders headers) {
         BackTo declared = resource == null || resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(BackTo.class);
         if (declared != null) {
@@ -123,7 +128,7 @@ public class Errors {
         String host = headers.getHeaderString("Host");
         if (referer != null && host != null) {
             try {
-                java.net.URI r = java.net.URI.create(referer);
+                URI r = URI.create(referer);
                 if (host.equalsIgnoreCase(r.getRawAuthority()) && r.getRawPath() != null && r.getRawPath().startsWith("/")) {
                     return r.getRawPath() + (r.getRawQuery() == null ? "" : "?" + r.getRawQuery());
                 }

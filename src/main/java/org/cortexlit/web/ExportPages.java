@@ -3,9 +3,10 @@ package org.cortexlit.web;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.cortexlit.screening.Actor;
-import org.cortexlit.search.QueryMatches;
 import org.cortexlit.screening.RecordFilter;
 import org.cortexlit.screening.ReviewExport;
+import org.cortexlit.screening.Reviews;
+import org.cortexlit.search.QueryMatches;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -26,7 +27,7 @@ public final class ExportPages {
     }
 
     /** Errors (bad format, status or query) are ScreeningExceptions, mapped to a message with its status. */
-    public static Response reviewExport(org.cortexlit.screening.Reviews reviews, QueryMatches matches, long id, String formatName, String status,
+    public static Response reviewExport(Reviews reviews, QueryMatches matches, long id, String formatName, String status,
                                         String q, Actor viewer) {
         ReviewExport.Format format = ReviewExport.parse(formatName == null ? "csv" : formatName);
         RecordFilter filter = RecordFilter.of(id, status, q, matches);

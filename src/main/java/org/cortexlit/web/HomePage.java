@@ -6,7 +6,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.cortexlit.importing.ImportHistory;
 import org.cortexlit.importing.ImportRun;
+import org.cortexlit.library.Corpus;
 
 import java.util.List;
 
@@ -16,9 +18,9 @@ import java.util.List;
 public class HomePage {
 
     @jakarta.inject.Inject
-    org.cortexlit.library.Corpus corpus;
+    Corpus corpus;
     @jakarta.inject.Inject
-    org.cortexlit.importing.ImportHistory history;
+    ImportHistory history;
 
     @CheckedTemplate
     static class Templates {
@@ -27,7 +29,7 @@ public class HomePage {
 
     @GET
     public TemplateInstance home() {
-        org.cortexlit.library.Corpus.Figures f = corpus.figures();
+        Corpus.Figures f = corpus.figures();
         return Templates.home(f.visible(), f.withdrawn(), history.recent(5));
     }
 }

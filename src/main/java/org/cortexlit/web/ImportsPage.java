@@ -1,8 +1,8 @@
 package org.cortexlit.web;
 
-import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -12,7 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.importing.ImportError;
+import org.cortexlit.importing.ImportHistory;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.importing.ImportService;
@@ -21,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /** The upload form, the history of import runs, and one run's counts and errors. */
@@ -29,7 +32,7 @@ import java.util.List;
 public class ImportsPage {
 
     @jakarta.inject.Inject
-    org.cortexlit.importing.ImportHistory history;
+    ImportHistory history;
 
     /** The message of the POST that redirected here, if any. */
     @jakarta.inject.Inject
@@ -45,10 +48,10 @@ public class ImportsPage {
     private final ImportRunner runner;
     private final ImportService imports;
     private final SearchIndex index;
-    private final org.cortexlit.config.CortexLitConfig config;
+    private final CortexLitConfig config;
 
     public ImportsPage(ImportRunner runner, ImportService imports, SearchIndex index,
-                       org.cortexlit.config.CortexLitConfig config) {
+                       CortexLitConfig config) {
         this.runner = runner;
         this.imports = imports;
         this.index = index;
@@ -72,14 +75,14 @@ public class ImportsPage {
             return Redirects.error("/imports", "Choose a file to import first.");
         }
         ImportRunner.Handle handle = runner.submit(file.uploadedFile(), file.fileName(), ImportRun.Trigger.UPLOAD);
-        handle.await(java.time.Duration.ofSeconds(5)); // small files: land on a finished run
+        handle.await(Duration.ofSeconds(5)); // small files: land on a finished run
         return Response.seeOther(URI.create("/imports/" + handle.runId())).build();
     }
 
     @GET
     @Path("/{id}")
     public TemplateInstance run(@PathParam("id") long id) {
-        org.cortexlit.importing.ImportHistory.RunDetail d = history.run(id)
+        ImportHistory.RunDetail d = history.run(id)
                 .orElseThrow(() -> new NotFoundException("No import run with id " + id + "."));
         return Templates.run(d.run(), d.errors());
     }

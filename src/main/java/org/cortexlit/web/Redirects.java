@@ -3,6 +3,8 @@ package org.cortexlit.web;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** Post/Redirect/Get: a 303 to a page, with a notice or an error for the person to read there ({@link Flash}). */
 final class Redirects {
@@ -24,6 +26,6 @@ final class Redirects {
 
     /** {@code s} as a query parameter's value. */
     static String enc(String s) {
-        return java.net.URLEncoder.encode(s == null ? "" : s, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
     }
 }

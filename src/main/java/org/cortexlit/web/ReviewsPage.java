@@ -1,11 +1,5 @@
 package org.cortexlit.web;
 
-import org.cortexlit.screening.Decisions;
-import org.cortexlit.screening.ReviewMembers;
-import org.cortexlit.screening.ReviewRecords;
-import org.cortexlit.screening.Reviews;
-import org.cortexlit.screening.ReviewReads;
-import org.cortexlit.screening.ScreeningQueue;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,16 +17,25 @@ import jakarta.ws.rs.core.Response;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.TagChange;
 import org.cortexlit.screening.Actor;
-import org.cortexlit.search.QueryMatches;
+import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.RecordFilter;
+import org.cortexlit.screening.RecordView;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewForm;
 import org.cortexlit.screening.ReviewMember;
+import org.cortexlit.screening.ReviewMembers;
+import org.cortexlit.screening.ReviewReads;
+import org.cortexlit.screening.ReviewRecords;
 import org.cortexlit.screening.ReviewStats;
+import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.ScreeningException;
+import org.cortexlit.screening.ScreeningQueue;
 import org.cortexlit.screening.Status;
+import org.cortexlit.search.QueryMatches;
+import org.cortexlit.search.SearchService;
 import org.jboss.resteasy.reactive.RestForm;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,10 +69,10 @@ public class ReviewsPage {
                                                long total, boolean lead, Map<String, Map<String, Long>> tagCounts,
                                                String notice, String error);
 
-        static native TemplateInstance record(Review review, org.cortexlit.screening.RecordView view, List<TagChange> tagHistory,
+        static native TemplateInstance record(Review review, RecordView view, List<TagChange> tagHistory,
                                               boolean lead, String notice, String error);
 
-        static native TemplateInstance similar(Review review, List<org.cortexlit.search.SearchService.Hit> hits, boolean lead);
+        static native TemplateInstance similar(Review review, List<SearchService.Hit> hits, boolean lead);
     }
 
     private final Reviews reviews;
@@ -212,7 +215,7 @@ public class ReviewsPage {
         String ferr = err;
         ReviewReads.RecordsPage listed = reads.records(id, f, p, PAGE_SIZE, me);
         List<Row> out = new ArrayList<>();
-        for (org.cortexlit.screening.RecordView v : listed.records()) {
+        for (RecordView v : listed.records()) {
             Article a = v.article();
             out.add(new Row(v.record().id, a.key(), a.title, a.year, a.journalAbbrev != null ? a.journalAbbrev : a.journal,
                     v.record().status, v.decisionsText(), v.record().removed));
@@ -225,8 +228,8 @@ public class ReviewsPage {
     /** Studies like the included ones that the review does not hold: what its query may have missed. */
     @GET
     @Path("/{id}/similar")
-    public TemplateInstance similar(@PathParam("id") long id) throws java.io.IOException {
-        List<org.cortexlit.search.SearchService.Hit> hits = reviewRecords.moreLikeIncluded(id, 20);
+    public TemplateInstance similar(@PathParam("id") long id) throws IOException {
+        List<SearchService.Hit> hits = reviewRecords.moreLikeIncluded(id, 20);
         ReviewReads.Overview o = reads.overview(id, actor());
         return Templates.similar(o.summary().review(), hits, o.lead());
     }

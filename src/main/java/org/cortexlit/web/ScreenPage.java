@@ -1,11 +1,5 @@
 package org.cortexlit.web;
 
-import org.cortexlit.screening.Decisions;
-import org.cortexlit.screening.ReviewMembers;
-import org.cortexlit.screening.ReviewRecords;
-import org.cortexlit.screening.Reviews;
-import org.cortexlit.screening.ReviewReads;
-import org.cortexlit.screening.ScreeningQueue;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,16 +19,24 @@ import org.cortexlit.library.Article;
 import org.cortexlit.library.Author;
 import org.cortexlit.library.TagDimension;
 import org.cortexlit.screening.Actor;
+import org.cortexlit.screening.Decisions;
+import org.cortexlit.screening.RecordView;
 import org.cortexlit.screening.Review;
+import org.cortexlit.screening.ReviewMembers;
+import org.cortexlit.screening.ReviewReads;
 import org.cortexlit.screening.ReviewRecord;
+import org.cortexlit.screening.ReviewRecords;
+import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.ScreeningDecision;
 import org.cortexlit.screening.ScreeningException;
+import org.cortexlit.screening.ScreeningQueue;
 import org.cortexlit.screening.Tagging;
 import org.cortexlit.screening.WordHighlighter;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,7 +64,7 @@ public class ScreenPage {
         }
 
         /** The rows for an article, offering {@code vocabulary}'s values; values set outside it show as free text. */
-        static List<TagRow> of(Article a, java.util.Map<TagDimension, List<String>> vocabulary) {
+        static List<TagRow> of(Article a, Map<TagDimension, List<String>> vocabulary) {
             List<TagRow> rows = new ArrayList<>();
             vocabulary.forEach((dim, offered) -> {
                 List<String> set = a.tagValues(dim.key);
@@ -127,7 +129,7 @@ public class ScreenPage {
                 : Templates.screen(review, panel, screen.remaining(), after, notice, error);
     }
 
-    private static Panel panel(org.cortexlit.screening.RecordView view, long remaining) {
+    private static Panel panel(RecordView view, long remaining) {
         Review review = view.review();
         ReviewRecord rec = view.record();
         Article a = view.article();

@@ -8,8 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cortexlit.screening.ReviewScope;
+import org.cortexlit.screening.ScreeningException;
+import org.cortexlit.search.SearchIndex;
 import org.cortexlit.search.SearchService;
 import org.cortexlit.search.query.QuerySyntaxException;
+import org.cortexlit.web.api.ExportApi;
 
 import java.io.IOException;
 import java.util.List;
@@ -23,20 +28,20 @@ public class SearchPage {
     static class Templates {
         static native TemplateInstance results(String q, String sort, SearchService.Result result, String error,
                                                List<SearchService.Order> orders,
-                                               org.cortexlit.screening.ReviewScope.Scope scope, String scopeParams,
-                                               org.cortexlit.search.SearchIndex.RebuildProgress rebuilding);
+                                               ReviewScope.Scope scope, String scopeParams,
+                                               SearchIndex.RebuildProgress rebuilding);
     }
 
     private static final List<SearchService.Order> ORDERS = List.of(SearchService.Order.values());
 
     private final SearchService search;
-    private final org.cortexlit.web.api.ExportApi export;
-    private final org.cortexlit.screening.ReviewScope scopes;
+    private final ExportApi export;
+    private final ReviewScope scopes;
 
-    private final org.cortexlit.search.SearchIndex index;
+    private final SearchIndex index;
 
-    public SearchPage(SearchService search, org.cortexlit.web.api.ExportApi export, org.cortexlit.screening.ReviewScope scopes,
-                      org.cortexlit.search.SearchIndex index) {
+    public SearchPage(SearchService search, ExportApi export, ReviewScope scopes,
+                      SearchIndex index) {
         this.search = search;
         this.index = index;
         this.export = export;
@@ -47,9 +52,9 @@ public class SearchPage {
     @GET
     @Path("/export")
     @Produces({"text/csv", "application/x-research-info-systems", "text/plain", MediaType.APPLICATION_JSON})
-    public jakarta.ws.rs.core.Response export(@QueryParam("q") String q, @QueryParam("format") String format,
+    public Response export(@QueryParam("q") String q, @QueryParam("format") String format,
                                               @QueryParam("sort") String sort, @QueryParam("max") Integer max)
-            throws java.io.IOException {
+            throws IOException {
         return export.export(q, format, sort, max);
     }
 
@@ -58,13 +63,13 @@ public class SearchPage {
                                     @QueryParam("sort") String sort, @QueryParam("review") Long review,
                                     @QueryParam("status") String status) throws IOException {
         String query = q == null ? "" : q;
-        org.cortexlit.screening.ReviewScope.Scope scope = null;
+        ReviewScope.Scope scope = null;
         String params = "";
         if (review != null) {
             try {
                 scope = scopes.of(review, status, query);
                 params = "&review=" + review + (scope.status() == null ? "" : "&status=" + scope.status().name());
-            } catch (org.cortexlit.screening.ScreeningException e) {
+            } catch (ScreeningException e) {
                 return Templates.results(query, sort, null, e.getMessage(), ORDERS, null, "", index.rebuildProgress());
             }
         }

@@ -1,8 +1,8 @@
 package org.cortexlit.web;
 
-import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.SavedSearch;
 import org.cortexlit.importing.SavedSearches;
+import org.cortexlit.screening.Review;
+import org.cortexlit.screening.ReviewReads;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
@@ -31,13 +33,13 @@ public class SearchesPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance searches(List<SavedSearch> searches, String error, String weekly,
-                                                List<org.cortexlit.screening.Review> reviews);
+                                                List<Review> reviews);
     }
 
     private final SavedSearches searches;
-    private final org.cortexlit.screening.ReviewReads reviews;
+    private final ReviewReads reviews;
 
-    public SearchesPage(SavedSearches searches, org.cortexlit.screening.ReviewReads reviews) {
+    public SearchesPage(SavedSearches searches, ReviewReads reviews) {
         this.searches = searches;
         this.reviews = reviews;
     }

@@ -1,5 +1,6 @@
 package org.cortexlit.web;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -83,7 +84,7 @@ public class SessionLogin implements HttpAuthenticationMechanism {
             String user = form.get("j_username");
             String password = form.get("j_password");
             if (user == null || password == null || user.length() > 200 || password.length() > 1000) {
-                return Uni.createFrom().failure(new io.quarkus.security.AuthenticationFailedException());
+                return Uni.createFrom().failure(new AuthenticationFailedException());
             }
             AuthenticationRequest request = new UsernamePasswordAuthenticationRequest(user,
                     new PasswordCredential(password.toCharArray()));

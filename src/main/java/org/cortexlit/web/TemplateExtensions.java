@@ -1,6 +1,7 @@
 package org.cortexlit.web;
 
 import io.quarkus.qute.TemplateExtension;
+import org.cortexlit.library.Article;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ public class TemplateExtensions {
     }
 
     /** Where the article page's tag forms post. */
-    static String tagAction(org.cortexlit.library.Article a) {
+    static String tagAction(Article a) {
         return "/articles/" + a.pmid + "/tags";
     }
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.cortexlit.accounts.Accounts;
+import org.cortexlit.accounts.Passwords;
 import org.cortexlit.accounts.User;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -28,11 +30,11 @@ public class UsersPage {
     @jakarta.inject.Inject
     Flash flash;
 
-    private final org.cortexlit.accounts.Passwords passwords;
+    private final Passwords passwords;
 
-    private final org.cortexlit.accounts.Accounts accounts;
+    private final Accounts accounts;
 
-    public UsersPage(org.cortexlit.accounts.Passwords passwords, org.cortexlit.accounts.Accounts accounts) {
+    public UsersPage(Passwords passwords, Accounts accounts) {
         this.passwords = passwords;
         this.accounts = accounts;
     }

@@ -3,12 +3,21 @@ package org.cortexlit.accounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import org.cortexlit.TestCorpus;
+import org.cortexlit.web.SessionLogin;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -24,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(RealSecurityProfile.class)
 class AccountsTest {
 
-    private static final String CREDENTIAL = org.cortexlit.web.SessionLogin.COOKIE;
+    private static final String CREDENTIAL = SessionLogin.COOKIE;
 
     @Test
     void theApiWantsBasicCredentialsAndChecksRoles() {
@@ -56,7 +65,7 @@ class AccountsTest {
                 .post("/j_security_check");
         assertEquals(302, login.statusCode());
         assertTrue(login.header("Location").endsWith("/imports"), "back to the page wanted: " + login.header("Location"));
-        io.restassured.http.Cookie cookie = login.detailedCookie(CREDENTIAL);
+        Cookie cookie = login.detailedCookie(CREDENTIAL);
         assertNotNull(cookie, "a session cookie");
         assertTrue(cookie.isHttpOnly(), "the session cookie is HttpOnly");
         assertEquals("Strict", cookie.getSameSite());
@@ -70,7 +79,7 @@ class AccountsTest {
         // the page the user "wanted" and sign-in would land on it.
         Response wanted = given().redirects().follow(false).get("/reviews");
         given().redirects().follow(false).cookies(wanted.cookies()).get("/favicon.ico").then()
-                .statusCode(org.hamcrest.Matchers.not(302));
+                .statusCode(Matchers.not(302));
         given().redirects().follow(false).get("/js/screen.js").then().statusCode(200);
     }
 
@@ -178,7 +187,7 @@ class AccountsTest {
                 .header("Location", endsWith("/login"));
         given().cookie(admin).redirects().follow(false).formParam("csrf-token", token)
                 .formParams(Map.of("username", "afterlogout", "password", "long-enough-5", "role", "admin"))
-                .post("/users").then().statusCode(org.hamcrest.Matchers.not(303));
+                .post("/users").then().statusCode(Matchers.not(303));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> User.findByUsername("afterlogout").isEmpty()));
     }
 
@@ -191,7 +200,7 @@ class AccountsTest {
                 .formParam("name", "x").post("/my-searches").then().statusCode(403);
         // 256 random bits, base64url: no user name, no expiry, nothing to decrypt or edit
         assertTrue(one.getValue().matches("[A-Za-z0-9_-]{43}"), one.getValue());
-        assertFalse(new String(java.util.Base64.getUrlDecoder().decode(one.getValue()), java.nio.charset.StandardCharsets.ISO_8859_1)
+        assertFalse(new String(Base64.getUrlDecoder().decode(one.getValue()), StandardCharsets.ISO_8859_1)
                 .contains("reviewer"));
         // and a made-up token signs nobody in
         given().cookie(CREDENTIAL, one.getValue().substring(1) + "A").redirects().follow(false).get("/reviews").then()
@@ -204,7 +213,7 @@ class AccountsTest {
         // what a restart keeps: the row; a fresh Sessions (as after a restart) finds it
         long rows = QuarkusTransaction.requiringNew().call(() -> UserSession.count("username", "reader"));
         assertTrue(rows >= 1);
-        Sessions fresh = new Sessions(java.time.Duration.ofHours(2), java.time.Duration.ofHours(12), java.time.Clock.systemUTC());
+        Sessions fresh = new Sessions(Duration.ofHours(2), Duration.ofHours(12), Clock.systemUTC());
         assertEquals("reader", fresh.find(reader.getValue()).orElseThrow().username());
         assertTrue(fresh.find("not-a-token").isEmpty());
     }
@@ -225,7 +234,7 @@ class AccountsTest {
                 .formParam("j_username", "reviewer").formParam("j_password", "reviewer-password").post("/j_security_check");
         assertEquals(403, otherPort.statusCode());
         // CortexLit's own page (its Origin) signs in
-        int port = io.restassured.RestAssured.port;
+        int port = RestAssured.port;
         Response own = given().redirects().follow(false).header("Origin", "http://localhost:" + port)
                 .formParam("j_username", "reviewer").formParam("j_password", "reviewer-password").post("/j_security_check");
         assertEquals(302, own.statusCode());
@@ -287,7 +296,7 @@ class AccountsTest {
         }
         // the sixth attempt waits, right password or not, and says for how long
         given().auth().preemptive().basic(name, "the-right-one").get("/api/search?q=x").then().statusCode(401)
-                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"));
+                .header("Retry-After", Matchers.matchesPattern("\\d+"));
         Response form = given().redirects().follow(false)
                 .formParam("j_username", name).formParam("j_password", "the-right-one").post("/j_security_check");
         assertEquals(302, form.statusCode());
@@ -301,7 +310,7 @@ class AccountsTest {
             given().auth().preemptive().basic(ghost, "guess-" + i).get("/api/search?q=x").then().statusCode(401);
         }
         given().auth().preemptive().basic(ghost, "guess").get("/api/search?q=x").then().statusCode(401)
-                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"));
+                .header("Retry-After", Matchers.matchesPattern("\\d+"));
     }
 
     private static Cookie signIn(String user, String password) {
@@ -314,7 +323,7 @@ class AccountsTest {
     /** The session's CSRF token, as the layout hands it to htmx. */
     static String tokenOf(Cookie session) {
         String page = given().cookie(session).get("/").then().statusCode(200).extract().asString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
+        Matcher m = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
         assertTrue(m.find(), "the page carries the session's token");
         return m.group(1);
     }

@@ -1,22 +1,26 @@
 package org.cortexlit.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cortexlit.library.Author;
+import org.cortexlit.library.JsonLists;
 import org.cortexlit.search.SearchService;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import javax.sql.DataSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * The search comparison of the performance issue: every query of {@code /bench/queries.txt} on our Lucene core, on
@@ -233,25 +238,25 @@ final class BackendComparison {
               a.keywords_json, a.publication_types_json, a.authors_json
             from article a where a.withdrawn = false order by a.id
             """;
-    private static final org.cortexlit.library.JsonLists.Sections SECTIONS = new org.cortexlit.library.JsonLists.Sections();
-    private static final org.cortexlit.library.JsonLists.Mesh MESH = new org.cortexlit.library.JsonLists.Mesh();
-    private static final org.cortexlit.library.JsonLists.Strings STRINGS = new org.cortexlit.library.JsonLists.Strings();
-    private static final org.cortexlit.library.JsonLists.Authors AUTHORS = new org.cortexlit.library.JsonLists.Authors();
+    private static final JsonLists.Sections SECTIONS = new JsonLists.Sections();
+    private static final JsonLists.Mesh MESH = new JsonLists.Mesh();
+    private static final JsonLists.Strings STRINGS = new JsonLists.Strings();
+    private static final JsonLists.Authors AUTHORS = new JsonLists.Authors();
 
     /** One exported row, denormalised as the two comparison schemas want it. */
-    private static Row row(ResultSet rs) throws java.sql.SQLException {
+    private static Row row(ResultSet rs) throws SQLException {
         int year = rs.getInt(5);
         Integer y = rs.wasNull() ? null : year;
         String abstractText = String.join(" ", SECTIONS.convertToEntityAttribute(rs.getString(6)).stream()
                 .map(x -> x.label == null ? x.text : x.label + ": " + x.text).toList());
         List<String> mesh = MESH.convertToEntityAttribute(rs.getString(7)).stream().map(m -> m.descriptor).toList();
-        List<org.cortexlit.library.Author> authors = AUTHORS.convertToEntityAttribute(rs.getString(10));
+        List<Author> authors = AUTHORS.convertToEntityAttribute(rs.getString(10));
         List<String> names = authors.stream().map(u -> {
             String n = ((u.lastName == null ? "" : u.lastName) + " " + (u.initials == null ? "" : u.initials)).trim();
             return n.isEmpty() && u.collectiveName != null ? u.collectiveName : n;
         }).toList();
         List<String> lastNames = authors.stream().filter(u -> u.lastName != null)
-                .map(u -> u.lastName.toLowerCase(java.util.Locale.ROOT)).toList();
+                .map(u -> u.lastName.toLowerCase(Locale.ROOT)).toList();
         return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), abstractText, rs.getString(4), y, mesh,
                 STRINGS.convertToEntityAttribute(rs.getString(8)), STRINGS.convertToEntityAttribute(rs.getString(9)),
                 names, lastNames);
@@ -399,7 +404,7 @@ final class BackendComparison {
             ins.setString(2, r.pmid());
             ins.setString(3, r.title());
             if (r.year() == null) {
-                ins.setNull(4, java.sql.Types.INTEGER);
+                ins.setNull(4, Types.INTEGER);
             } else {
                 ins.setInt(4, r.year());
             }
@@ -444,10 +449,10 @@ final class BackendComparison {
     }
 
     /** A fresh H2 file database for the LIKE table. */
-    static Connection openH2(java.nio.file.Path dir) throws SQLException, IOException {
-        java.nio.file.Files.createDirectories(dir);
+    static Connection openH2(Path dir) throws SQLException, IOException {
+        Files.createDirectories(dir);
         for (String f : new String[]{"like.mv.db", "like.trace.db"}) {
-            java.nio.file.Files.deleteIfExists(dir.resolve(f));
+            Files.deleteIfExists(dir.resolve(f));
         }
         return DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("like"), "sa", "");
     }

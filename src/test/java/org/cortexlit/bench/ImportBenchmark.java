@@ -3,6 +3,7 @@ package org.cortexlit.bench;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.Tag;
@@ -30,7 +31,7 @@ class ImportBenchmark {
     @Inject
     SearchIndex index;
     @Inject
-    org.cortexlit.config.CortexLitConfig config;
+    CortexLitConfig config;
 
     @Test
     void importLadder() throws Exception {

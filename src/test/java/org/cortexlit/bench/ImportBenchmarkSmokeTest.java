@@ -2,10 +2,12 @@ package org.cortexlit.bench;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +23,7 @@ class ImportBenchmarkSmokeTest {
     @Inject
     SearchIndex index;
     @Inject
-    org.cortexlit.config.CortexLitConfig config;
+    CortexLitConfig config;
 
     @Test
     void theImportLadderRunsAndCountsEveryRecord() throws Exception {
@@ -33,7 +35,7 @@ class ImportBenchmarkSmokeTest {
         // memory after each step: what a full collection leaves, and the process's resident size (Linux)
         report.steps().forEach(s -> assertTrue(s.liveHeapBytes() > 0 && s.liveHeapBytes() <= Runtime.getRuntime().maxMemory(),
                 s.name() + " live heap " + s.liveHeapBytes()));
-        if (java.nio.file.Files.exists(Path.of("/proc/self/status"))) { // RSS is read from there (0 elsewhere)
+        if (Files.exists(Path.of("/proc/self/status"))) { // RSS is read from there (0 elsewhere)
             report.steps().forEach(s -> assertTrue(s.rssBytes() > s.liveHeapBytes(), s.name() + " RSS " + s.rssBytes()));
         }
         assertTrue(report.json().contains("\"liveHeapMB\""));

@@ -1,19 +1,25 @@
 package org.cortexlit.bench;
 
-import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.cortexlit.TestCorpus;
+import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.library.Article;
 import org.cortexlit.pubmed.ReadEvent;
 import org.cortexlit.pubmed.RecordReader;
 import org.cortexlit.pubmed.RecordReaders;
+import org.cortexlit.search.Analyzers;
+import org.cortexlit.search.ArticleDocuments;
 import org.cortexlit.search.SearchIndex;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamReader;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -22,9 +28,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
 
 /** The steps of the import benchmark, shared by the full benchmark and its smoke test. */
 final class ImportLadder {
@@ -72,9 +83,9 @@ final class ImportLadder {
 
     private final ImportRunner runner;
     private final SearchIndex index;
-    private final org.cortexlit.config.CortexLitConfig config;
+    private final CortexLitConfig config;
 
-    ImportLadder(ImportRunner runner, SearchIndex index, org.cortexlit.config.CortexLitConfig config) {
+    ImportLadder(ImportRunner runner, SearchIndex index, CortexLitConfig config) {
         this.runner = runner;
         this.index = index;
         this.config = config;
@@ -146,16 +157,16 @@ final class ImportLadder {
      * swapped, for this step only, for one that drops what it is given.
      */
     private int withoutIndex(Work work) throws Exception {
-        SearchIndex real = io.quarkus.arc.ClientProxy.unwrap(index); // before the swap: afterwards the proxy leads to the stand-in
+        SearchIndex real = ClientProxy.unwrap(index); // before the swap: afterwards the proxy leads to the stand-in
         QuarkusMock.installMockForType(new SearchIndex(config) {
             @Override
-            public void applyAsync(java.util.Collection<org.apache.lucene.document.Document> upserts,
-                                   java.util.Collection<String> removedKeys, java.time.Instant newestChange) {
+            public void applyAsync(Collection<Document> upserts,
+                                   Collection<String> removedKeys, Instant newestChange) {
             }
 
             @Override
-            public void apply(java.util.Collection<org.apache.lucene.document.Document> upserts,
-                              java.util.Collection<String> removedKeys, java.time.Instant newestChange) {
+            public void apply(Collection<Document> upserts,
+                              Collection<String> removedKeys, Instant newestChange) {
             }
 
             @Override
@@ -175,25 +186,25 @@ final class ImportLadder {
      * app indexes on its own thread while the next batch goes to the database).
      */
     static int parseAndIndex(Path file, Path dir) throws Exception {
-        org.cortexlit.TestCorpus.deleteTree(dir);
+        TestCorpus.deleteTree(dir);
         int n = 0;
-        org.apache.lucene.index.IndexWriterConfig iwc = org.cortexlit.search.SearchIndex.writerConfig(
-                org.cortexlit.search.Analyzers.create(), org.apache.lucene.index.IndexWriterConfig.OpenMode.CREATE);
-        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir);
-             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d, iwc);
+        IndexWriterConfig iwc = SearchIndex.writerConfig(
+                Analyzers.create(), IndexWriterConfig.OpenMode.CREATE);
+        try (Directory d = FSDirectory.open(dir);
+             IndexWriter w = new IndexWriter(d, iwc);
              RecordReader reader = RecordReaders.open(file)) {
             ReadEvent e;
             while ((e = reader.next()) != null) {
                 if (e instanceof ReadEvent.Parsed p) {
                     Article a = new Article();
                     a.apply(p.record(), "ladder");
-                    w.addDocument(org.cortexlit.search.ArticleDocuments.toDocument(a));
+                    w.addDocument(ArticleDocuments.toDocument(a));
                     n++;
                 }
             }
             w.commit();
         }
-        org.cortexlit.TestCorpus.deleteTree(dir);
+        TestCorpus.deleteTree(dir);
         return n;
     }
 

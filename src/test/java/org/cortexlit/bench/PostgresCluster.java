@@ -1,10 +1,12 @@
 package org.cortexlit.bench;
 
+import org.cortexlit.TestCorpus;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -96,7 +98,7 @@ final class PostgresCluster implements AutoCloseable {
 
     /** initdb into a fresh {@code dir} (deleted first) and start the server on a free loopback port. */
     static PostgresCluster start(Path bin, Path dir) throws Exception {
-        org.cortexlit.TestCorpus.deleteTree(dir);
+        TestCorpus.deleteTree(dir);
         Files.createDirectories(dir);
         boolean root = isRoot();
         if (root) {
@@ -144,7 +146,7 @@ final class PostgresCluster implements AutoCloseable {
                     "-t", "60", "stop"), 90);
         } finally {
             if (!Boolean.getBoolean("bench.pg.keep")) {
-                org.cortexlit.TestCorpus.deleteTree(dir);
+                TestCorpus.deleteTree(dir);
             }
         }
     }
@@ -168,7 +170,7 @@ final class PostgresCluster implements AutoCloseable {
         }
         if (p.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ":\n"
-                    + new String(out, java.nio.charset.StandardCharsets.UTF_8));
+                    + new String(out, StandardCharsets.UTF_8));
         }
     }
 }

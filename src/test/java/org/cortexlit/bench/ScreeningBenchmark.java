@@ -10,6 +10,8 @@ import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.ReviewForm;
 import org.cortexlit.screening.ReviewRecord;
+import org.cortexlit.screening.ReviewRecords;
+import org.cortexlit.screening.Reviews;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,9 +40,9 @@ class ScreeningBenchmark {
     @Inject
     SearchIndex index;
     @Inject
-    org.cortexlit.screening.ReviewRecords reviewRecords;
+    ReviewRecords reviewRecords;
     @Inject
-    org.cortexlit.screening.Reviews reviews;
+    Reviews reviews;
 
     @TestHTTPResource("/")
     URL base;
@@ -59,7 +61,7 @@ class ScreeningBenchmark {
     }
 
     /** Creates a fresh review of {@code records} records and screens it; shared with the smoke test. */
-    static ScreeningLatency.Report measure(org.cortexlit.screening.Reviews reviews, org.cortexlit.screening.ReviewRecords reviewRecords,
+    static ScreeningLatency.Report measure(Reviews reviews, ReviewRecords reviewRecords,
                                            URL base, int records, int warmup, int decisions, int pages)
             throws Exception {
         Actor admin = new Actor("admin", true, true);

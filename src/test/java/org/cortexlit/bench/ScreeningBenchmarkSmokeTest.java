@@ -4,6 +4,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.cortexlit.importing.ImportRunner;
+import org.cortexlit.screening.ReviewRecords;
+import org.cortexlit.screening.Reviews;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +23,9 @@ class ScreeningBenchmarkSmokeTest {
     @Inject
     ImportRunner runner;
     @Inject
-    org.cortexlit.screening.Reviews reviews;
+    Reviews reviews;
     @Inject
-    org.cortexlit.screening.ReviewRecords reviewRecords;
+    ReviewRecords reviewRecords;
     @Inject
     SearchIndex index;
 

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.search.SearchIndex;
+import org.cortexlit.search.SearchPasses;
 import org.cortexlit.search.SearchService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class SearchBenchmark {
                 corpus.seconds());
 
         long t0 = System.nanoTime();
-        SearchLatency.Report report = new SearchLatency(new org.cortexlit.search.SearchPasses(search, index), base.toURI())
+        SearchLatency.Report report = new SearchLatency(new SearchPasses(search, index), base.toURI())
                 .run(SearchLatency.loadQueries(), records, warmup, iterations);
         System.out.println(report.table());
         System.out.printf(Locale.ROOT, "measured in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.search.SearchIndex;
+import org.cortexlit.search.SearchPasses;
 import org.cortexlit.search.SearchService;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class SearchBenchmarkSmokeTest {
         SearchLatency.prepareCorpus(runner, index, 500, out.resolve("search-corpus"));
         assertEquals(500, index.numDocs());
 
-        SearchLatency.Report report = new SearchLatency(new org.cortexlit.search.SearchPasses(search, index), base.toURI())
+        SearchLatency.Report report = new SearchLatency(new SearchPasses(search, index), base.toURI())
                 .run(SearchLatency.loadQueries(), 500, 1, 3);
         System.out.println(report.table());
 

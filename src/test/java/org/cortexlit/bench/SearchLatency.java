@@ -8,12 +8,14 @@ import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.library.Article;
 import org.cortexlit.search.SearchIndex;
+import org.cortexlit.search.SearchPasses;
 import org.cortexlit.search.SearchService;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -38,8 +40,8 @@ import java.util.Map;
  * The measuring part of the search benchmark, shared by {@link SearchBenchmark} and its smoke test.
  *
  * <p>Each query of {@code /bench/queries.txt} is timed five ways, in process: the Lucene core
- * ({@link org.cortexlit.search.SearchPasses#rankOnly}: translation and the ranked top 20, best match, keys read), the counting pass
- * ({@link org.cortexlit.search.SearchPasses#countOnly}: the exact total and every facet), the whole service ({@link SearchService#search}
+ * ({@link SearchPasses#rankOnly}: translation and the ranked top 20, best match, keys read), the counting pass
+ * ({@link SearchPasses#countOnly}: the exact total and every facet), the whole service ({@link SearchService#search}
  * with page 1, 20 hits: both passes, highlighting, stored fields); and over HTTP: the JSON API {@code GET /api/search?q=} and the full HTML page {@code GET /search?q=}, both over
  * loopback with {@link HttpClient} (HTTP/1.1, keep-alive, body read in full). Rounds are interleaved (every
  * iteration runs every query on every path) so a burst of load from elsewhere on the machine spreads over all
@@ -171,7 +173,7 @@ final class SearchLatency {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final org.cortexlit.search.SearchPasses search;
+    private final SearchPasses search;
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1) // plain-HTTP browsers speak 1.1; no h2c upgrade dance
@@ -179,7 +181,7 @@ final class SearchLatency {
             .build();
 
     /** @param base the application's root, e.g. {@code http://localhost:8081/} */
-    SearchLatency(org.cortexlit.search.SearchPasses search, URI base) {
+    SearchLatency(SearchPasses search, URI base) {
         this.search = search;
         this.base = base;
     }
@@ -319,7 +321,7 @@ final class SearchLatency {
             Path p = work.resolve(String.format(Locale.ROOT, "search%02d.xml", f));
             generator.writePubmedXml(p, n, FIRST_PMID + done, false);
             try (InputStream in = new DigestInputStream(Files.newInputStream(p), sha)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
+                in.transferTo(OutputStream.nullOutputStream());
             }
             files.add(p);
         }

@@ -3,6 +3,7 @@ package org.cortexlit.digest;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.scheduler.Trigger;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,10 +11,16 @@ import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.accounts.User;
+import org.cortexlit.database.JobClaims;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.screening.Actor;
+import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.ReviewForm;
+import org.cortexlit.screening.ReviewMembers;
+import org.cortexlit.screening.ReviewRecords;
+import org.cortexlit.screening.Reviews;
+import org.cortexlit.screening.ScreeningQueue;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -50,19 +58,19 @@ class DigestTest {
     static final String META = "Dorsolateral prefrontal cortex stimulation in fibromyalgia";
 
     @Inject
-    org.cortexlit.database.JobClaims claims;
+    JobClaims claims;
     @Inject
     SearchIndex index;
     @Inject
-    org.cortexlit.screening.Decisions decisions;
+    Decisions decisions;
     @Inject
-    org.cortexlit.screening.ReviewMembers members;
+    ReviewMembers members;
     @Inject
-    org.cortexlit.screening.ReviewRecords reviewRecords;
+    ReviewRecords reviewRecords;
     @Inject
-    org.cortexlit.screening.Reviews reviews;
+    Reviews reviews;
     @Inject
-    org.cortexlit.screening.ScreeningQueue queue;
+    ScreeningQueue queue;
     @Inject
     MockMailbox mailbox;
     @Inject
@@ -191,7 +199,7 @@ class DigestTest {
         assertEquals(7, next.getHour());
         assertEquals(0, next.getMinute());
 
-        digests.scheduled(firedAt(java.time.Instant.now())); // as the scheduler calls it; cortexlit.digest.enabled is false by default
+        digests.scheduled(firedAt(Instant.now())); // as the scheduler calls it; cortexlit.digest.enabled is false by default
         assertEquals(0, mailbox.getTotalMessagesSent());
 
         given().post("/api/admin/digest").then().statusCode(200).body("sent[0].newRecords", is(2));
@@ -199,20 +207,20 @@ class DigestTest {
     }
 
     /** What the scheduler hands a job when it fires at {@code at}. */
-    static io.quarkus.scheduler.ScheduledExecution firedAt(java.time.Instant at) {
-        return new io.quarkus.scheduler.ScheduledExecution() {
+    static ScheduledExecution firedAt(Instant at) {
+        return new ScheduledExecution() {
             @Override
             public Trigger getTrigger() {
                 return null;
             }
 
             @Override
-            public java.time.Instant getFireTime() {
+            public Instant getFireTime() {
                 return at;
             }
 
             @Override
-            public java.time.Instant getScheduledFireTime() {
+            public Instant getScheduledFireTime() {
                 return at;
             }
         };
@@ -220,10 +228,10 @@ class DigestTest {
 
     @Test
     void aDueTimeIsClaimedByOneNodeOnly() {
-        java.time.Instant due = java.time.Instant.parse("2031-03-03T07:00:00.250Z");
+        Instant due = Instant.parse("2031-03-03T07:00:00.250Z");
         assertEquals(true, claims.claim("weekly-digest", due), "the first node to come claims it");
         assertEquals(false, claims.claim("weekly-digest", due.plusMillis(400)), "the same due second: taken");
-        assertEquals(true, claims.claim("weekly-digest", due.plus(java.time.Duration.ofDays(7))), "next week's is free");
+        assertEquals(true, claims.claim("weekly-digest", due.plus(Duration.ofDays(7))), "next week's is free");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.search.SearchIndex;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +83,7 @@ class ImportStopsCleanlyTest {
         given().post("/api/imports/" + id + "/cancel").then().statusCode(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> run(id).status != ImportRun.Status.RUNNING);
         given().get("/api/imports/" + id).then().body("status", equalTo("FAILED"))
-                .body("message", org.hamcrest.Matchers.startsWith("Cancelled by a user"));
+                .body("message", Matchers.startsWith("Cancelled by a user"));
         Files.deleteIfExists(bomb);
     }
 }

@@ -2,8 +2,10 @@ package org.cortexlit.importing;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.search.SearchIndex;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -88,11 +95,11 @@ class InboxTest {
         byte[] whole = TestCorpus.fixture("trials.xml");
         Path file = dir.resolve("slow.xml");
         int half = whole.length / 2;
-        Files.write(file, java.util.Arrays.copyOf(whole, half));
+        Files.write(file, Arrays.copyOf(whole, half));
         // keep writing for 3 seconds, longer than the settle time and several scans
         for (int i = 0; i < 10; i++) {
             Thread.sleep(300);
-            Files.writeString(file, " ", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(file, " ", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             assertTrue(runs().isEmpty(), "nothing imported while the file grows");
         }
         Files.write(file, whole); // the copy completes
@@ -106,9 +113,9 @@ class InboxTest {
     void aFileDatedInTheFutureHoldsUpNeitherItselfNorTheFilesAfterIt() throws Exception {
         Path future = dir.resolve("a-future.xml");
         Files.write(future, TestCorpus.fixture("trials.xml"));
-        Files.setLastModifiedTime(future, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plus(java.time.Duration.ofDays(365))));
+        Files.setLastModifiedTime(future, FileTime.from(Instant.now().plus(Duration.ofDays(365))));
         Files.write(dir.resolve("b-today.nbib"), TestCorpus.fixture("trials.nbib"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.exists(dir.resolve("processed/a-future.xml")) && Files.exists(dir.resolve("processed/b-today.nbib")));
     }
 
@@ -118,7 +125,7 @@ class InboxTest {
         Files.writeString(secret, "root:x:0:0:the secret line:/root:/bin/bash\n");
         Files.createSymbolicLink(dir.resolve("passwd.xml"), secret);
         Files.write(dir.resolve("trials.xml"), TestCorpus.fixture("trials.xml"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.exists(dir.resolve("failed/passwd.xml.error.txt")) && Files.exists(dir.resolve("processed/trials.xml")));
         assertTrue(Files.isSymbolicLink(dir.resolve("failed/passwd.xml")), "the link itself is moved, not what it points to");
         String note = Files.readString(dir.resolve("failed/passwd.xml.error.txt"));
@@ -132,7 +139,7 @@ class InboxTest {
     @Test
     void aNameWithALineBreakIsShownOnOneLine() throws Exception {
         Files.write(dir.resolve("two\nlines.xml"), TestCorpus.fixture("trials.xml"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> runs().contains("SUCCEEDED"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> runs().contains("SUCCEEDED"));
         given().get("/api/imports").then().body("[0].fileName", equalTo("two?lines.xml"));
     }
 
@@ -162,7 +169,7 @@ class InboxTest {
         given().get("/api/pubmed/90000001").then().body("title", containsString("(corrected)"));
         given().get("/api/pubmed/90000002").then().body("withdrawn", equalTo(true));
         given().get("/api/imports").then()
-                .body("findAll { it.trigger == 'INBOX' }.fileName", org.hamcrest.Matchers.contains(
+                .body("findAll { it.trigger == 'INBOX' }.fileName", Matchers.contains(
                         "pubmed26n0003.xml", "pubmed26n0002.xml", "pubmed26n0001.xml"));
     }
 }

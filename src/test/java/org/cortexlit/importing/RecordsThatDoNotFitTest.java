@@ -5,6 +5,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.search.SearchIndex;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class RecordsThatDoNotFitTest {
             assertFalse(m.contains("sql") || m.contains("insert") || m.contains("column"), m);
         }
         given().get("/api/search?q=\"motor cortex stimulation\"").then().statusCode(200)
-                .body("total", org.hamcrest.Matchers.equalTo(2));
+                .body("total", Matchers.equalTo(2));
     }
 
     @Test

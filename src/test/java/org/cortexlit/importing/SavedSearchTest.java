@@ -1,10 +1,16 @@
 package org.cortexlit.importing;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
+import org.cortexlit.screening.Actor;
+import org.cortexlit.screening.ReviewForm;
+import org.cortexlit.screening.ReviewRecord;
+import org.cortexlit.screening.Reviews;
 import org.cortexlit.search.SearchIndex;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +45,7 @@ class SavedSearchTest {
     }
 
     @jakarta.inject.Inject
-    org.cortexlit.screening.Reviews reviews;
+    Reviews reviews;
 
     private long create(String name, String query, String schedule) {
         Map<String, Object> body = schedule == null ? Map.of("name", name, "query", query)
@@ -63,8 +69,8 @@ class SavedSearchTest {
 
     @Test
     void aSearchThatNamesAReviewFillsThatReviewsQueue() {
-        org.cortexlit.screening.Actor admin = new org.cortexlit.screening.Actor("admin", true, true);
-        long review = reviews.create(new org.cortexlit.screening.ReviewForm("Fed by PubMed", null, null, null, null, null,
+        Actor admin = new Actor("admin", true, true);
+        long review = reviews.create(new ReviewForm("Fed by PubMed", null, null, null, null, null,
                 null, null, "single", null), admin).id;
         given().contentType("application/json").body(Map.of("name", "x", "query", "rTMS", "reviewId", 987654))
                 .post("/api/searches").then().statusCode(400).body("error", containsString("987654"));
@@ -73,9 +79,9 @@ class SavedSearchTest {
                 .post("/api/searches").then().statusCode(201).body("reviewId", equalTo((int) review))
                 .extract().jsonPath().getLong("id");
         TestCorpus.awaitRun(runNow(id)).body("status", equalTo("SUCCEEDED")).body("created", equalTo(EutilsReplayServer.COUNT));
-        long queued = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                org.cortexlit.screening.ReviewRecord.count("reviewId = ?1 and origin = ?2", review,
-                        org.cortexlit.screening.ReviewRecord.Origin.SEARCH));
+        long queued = QuarkusTransaction.requiringNew().call(() ->
+                ReviewRecord.count("reviewId = ?1 and origin = ?2", review,
+                        ReviewRecord.Origin.SEARCH));
         assertEquals(EutilsReplayServer.COUNT, queued, "every record the run brought is in the review's queue");
         given().get("/reviews/" + review).then().statusCode(200)
                 .body(containsString("<td id=\"count-records\">" + EutilsReplayServer.COUNT + "</td>"));
@@ -153,7 +159,7 @@ class SavedSearchTest {
             Thread.sleep(200);
         }
         assertTrue(triggers.contains("SCHEDULE"), "a scheduled run appeared: " + triggers);
-        given().delete("/api/searches/" + id).then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(204), equalTo(409)));
+        given().delete("/api/searches/" + id).then().statusCode(Matchers.anyOf(equalTo(204), equalTo(409)));
         // deleting may meet a run in progress; wait for it and delete then
         for (int i = 0; i < 50 && given().get("/api/searches/" + id).statusCode() == 200; i++) {
             given().delete("/api/searches/" + id);

@@ -2,6 +2,7 @@ package org.cortexlit.it;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.Awaitility;
 import org.cortexlit.bench.CorpusGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,7 @@ class CrashDurabilityIT {
     private static void crashAndRestart() throws Exception {
         app.kill();
         app.start(Duration.ofSeconds(120));
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
             var index = api().get("/api/admin/index").then().statusCode(200).extract().jsonPath();
             return !index.getBoolean("checking") && index.get("rebuilding") == null;
         });
@@ -59,7 +60,7 @@ class CrashDurabilityIT {
         new CorpusGenerator(20).writePubmedXml(file, 5_000, 40_000_000L, false);
         long run = api().contentType("multipart/form-data").multiPart("file", file.toFile())
                 .post("/api/imports?wait=0s").then().statusCode(202).extract().jsonPath().getLong("id");
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !"RUNNING".equals(api().get("/api/imports/" + run).then().extract().jsonPath().getString("status")));
         assertEquals(5_000, api().get("/api/imports/" + run).then().extract().jsonPath().getInt("created"));
         crashAndRestart();

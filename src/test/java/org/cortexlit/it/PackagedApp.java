@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged app ({@code target/quarkus-app/quarkus-run.jar}) as a separate process, as a team runs it: started
@@ -96,7 +97,7 @@ public final class PackagedApp implements AutoCloseable {
     /** SIGTERM, as systemd or Kubernetes stop a service; waits for the process to end. */
     public int stop(Duration within) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             process.waitFor();
         }

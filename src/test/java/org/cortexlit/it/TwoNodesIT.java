@@ -3,12 +3,14 @@ package org.cortexlit.it;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.cortexlit.bench.CorpusGenerator;
 import org.cortexlit.importing.EutilsReplayServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,7 +173,7 @@ class TwoNodesIT {
     void aNodeRestartedAfterTheOtherImportedCatchesUpWithoutRebuilding() throws Exception {
         b.stop(Duration.ofSeconds(40));
         Path file = Files.createTempFile("while-b-was-down", ".xml");
-        new org.cortexlit.bench.CorpusGenerator(33).writePubmedXml(file, 300, 41_000_000L, false);
+        new CorpusGenerator(33).writePubmedXml(file, 300, 41_000_000L, false);
         on(a).multiPart("file", file.toFile()).post("/api/imports?wait=120s").then().statusCode(201);
         Path log = Path.of("target/it-logs/node-b.log");
         long before = Files.size(log);
@@ -186,7 +188,7 @@ class TwoNodesIT {
         try {
             return Files.readAllBytes(Path.of("src/test/resources/fixtures/import/" + name));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

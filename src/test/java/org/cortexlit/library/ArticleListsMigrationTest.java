@@ -1,6 +1,7 @@
 package org.cortexlit.library;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -89,7 +90,7 @@ class ArticleListsMigrationTest {
         assertEquals(authors, conv.convertToEntityAttribute(json));
         assertNull(conv.convertToDatabaseColumn(List.of()));
         assertEquals(List.of(), conv.convertToEntityAttribute(null));
-        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+        Assertions.assertThrows(UnsupportedOperationException.class,
                 () -> conv.convertToEntityAttribute(json).add(new Author()), "stored lists are replaced, never changed in place");
     }
 }

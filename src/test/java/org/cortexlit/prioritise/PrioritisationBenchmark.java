@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -220,7 +221,7 @@ class PrioritisationBenchmark {
         for (int i = 0; i < relevant.length; i++) {
             order.add(i);
         }
-        java.util.Collections.shuffle(order, new Random(1));
+        Collections.shuffle(order, new Random(1));
         Map<Long, Label> labels = new HashMap<>();
         Set<Boolean> classes = new HashSet<>();
         for (int i : order) {

@@ -1,5 +1,6 @@
 package org.cortexlit.pubmed;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -8,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -133,7 +135,7 @@ class BoundedInputTest {
 
     @Test
     void xmlNestedDeeperThanAnyRealRecordIsRefusedWithItsRecordNumber() {
-        RecordFormatException e = org.junit.jupiter.api.Assertions.assertThrows(RecordFormatException.class,
+        RecordFormatException e = Assertions.assertThrows(RecordFormatException.class,
                 () -> Events.read(stream("<PubmedArticleSet>" + XML_RECORD.formatted("1", "Fine") + "<PubmedArticle>",
                         "<x>", 100_000, "")));
         assertTrue(e.getMessage().contains("record 2") && e.getMessage().contains("maxElementDepth"), e.getMessage());
@@ -141,7 +143,7 @@ class BoundedInputTest {
 
     @Test
     void linesEndInNewlineCarriageReturnOrBothAndALastLineNeedsNoEnd() throws IOException {
-        BoundedLines lines = new BoundedLines(new java.io.StringReader("a\nb\r\nc\rd\n\ne"));
+        BoundedLines lines = new BoundedLines(new StringReader("a\nb\r\nc\rd\n\ne"));
         StringBuilder seen = new StringBuilder();
         for (String l = lines.readLine(); l != null; l = lines.readLine()) {
             seen.append('[').append(l).append(']');

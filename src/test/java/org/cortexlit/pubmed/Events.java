@@ -3,6 +3,7 @@ package org.cortexlit.pubmed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ record Events(RecordFormat format, List<ReadEvent> all) {
     static Path fixturePath(String name) {
         try {
             return Path.of(Events.class.getResource("/fixtures/pubmed/" + name).toURI());
-        } catch (java.net.URISyntaxException | NullPointerException e) {
+        } catch (URISyntaxException | NullPointerException e) {
             throw new UncheckedIOException(new IOException("missing fixture " + name, e));
         }
     }

@@ -1,27 +1,29 @@
 package org.cortexlit.pubmed;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Files that are broken or built to attack the parser. Decision: an entity the file declares for itself
@@ -114,10 +116,10 @@ class HostileInputTest {
                 () -> Events.read(new ByteArrayInputStream(png)));
         assertEquals("not a PubMed XML, MEDLINE text, RIS or BibTeX file: it holds an image", e.getMessage());
         RecordFormatException passwd = assertThrows(RecordFormatException.class, () -> Events.read(
-                new ByteArrayInputStream("root:x:0:0:root:/root:/bin/bash\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                new ByteArrayInputStream("root:x:0:0:root:/root:/bin/bash\n".getBytes(StandardCharsets.UTF_8))));
         assertFalse(passwd.getMessage().contains("root"), passwd.getMessage());
         byte[] noise = new byte[64];
-        new java.util.Random(7).nextBytes(noise);
+        new Random(7).nextBytes(noise);
         noise[0] = 1;
         assertTrue(assertThrows(RecordFormatException.class, () -> Events.read(new ByteArrayInputStream(noise)))
                 .getMessage().endsWith("binary data"));
@@ -212,7 +214,7 @@ class HostileInputTest {
     static byte[] gzip(String s) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            gz.write(s.getBytes(StandardCharsets.UTF_8));
         }
         return bytes.toByteArray();
     }

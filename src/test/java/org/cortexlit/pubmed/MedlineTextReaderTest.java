@@ -1,14 +1,15 @@
 package org.cortexlit.pubmed;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MedlineTextReaderTest {
 
@@ -74,7 +75,7 @@ class MedlineTextReaderTest {
         assertEquals("Epidural motor cortex stimulation was performed in thirty patients. "
                 + "Pain relief lasted for years in half of them.", r.abstractText());
         assertEquals("Stimulation du cortex moteur dans le traitement des douleurs neuropathiques.", r.vernacularTitle());
-        assertEquals(java.util.Arrays.asList("Nuti", null, "Peyron"),
+        assertEquals(Arrays.asList("Nuti", null, "Peyron"),
                 r.authors().stream().map(PubmedRecord.Author::lastName).toList());
         assertEquals("Motor Cortex Stimulation Study Group", r.authors().get(1).collectiveName());
         assertEquals(List.of("Department of Neurosurgery, Hopital Bellevue, Saint-Etienne, France."),

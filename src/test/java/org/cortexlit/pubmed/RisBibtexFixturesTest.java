@@ -1,13 +1,14 @@
 package org.cortexlit.pubmed;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Every RIS and BibTeX fixture we wrote for a tricky case, walked by one table: what the file holds and the
@@ -19,7 +20,7 @@ class RisBibtexFixturesTest {
     static Path fixture(String name) {
         try {
             return Path.of(RisBibtexFixturesTest.class.getResource("/fixtures/" + name).toURI());
-        } catch (java.net.URISyntaxException | NullPointerException e) {
+        } catch (URISyntaxException | NullPointerException e) {
             throw new UncheckedIOException(new IOException("missing fixture " + name, e));
         }
     }

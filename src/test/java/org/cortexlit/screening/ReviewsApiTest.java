@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.bench.CorpusGenerator;
 import org.cortexlit.search.SearchIndex;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class ReviewsApiTest {
         String name = "carol" + System.nanoTime() % 100000;
         as("admin").contentType(ContentType.JSON).body(Map.of("username", name, "password", "carol-password", "role", "REVIEWER"))
                 .post("/api/users").then().statusCode(201).body("role", equalTo("REVIEWER"))
-                .body("password", org.hamcrest.Matchers.nullValue());
+                .body("password", Matchers.nullValue());
         given().auth().preemptive().basic(name, "carol-password").get("/api/reviews").then().statusCode(200);
         as("admin").contentType(ContentType.JSON).body(Map.of("username", name, "password", "carol-password", "role", "READER"))
                 .post("/api/users").then().statusCode(409).body("error", containsString(name));

@@ -7,13 +7,18 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.bench.CorpusGenerator;
+import org.cortexlit.importing.ImportRun;
+import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.library.Article;
 import org.cortexlit.search.SearchIndex;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -57,7 +62,7 @@ class ScreeningFlowTest {
     @Inject
     ScreeningQueue queue;
     @Inject
-    org.cortexlit.importing.ImportRunner runner;
+    ImportRunner runner;
 
     @BeforeEach
     void corpus() throws Exception {
@@ -65,8 +70,8 @@ class ScreeningFlowTest {
         Path file = Files.createTempFile("screening-", ".xml");
         new CorpusGenerator(7).writePubmedXml(file, 120, 39_000_000, false);
         // through the import thread itself, so a test acting as a reader can still set up its corpus
-        assertTrue(runner.submit(file, "generated.xml", org.cortexlit.importing.ImportRun.Trigger.UPLOAD)
-                .await(java.time.Duration.ofSeconds(60)));
+        assertTrue(runner.submit(file, "generated.xml", ImportRun.Trigger.UPLOAD)
+                .await(Duration.ofSeconds(60)));
         Files.deleteIfExists(file);
     }
 
@@ -274,7 +279,7 @@ class ScreeningFlowTest {
         // while the other has not decided, a reviewer may still change their mind
         decisions.decide(id, rec, ADMIN, "maybe", null, null);
         decisions.decide(id, rec, REVIEWER, "exclude", "1", null);
-        ScreeningException change = org.junit.jupiter.api.Assertions.assertThrows(ScreeningException.class,
+        ScreeningException change = Assertions.assertThrows(ScreeningException.class,
                 () -> decisions.decide(id, rec, ADMIN, "exclude", "1", null));
         assertEquals(ScreeningException.Kind.CONFLICT, change.kind);
         assertTrue(change.getMessage().contains("lead settles"), change.getMessage());
@@ -522,8 +527,8 @@ class ScreeningFlowTest {
                 .post("/articles/" + pmid + "/tags").then().statusCode(303).cookie(TestCorpus.FLASH, TestCorpus.flashNotice());
         // searchable at once, as a field and as a facet
         given().queryParam("q", "m1[target] AND DLPFC[target]").get("/api/search").then().statusCode(200)
-                .body("total", org.hamcrest.Matchers.equalTo(1)).body("hits[0].pmid", org.hamcrest.Matchers.equalTo(pmid))
-                .body("facets.target.M1", org.hamcrest.Matchers.equalTo(1));
+                .body("total", Matchers.equalTo(1)).body("hits[0].pmid", Matchers.equalTo(pmid))
+                .body("facets.target.M1", Matchers.equalTo(1));
         given().get("/articles/" + pmid).then().statusCode(200)
                 .body(containsString("target: DLPFC, M1")).body(containsString("admin: target (none) → DLPFC; M1"));
         // the old version is stale now: refused with a message, nothing changes

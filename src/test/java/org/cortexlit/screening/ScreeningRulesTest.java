@@ -1,5 +1,6 @@
 package org.cortexlit.screening;
 
+import org.cortexlit.library.TagDimension;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -66,7 +67,7 @@ class ScreeningRulesTest {
         r.includeWords = "sham, placebo\nrandom*\n\n double blind ";
         assertEquals(List.of("sham", "placebo", "random*", "double blind"), r.includeWordList());
         r.tagVocabulary = "target: M1, DLPFC\nnonsense line";
-        assertEquals(List.of("M1", "DLPFC"), r.vocabulary().get(org.cortexlit.library.TagDimension.TARGET));
-        assertEquals(org.cortexlit.library.TagDimension.DESIGN.defaults, r.vocabulary().get(org.cortexlit.library.TagDimension.DESIGN));
+        assertEquals(List.of("M1", "DLPFC"), r.vocabulary().get(TagDimension.TARGET));
+        assertEquals(TagDimension.DESIGN.defaults, r.vocabulary().get(TagDimension.DESIGN));
     }
 }

@@ -6,6 +6,9 @@ import org.apache.lucene.search.Query;
 import org.cortexlit.search.query.QueryTranslator;
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,27 +17,27 @@ class MarkQueryTest {
 
     private static final QueryTranslator TRANSLATOR = new QueryTranslator(Analyzers.create());
 
-    private static java.util.Set<String> marked(String q, boolean phraseTokens) throws Exception {
+    private static Set<String> marked(String q, boolean phraseTokens) throws Exception {
         Query marks = SearchService.markQuery(TRANSLATOR.translate(q).queryFor(phraseTokens));
         BooleanQuery any = (BooleanQuery) marks;
         assertTrue(any.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD));
-        return any.clauses().stream().map(c -> c.getQuery().toString()).collect(java.util.stream.Collectors.toSet());
+        return any.clauses().stream().map(c -> c.getQuery().toString()).collect(Collectors.toSet());
     }
 
     @Test
     void everyPositiveTextClauseIsAnAlternativeAndNothingUnderNot() throws Exception {
-        assertEquals(java.util.Set.of("all:rtms", "all:\"repetitive transcranial magnetic stimulation\"",
+        assertEquals(Set.of("all:rtms", "all:\"repetitive transcranial magnetic stimulation\"",
                         "all:\"neuropathic pain\"", "title:sham", "abstract:sham", "all:stimul*"),
                 marked("rTMS AND \"neuropathic pain\" AND sham[tiab] AND stimul* NOT placebo NOT (migraine OR tdcs)", false));
-        assertEquals(java.util.Set.of("all:rtms", "all:[neuropathic pain]"),
+        assertEquals(Set.of("all:rtms", "all:[neuropathic pain]"),
                 marked("\"rTMS\" AND (\"neuropathic pain\" NOT \"low back pain\")", true));
     }
 
     @Test
     void clausesOnOtherFieldsMarkNothing() throws Exception {
-        assertEquals(java.util.Set.of("all:pain"),
+        assertEquals(Set.of("all:pain"),
                 marked("pain AND \"Randomized Controlled Trial\"[pt] AND 2010:2020[dp] AND lefaucheur[au] AND neuralgia[mh]"
                         + " AND controlled[design]", true));
-        assertEquals(java.util.Set.of(), marked("2015[dp] NOT review[pt]", true));
+        assertEquals(Set.of(), marked("2015[dp] NOT review[pt]", true));
     }
 }

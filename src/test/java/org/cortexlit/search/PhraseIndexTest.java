@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -46,10 +47,10 @@ class PhraseIndexTest {
 
     private static final PhraseIndex PHRASES = PhraseIndex.standard();
     /** MeSH as the app indexes it: without norms. */
-    private static final org.apache.lucene.document.FieldType LIST = listType();
+    private static final FieldType LIST = listType();
 
-    private static org.apache.lucene.document.FieldType listType() {
-        org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+    private static FieldType listType() {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
         t.setOmitNorms(true);
         t.freeze();
         return t;

@@ -1,22 +1,37 @@
 package org.cortexlit.search;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.FilterCollector;
 import org.apache.lucene.search.FilterLeafCollector;
+import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.cortexlit.library.AbstractSection;
 import org.cortexlit.library.Article;
 import org.cortexlit.search.query.QueryTranslator;
 import org.junit.jupiter.api.AfterAll;
@@ -25,11 +40,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -114,10 +135,10 @@ class RankingPassTest {
     }
 
     /** The benchmark's queries and a few shapes of our own: NOT, nested AND, an AND inside an OR, a filter. */
-    static java.util.stream.Stream<String> rankedQueries() throws IOException {
+    static Stream<String> rankedQueries() throws IOException {
         List<String> qs = new ArrayList<>();
-        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
-                RankingPassTest.class.getResourceAsStream("/bench/queries.txt"), java.nio.charset.StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                RankingPassTest.class.getResourceAsStream("/bench/queries.txt"), StandardCharsets.UTF_8))) {
             r.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> qs.add(l.substring(l.indexOf('\t') + 1)));
         }
         qs.addAll(List.of("sham AND \"neuropathic pain\" NOT fibromyalgia", "(rtms AND sham) AND (pain OR \"motor cortex\")",
@@ -134,16 +155,16 @@ class RankingPassTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("rankedQueries")
     void theRankingPassGivesThePageExhaustiveScoringGives(String q) throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             IndexSearcher sliced = new SearchIndex.SlicedSearchers(pool).newSearcher(reader, null);
             var tq = TRANSLATOR.translate(q);
             for (Query base : List.of(tq.query(), tq.withPhraseTokens())) {
                 assertEquals(searcher.count(tq.query()), searcher.count(base), q + ": phrase tokens find the same records");
-                Query reference = new org.apache.lucene.search.BooleanQuery.Builder()
-                        .add(base, org.apache.lucene.search.BooleanClause.Occur.MUST)
-                        .add(org.apache.lucene.document.FeatureField.newLinearQuery(IndexFields.FEATURES,
-                                IndexFields.RANK_FEATURE, SearchService.RANK_WEIGHT), org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+                Query reference = new BooleanQuery.Builder()
+                        .add(base, BooleanClause.Occur.MUST)
+                        .add(FeatureField.newLinearQuery(IndexFields.FEATURES,
+                                IndexFields.RANK_FEATURE, SearchService.RANK_WEIGHT), BooleanClause.Occur.SHOULD)
                         .build();
                 for (int n : new int[]{20, 200}) {
                     TopDocs expected = searcher.search(reference, new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE));
@@ -197,15 +218,15 @@ class RankingPassTest {
     @Test
     void anAlternativeNoRecordCanWinWithIsSkipped() throws Exception {
         LongAdder painDocs = new LongAdder();
-        Query pain = new CountingQuery(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexFields.ALL, "pain")), painDocs);
-        Query base = new org.apache.lucene.search.BooleanQuery.Builder()
+        Query pain = new CountingQuery(new TermQuery(new Term(IndexFields.ALL, "pain")), painDocs);
+        Query base = new BooleanQuery.Builder()
                 .add(TRANSLATOR.translate("rTMS OR \"transcranial magnetic stimulation\"").withPhraseTokens(),
-                        org.apache.lucene.search.BooleanClause.Occur.MUST)
-                .add(new org.apache.lucene.search.DisjunctionMaxQuery(List.of(pain,
+                        BooleanClause.Occur.MUST)
+                .add(new DisjunctionMaxQuery(List.of(pain,
                         TRANSLATOR.translate("neuralgia OR \"neuropathic pain\"").withPhraseTokens()), 0f),
-                        org.apache.lucene.search.BooleanClause.Occur.MUST)
+                        BooleanClause.Occur.MUST)
                 .build();
-        int withPain = searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexFields.ALL, "pain")));
+        int withPain = searcher.count(new TermQuery(new Term(IndexFields.ALL, "pain")));
         // The clauses' bounds over a whole segment are loose (a word's bound is its idf), so in 5,000 records only the
         // threshold of the best record leaves "pain" below what it must add; in the benchmark's million the 20th does.
         TopDocs page = searcher.search(SearchService.ranked(base, SearchService.Order.RELEVANCE),
@@ -225,16 +246,16 @@ class RankingPassTest {
         }
 
         @Override
-        public org.apache.lucene.search.Weight createWeight(IndexSearcher s, org.apache.lucene.search.ScoreMode mode, float boost)
+        public Weight createWeight(IndexSearcher s, ScoreMode mode, float boost)
                 throws IOException {
-            org.apache.lucene.search.Weight w = in.createWeight(s, mode, boost);
-            return new org.apache.lucene.search.FilterWeight(this, w) {
+            Weight w = in.createWeight(s, mode, boost);
+            return new FilterWeight(this, w) {
                 @Override
-                public org.apache.lucene.search.ScorerSupplier scorerSupplier(LeafReaderContext ctx) throws IOException {
-                    org.apache.lucene.search.ScorerSupplier ss = in.scorerSupplier(ctx);
-                    return ss == null ? null : new org.apache.lucene.search.ScorerSupplier() {
+                public ScorerSupplier scorerSupplier(LeafReaderContext ctx) throws IOException {
+                    ScorerSupplier ss = in.scorerSupplier(ctx);
+                    return ss == null ? null : new ScorerSupplier() {
                         @Override
-                        public org.apache.lucene.search.Scorer get(long leadCost) throws IOException {
+                        public Scorer get(long leadCost) throws IOException {
                             return counting(ss.get(leadCost));
                         }
 
@@ -251,16 +272,16 @@ class RankingPassTest {
                 }
 
                 @Override
-                public org.apache.lucene.search.Scorer scorer(LeafReaderContext ctx) throws IOException {
-                    org.apache.lucene.search.ScorerSupplier ss = scorerSupplier(ctx);
+                public Scorer scorer(LeafReaderContext ctx) throws IOException {
+                    ScorerSupplier ss = scorerSupplier(ctx);
                     return ss == null ? null : ss.get(Long.MAX_VALUE);
                 }
             };
         }
 
-        private org.apache.lucene.search.Scorer counting(org.apache.lucene.search.Scorer s) {
-            org.apache.lucene.search.DocIdSetIterator it = s.iterator();
-            org.apache.lucene.search.DocIdSetIterator counted = new org.apache.lucene.search.DocIdSetIterator() {
+        private Scorer counting(Scorer s) {
+            DocIdSetIterator it = s.iterator();
+            DocIdSetIterator counted = new DocIdSetIterator() {
                 @Override
                 public int docID() {
                     return it.docID();
@@ -288,14 +309,14 @@ class RankingPassTest {
                     return it.cost();
                 }
             };
-            return new org.apache.lucene.search.Scorer(s.getWeight()) {
+            return new Scorer(s.getWeight()) {
                 @Override
                 public int docID() {
                     return it.docID();
                 }
 
                 @Override
-                public org.apache.lucene.search.DocIdSetIterator iterator() {
+                public DocIdSetIterator iterator() {
                     return counted;
                 }
 
@@ -322,7 +343,7 @@ class RankingPassTest {
         }
 
         @Override
-        public void visit(org.apache.lucene.search.QueryVisitor visitor) {
+        public void visit(QueryVisitor visitor) {
             in.visit(visitor);
         }
 
@@ -349,7 +370,7 @@ class RankingPassTest {
         TopDocs top = searcher.search(ranked, 5);
         assertEquals(5, top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
-            org.apache.lucene.search.Explanation e = searcher.explain(ranked, sd.doc);
+            Explanation e = searcher.explain(ranked, sd.doc);
             assertTrue(e.isMatch());
             assertEquals(sd.score, e.getValue().floatValue(), 1e-5f);
         }
@@ -360,13 +381,13 @@ class RankingPassTest {
     /** {@code q} with every disjunction-max turned into a BooleanQuery of SHOULD clauses (OR groups as they were ranked
      * before the sixth session: summed). */
     private static Query summed(Query q) {
-        if (q instanceof org.apache.lucene.search.DisjunctionMaxQuery d) {
-            org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
-            d.getDisjuncts().forEach(x -> b.add(summed(x), org.apache.lucene.search.BooleanClause.Occur.SHOULD));
+        if (q instanceof DisjunctionMaxQuery d) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            d.getDisjuncts().forEach(x -> b.add(summed(x), BooleanClause.Occur.SHOULD));
             return b.build();
         }
-        if (q instanceof org.apache.lucene.search.BooleanQuery bq) {
-            org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
+        if (q instanceof BooleanQuery bq) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
             bq.clauses().forEach(c -> b.add(summed(c.getQuery()), c.getOccur()));
             return b.build();
         }
@@ -428,7 +449,7 @@ class RankingPassTest {
         a.pmid = pmid;
         a.title = title;
         a.year = 2015;
-        a.abstractSections = List.of(new org.cortexlit.library.AbstractSection(null, null, abstractText, null));
+        a.abstractSections = List.of(new AbstractSection(null, null, abstractText, null));
         return ArticleDocuments.toDocument(a);
     }
 

@@ -1,6 +1,8 @@
 package org.cortexlit.suggest;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.cortexlit.pubmed.PubmedRecord;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -8,12 +10,11 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.cortexlit.pubmed.PubmedRecord;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Records per second through the suggester on one thread, over real records: the development set and, where
@@ -28,7 +29,7 @@ class TagSuggesterBenchmark {
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 

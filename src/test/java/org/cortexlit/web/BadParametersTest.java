@@ -2,9 +2,10 @@ package org.cortexlit.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.ReviewForm;
-import jakarta.inject.Inject;
+import org.cortexlit.screening.Reviews;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +20,7 @@ import static org.hamcrest.Matchers.not;
 class BadParametersTest {
 
     @Inject
-    org.cortexlit.screening.Reviews reviews;
+    Reviews reviews;
 
     private long review() {
         return reviews.create(new ReviewForm("Paging", null, null, null, null, null, null, null, "single", null),

@@ -8,6 +8,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
+import org.cortexlit.screening.Actor;
+import org.cortexlit.screening.ReviewForm;
+import org.cortexlit.screening.ReviewRecords;
+import org.cortexlit.screening.Reviews;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,9 +48,9 @@ class BrowserTest {
     @Inject
     SearchIndex index;
     @Inject
-    org.cortexlit.screening.ReviewRecords reviewRecords;
+    ReviewRecords reviewRecords;
     @Inject
-    org.cortexlit.screening.Reviews reviews;
+    Reviews reviews;
 
     @TestHTTPResource("/")
     URL base;
@@ -136,8 +140,8 @@ class BrowserTest {
     @Test
     void screeningWithTheKeyboardSwapsRecordsInPlace() {
         TestCorpus.upload("trials.xml").statusCode(201);
-        org.cortexlit.screening.Actor admin = new org.cortexlit.screening.Actor("admin", true, true);
-        long id = reviews.create(new org.cortexlit.screening.ReviewForm("Keyboard", null, null, null, "rTMS, sham",
+        Actor admin = new Actor("admin", true, true);
+        long id = reviews.create(new ReviewForm("Keyboard", null, null, null, "rTMS, sham",
                 "case series", null, null, "single", null), admin).id;
         reviewRecords.addByPmid(id, "90000001 90000002 90000003", admin);
         try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900))) {

@@ -3,13 +3,19 @@ package org.cortexlit.web;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
+import org.cortexlit.importing.ImportRun;
+import org.cortexlit.importing.ImportService;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +46,7 @@ class DedupFlowTest {
     @Inject
     SearchIndex index;
     @Inject
-    org.cortexlit.importing.ImportService imports;
+    ImportService imports;
 
     @BeforeEach
     void emptyCorpus() {
@@ -141,7 +147,7 @@ class DedupFlowTest {
                 .body(containsString("action=\"/duplicates/" + linked + "/split\""));
 
         given().redirects().follow(false).post("/duplicates/" + linked + "/split").then().statusCode(403); // no CSRF token
-        io.restassured.response.Response split = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+        Response split = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
                 .post("/duplicates/" + linked + "/split");
         split.then().statusCode(303).header("Location", endsWith("/duplicates")).cookie(TestCorpus.FLASH, TestCorpus.flashNotice());
         // the page the browser lands on says what happened, once
@@ -167,7 +173,7 @@ class DedupFlowTest {
 
     @Test
     @TestSecurity(user = "reader", roles = "reader")
-    void aReaderSeesTheGroupsButCannotSplit() throws java.io.IOException {
+    void aReaderSeesTheGroupsButCannotSplit() throws IOException {
         importDirectly("trials.xml");
         importDirectly("embase-overlap.ris"); // readers cannot upload: import as the inbox would
         String linked = (String) group(given().get("/api/duplicates").then().statusCode(200).extract().jsonPath(),
@@ -180,13 +186,13 @@ class DedupFlowTest {
         given().get("/api/duplicates").then().body("linked", equalTo(2));
     }
 
-    private void importDirectly(String fixture) throws java.io.IOException {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("dedup", fixture);
+    private void importDirectly(String fixture) throws IOException {
+        Path file = Files.createTempFile("dedup", fixture);
         try {
-            java.nio.file.Files.write(file, TestCorpus.fixture(fixture));
-            imports.execute(imports.start(fixture, org.cortexlit.importing.ImportRun.Trigger.INBOX), file);
+            Files.write(file, TestCorpus.fixture(fixture));
+            imports.execute(imports.start(fixture, ImportRun.Trigger.INBOX), file);
         } finally {
-            java.nio.file.Files.deleteIfExists(file);
+            Files.deleteIfExists(file);
         }
     }
 

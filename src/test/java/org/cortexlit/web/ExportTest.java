@@ -1,6 +1,7 @@
 package org.cortexlit.web;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.search.SearchIndex;
@@ -45,7 +46,7 @@ class ExportTest {
         TestCorpus.upload("export.nbib", nbib).statusCode(201)
                 .body("format", equalTo("MEDLINE_TEXT")).body("created", equalTo(2)).body("failed", equalTo(0));
         given().get("/api/pubmed/90000001").then().statusCode(200)
-                .body("title", equalTo(io.restassured.path.json.JsonPath.from(before).getString("title")))
+                .body("title", equalTo(JsonPath.from(before).getString("title")))
                 .body("doi", equalTo("10.9999/cortexlit.test.0001"))
                 .body("abstract", startsWith("BACKGROUND: Central post-stroke pain resists drugs."))
                 .body("authors", hasSize(3))

@@ -4,9 +4,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.search.SearchIndex;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 
 import static io.restassured.RestAssured.given;
@@ -129,7 +133,7 @@ class ImportFlowTest {
                 .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3));
         given().queryParam("q", "pain").get("/api/search").then().body("total", equalTo(3));
         // reading an article writes nothing back: same lists, same version (no dirty check mistakes a list as changed)
-        org.junit.jupiter.api.Assertions.assertEquals(before,
+        Assertions.assertEquals(before,
                 given().get("/api/pubmed/90000001").then().statusCode(200).extract().asString());
     }
 
@@ -137,7 +141,7 @@ class ImportFlowTest {
     void aRevisedFileUpdatesChangedRecordsAndAddsNewOnes() {
         upload("trials.xml").statusCode(201);
         int version = given().get("/api/pubmed/90000001").then().extract().path("version");
-        java.util.List<String> authors = given().get("/api/pubmed/90000001").then().extract().path("authors.lastName");
+        List<String> authors = given().get("/api/pubmed/90000001").then().extract().path("authors.lastName");
         upload("trials-revised.xml").statusCode(201)
                 .body("created", equalTo(1)).body("updated", equalTo(1)).body("unchanged", equalTo(2));
         given().get("/api/pubmed/90000001").then().body("title", containsString("(corrected)"))
@@ -157,11 +161,11 @@ class ImportFlowTest {
                     .append("<AffiliationInfo><Affiliation>").append(affiliation).append("</Affiliation></AffiliationInfo></Author>");
         }
         many.append("</AuthorList>");
-        String xml = new String(TestCorpus.fixture("trials.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        String xml = new String(TestCorpus.fixture("trials.xml"), StandardCharsets.UTF_8);
         int start = xml.indexOf("<AuthorList");
         int end = xml.indexOf("</AuthorList>") + "</AuthorList>".length();
         xml = xml.substring(0, start) + many + xml.substring(end);
-        TestCorpus.upload("consortium.xml", xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(201)
+        TestCorpus.upload("consortium.xml", xml.getBytes(StandardCharsets.UTF_8)).statusCode(201)
                 .body("status", equalTo("PARTIAL")).body("created", equalTo(2)).body("failed", equalTo(1))
                 .body("errors[0].record", equalTo(1)).body("errors[0].pmid", equalTo("90000001"))
                 .body("errors[0].message", containsString("author list is too long to store (6,000 entries"));
@@ -195,9 +199,9 @@ class ImportFlowTest {
         given().get("/api/pubmed/90000001").then().statusCode(200).body("title", startsWith("High-frequency rTMS"));
 
         // the repaired file: the record read before the fault is unchanged, the rest is new
-        String repaired = new String(TestCorpus.fixture("trials.xml"), java.nio.charset.StandardCharsets.UTF_8)
+        String repaired = new String(TestCorpus.fixture("trials.xml"), StandardCharsets.UTF_8)
                 .replace("90000001", "90000011").replace("90000002", "90000012");
-        upload("repaired.xml", repaired.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(201)
+        upload("repaired.xml", repaired.getBytes(StandardCharsets.UTF_8)).statusCode(201)
                 .body("status", equalTo("SUCCEEDED"))
                 .body("unchanged", equalTo(2)).body("created", equalTo(1));
     }
@@ -243,8 +247,8 @@ class ImportFlowTest {
     void aScriptThatWillNotWaitGetsA202AndFollowsTheLocation() {
         String location = given().multiPart("file", "trials.xml", TestCorpus.fixture("trials.xml"))
                 .queryParam("wait", 0).post("/api/imports").then().statusCode(202)
-                .header("Location", org.hamcrest.Matchers.matchesPattern("/api/imports/\\d+"))
-                .body("status", org.hamcrest.Matchers.anyOf(equalTo("RUNNING"), equalTo("SUCCEEDED")))
+                .header("Location", Matchers.matchesPattern("/api/imports/\\d+"))
+                .body("status", Matchers.anyOf(equalTo("RUNNING"), equalTo("SUCCEEDED")))
                 .extract().header("Location");
         TestCorpus.awaitRun(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)))
                 .body("status", equalTo("SUCCEEDED")).body("created", equalTo(3));
@@ -265,7 +269,7 @@ class ImportFlowTest {
                     .post("/api/imports?wait=" + wait).then().statusCode(400)
                     .body("error", containsString("wait must be a number of seconds"));
         }
-        given().get("/api/imports").then().body("size()", org.hamcrest.Matchers.equalTo(0));
+        given().get("/api/imports").then().body("size()", Matchers.equalTo(0));
     }
 
     @Test

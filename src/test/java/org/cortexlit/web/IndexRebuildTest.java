@@ -1,11 +1,25 @@
 package org.cortexlit.web;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.cortexlit.TestCorpus;
+import org.cortexlit.bench.CorpusGenerator;
+import org.cortexlit.search.Analyzers;
 import org.cortexlit.search.IndexFields;
 import org.cortexlit.search.SearchIndex;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.cortexlit.TestCorpus.upload;
@@ -20,9 +35,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The index is a cache: deleted or stale, it is rebuilt from the database with the same answers. */
@@ -76,15 +91,15 @@ class IndexRebuildTest {
         assertEquals(4, before.size());
         index.close();
         TestCorpus.deleteTree(index.path());
-        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(index.path());
-             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d,
-                     new org.apache.lucene.index.IndexWriterConfig(org.cortexlit.search.Analyzers.create()))) {
+        try (Directory d = FSDirectory.open(index.path());
+             IndexWriter w = new IndexWriter(d,
+                     new IndexWriterConfig(Analyzers.create()))) {
             for (String pmid : List.of("1", "2", "3")) {
-                org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-                doc.add(new org.apache.lucene.document.StringField("key", pmid, org.apache.lucene.document.Field.Store.YES));
+                Document doc = new Document();
+                doc.add(new StringField("key", pmid, Field.Store.YES));
                 w.addDocument(doc);
             }
-            w.setLiveCommitData(java.util.Map.of("schema", "9", "modified", "0").entrySet());
+            w.setLiveCommitData(Map.of("schema", "9", "modified", "0").entrySet());
             w.commit();
         }
 
@@ -96,8 +111,8 @@ class IndexRebuildTest {
 
         assertNull(index.staleReason());
         assertEquals(before, answers("pain OR fibromyalgia"));
-        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(index.path())) {
-            for (org.apache.lucene.index.SegmentCommitInfo segment : org.apache.lucene.index.SegmentInfos.readLatestCommit(d)) {
+        try (Directory d = FSDirectory.open(index.path())) {
+            for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(d)) {
                 assertEquals("<long: \"rank_sort\">! missingValue=0", segment.info.getIndexSort().toString());
             }
         }
@@ -114,16 +129,16 @@ class IndexRebuildTest {
         assertFalse(before.isEmpty());
         assertNull(index.staleReason());
         index.close();
-        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(index.path());
-             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d, SearchIndex.writerConfig(
-                     org.cortexlit.search.Analyzers.text(), org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
-            java.util.Map<String, String> stamp = org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData();
-            org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-            doc.add(new org.apache.lucene.document.StringField(IndexFields.KEY, "99999999", Store.YES));
-            doc.add(new org.apache.lucene.document.StringField(IndexFields.PMID, "99999999", Store.YES));
-            doc.add(new org.apache.lucene.document.TextField(IndexFields.TITLE, "Neuropathic pain after stroke", Store.YES));
-            doc.add(new org.apache.lucene.document.TextField(IndexFields.ALL, "Neuropathic pain after stroke", Store.NO));
-            doc.add(new org.apache.lucene.document.StringField(IndexFields.PHRASES, "another list", Store.NO));
+        try (Directory d = FSDirectory.open(index.path());
+             IndexWriter w = new IndexWriter(d, SearchIndex.writerConfig(
+                     Analyzers.text(), IndexWriterConfig.OpenMode.APPEND))) {
+            Map<String, String> stamp = SegmentInfos.readLatestCommit(d).getUserData();
+            Document doc = new Document();
+            doc.add(new StringField(IndexFields.KEY, "99999999", Store.YES));
+            doc.add(new StringField(IndexFields.PMID, "99999999", Store.YES));
+            doc.add(new TextField(IndexFields.TITLE, "Neuropathic pain after stroke", Store.YES));
+            doc.add(new TextField(IndexFields.ALL, "Neuropathic pain after stroke", Store.NO));
+            doc.add(new StringField(IndexFields.PHRASES, "another list", Store.NO));
             w.addDocument(doc);
             w.setLiveCommitData(stamp.entrySet());
             w.commit();
@@ -169,7 +184,7 @@ class IndexRebuildTest {
         assertNull(index.staleReason());
         assertEquals(expected, index.numDocs());
         given().queryParam("q", "pain").get("/search").then().statusCode(200)
-                .body(org.hamcrest.Matchers.not(containsString("being rebuilt")));
+                .body(Matchers.not(containsString("being rebuilt")));
         given().get("/api/admin/index").then().body("checking", equalTo(false)).body("rebuilding", nullValue());
     }
 
@@ -186,7 +201,7 @@ class IndexRebuildTest {
                 .body("rebuilding.total", equalTo((int) expected));
         given().post("/api/admin/index/rebuild").then().statusCode(409)
                 .body("error", containsString("already under way"));
-        io.restassured.response.Response refused = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+        Response refused = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
                 .post("/imports/reindex");
         assertEquals(303, refused.statusCode());
         assertTrue(TestCorpus.flashMessage(refused).contains("already under way"), TestCorpus.flashMessage(refused));
@@ -209,7 +224,7 @@ class IndexRebuildTest {
     private static void uploadGenerated(int records) throws IOException {
         Path xml = Files.createTempFile("generated", ".xml");
         try {
-            new org.cortexlit.bench.CorpusGenerator(7).writePubmedXml(xml, records, 60_000_000L, false);
+            new CorpusGenerator(7).writePubmedXml(xml, records, 60_000_000L, false);
             TestCorpus.upload("generated.xml", Files.readAllBytes(xml)).statusCode(201);
         } finally {
             Files.deleteIfExists(xml);

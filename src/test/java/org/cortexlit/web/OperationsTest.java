@@ -3,10 +3,12 @@ package org.cortexlit.web;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.cortexlit.accounts.RealSecurityProfile;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipFile;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -48,7 +50,7 @@ class OperationsTest {
         assertTrue(doc.contains("\"/api/imports\"") && doc.contains("\"/api/search\"") && doc.contains("\"/api/reviews/{id}/next\""), doc.substring(0, 300));
         assertTrue(!doc.contains("\"/reviews/{id}/screen\"") && !doc.contains("\"/login\""), "pages are not part of the API");
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"))
-                .header("Content-Security-Policy", org.hamcrest.Matchers.nullValue());
+                .header("Content-Security-Policy", Matchers.nullValue());
         given().get("/login").then().header("Content-Security-Policy", containsString("script-src 'self'"));
     }
 
@@ -59,7 +61,7 @@ class OperationsTest {
                 .statusCode(201).extract().path("file");
         Path zip = Path.of(file);
         assertTrue(Files.size(zip) > 1000, "a zip of the database: " + zip);
-        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+        try (var z = new ZipFile(zip.toFile())) {
             assertTrue(z.stream().anyMatch(e -> e.getName().endsWith("cortexlit.mv.db")), "holds the database file");
         }
         Files.delete(zip);

@@ -13,7 +13,12 @@ import org.cortexlit.accounts.RealSecurityProfile;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.screening.Actor;
+import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.ReviewForm;
+import org.cortexlit.screening.ReviewMembers;
+import org.cortexlit.screening.ReviewRecords;
+import org.cortexlit.screening.Reviews;
+import org.cortexlit.screening.ScreeningQueue;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,15 +52,15 @@ class ScreeningBrowserTest {
     @Inject
     ImportRunner runner;
     @Inject
-    org.cortexlit.screening.Decisions decisions;
+    Decisions decisions;
     @Inject
-    org.cortexlit.screening.ReviewMembers members;
+    ReviewMembers members;
     @Inject
-    org.cortexlit.screening.ReviewRecords reviewRecords;
+    ReviewRecords reviewRecords;
     @Inject
-    org.cortexlit.screening.Reviews reviews;
+    Reviews reviews;
     @Inject
-    org.cortexlit.screening.ScreeningQueue queue;
+    ScreeningQueue queue;
 
     @TestHTTPResource("/")
     URL base;

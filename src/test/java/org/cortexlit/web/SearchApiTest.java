@@ -4,8 +4,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.search.SearchIndex;
+import org.cortexlit.search.SearchPasses;
+import org.cortexlit.search.SearchService;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
 
 import static io.restassured.RestAssured.given;
 import static org.cortexlit.TestCorpus.upload;
@@ -67,7 +72,7 @@ class SearchApiTest {
                 <PubmedArticle><MedlineCitation><PMID>90000051</PMID><Article><Journal><Title>J</Title><JournalIssue><PubDate><Year>2022</Year></PubDate></JournalIssue></Journal>
                 <ArticleTitle>Zygomatic neuralgia twin record.</ArticleTitle><PublicationTypeList><PublicationType>Randomized Controlled Trial</PublicationType></PublicationTypeList></Article></MedlineCitation></PubmedArticle>
                 </PubmedArticleSet>""";
-        TestCorpus.upload("twins.xml", twin.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(201);
+        TestCorpus.upload("twins.xml", twin.getBytes(StandardCharsets.UTF_8)).statusCode(201);
         // equal text: without the boost the tie-break (higher PMID first) would put the 1998 record first
         given().queryParam("q", "zygomatic neuralgia").get("/api/search").then()
                 .body("hits.pmid", contains("90000051", "90000052"));
@@ -76,7 +81,7 @@ class SearchApiTest {
     }
 
     @Inject
-    org.cortexlit.search.SearchService search;
+    SearchService search;
 
     @Test
     void countsAreKeptForOneIndexStateAndRedoneAfterAChange() {
@@ -85,17 +90,17 @@ class SearchApiTest {
                 <PubmedArticle><MedlineCitation><PMID>90000061</PMID><Article><Journal><Title>J</Title><JournalIssue><PubDate><Year>2021</Year></PubDate></JournalIssue></Journal>
                 <ArticleTitle>Xylophonic neuralgia, first of two.</ArticleTitle></Article></MedlineCitation></PubmedArticle>
                 </PubmedArticleSet>""";
-        TestCorpus.upload("first.xml", twin.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(201);
+        TestCorpus.upload("first.xml", twin.getBytes(StandardCharsets.UTF_8)).statusCode(201);
         given().queryParam("q", "xylophonic").get("/api/search").then().body("total", equalTo(1))
                 .body("facets.year.'2021'", equalTo(1));
-        org.cortexlit.search.SearchPasses passes = new org.cortexlit.search.SearchPasses(search, null);
+        SearchPasses passes = new SearchPasses(search, null);
         long hitsBefore = passes.countCacheStats()[0];
         given().queryParam("q", "xylophonic").queryParam("sort", "date").get("/api/search").then().body("total", equalTo(1));
-        org.junit.jupiter.api.Assertions.assertEquals(hitsBefore + 1, passes.countCacheStats()[0],
+        Assertions.assertEquals(hitsBefore + 1, passes.countCacheStats()[0],
                 "the same query on the same index state reuses its counts");
 
         TestCorpus.upload("second.xml", twin.replace("90000061", "90000062").replace("2021", "2022")
-                .replace("first", "second").getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(201);
+                .replace("first", "second").getBytes(StandardCharsets.UTF_8)).statusCode(201);
         given().queryParam("q", "xylophonic").get("/api/search").then().body("total", equalTo(2))
                 .body("facets.year.'2022'", equalTo(1)).body("hits", hasSize(2));
     }

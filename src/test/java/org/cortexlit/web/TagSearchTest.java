@@ -14,12 +14,14 @@ import org.cortexlit.search.ArticleDocuments;
 import org.cortexlit.search.SearchIndex;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
 class TagSearchTest {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TagSearchTest.class);
+    private static final Logger LOG = Logger.getLogger(TagSearchTest.class);
 
     static final int GENERATED = 240;
     /** Every article but PMID 1 (there is none): a query that matches the whole visible corpus. */
@@ -105,7 +107,7 @@ class TagSearchTest {
     private static List<String> pmids(String q) {
         return given().queryParam("q", q).queryParam("size", 100).get("/api/search").then().statusCode(200)
                 .extract().jsonPath().getList("hits.pmid", String.class).stream()
-                .sorted(java.util.Comparator.comparingLong(Long::parseLong)).toList();
+                .sorted(Comparator.comparingLong(Long::parseLong)).toList();
     }
 
     /** PMIDs of visible articles carrying every one of the (dimension, value) pairs, from the database. */

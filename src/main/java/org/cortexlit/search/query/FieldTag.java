@@ -1,6 +1,7 @@
 package org.cortexlit.search.query;
 
 import org.cortexlit.library.TagDimension;
+import org.cortexlit.search.AuthorKeys;
 import org.cortexlit.search.IndexFields;
 
 import java.util.Arrays;
@@ -81,7 +82,7 @@ enum FieldTag {
         return dimension != null;
     }
 
-    /** Tags searched through {@link org.cortexlit.search.AuthorKeys}: PubMed's author forms, not analyzed text. */
+    /** Tags searched through {@link AuthorKeys}: PubMed's author forms, not analyzed text. */
     boolean isAuthor() {
         return this == AU || this == FIRST_AU || this == LAST_AU;
     }

@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -314,7 +315,7 @@ final class LuceneQueryBuilder {
      */
     private static Query bestOf(BooleanQuery disjunction) {
         List<Query> alternatives = new ArrayList<>();
-        for (org.apache.lucene.search.BooleanClause c : disjunction.clauses()) {
+        for (BooleanClause c : disjunction.clauses()) {
             alternatives.add(c.getQuery());
         }
         return anyOf(alternatives);

@@ -1,5 +1,8 @@
 package org.cortexlit.search.query;
 
+import org.cortexlit.library.TagDimension;
+import org.cortexlit.search.AuthorKeys;
+
 import java.util.List;
 
 /** The parsed query. Every leaf keeps the offset where it was typed, so the Lucene builder can report
@@ -18,7 +21,7 @@ sealed interface QueryNode {
     record Proximity(String text, FieldTag tag, int slop, int position) implements QueryNode {
     }
 
-    /** A name for an author tag ([au], [1au], [lastau]) matched on {@link org.cortexlit.search.AuthorKeys} keys.
+    /** A name for an author tag ([au], [1au], [lastau]) matched on {@link AuthorKeys} keys.
      * {@code exact} when quoted, which turns PubMed's automatic truncation of initials off. */
     record Author(String text, FieldTag tag, boolean exact, int position) implements QueryNode {
     }
@@ -37,7 +40,7 @@ sealed interface QueryNode {
     }
 
     /** One value of a reviewers' tag dimension ({@code M1[target]}, {@code "deep TMS"[modality]}), already in the
-     * dimension's normal form ({@link org.cortexlit.library.TagDimension#normalise}), case kept as typed. */
+     * dimension's normal form ({@link TagDimension#normalise}), case kept as typed. */
     record TagValue(String value, FieldTag tag, int position) implements QueryNode {
     }
 

@@ -1,6 +1,7 @@
 package org.cortexlit.search.query;
 
 import org.apache.lucene.search.Query;
+import org.cortexlit.search.PhraseIndex;
 
 import java.util.Set;
 
@@ -8,7 +9,7 @@ import java.util.Set;
  * A search query ready to run.
  *
  * @param query          the Lucene query, every phrase matched by positions: right for any index
- * @param withPhraseTokens the same query with the phrases of the {@link org.cortexlit.search.PhraseIndex} as their
+ * @param withPhraseTokens the same query with the phrases of the {@link PhraseIndex} as their
  *                       tokens: the same records, ranked with less work, but only on an index whose every document
  *                       holds those tokens ({@link #queryFor})
  * @param normalized     the query as we understood it, in canonical PubMed syntax ("what we searched"), with

@@ -9,9 +9,12 @@ import org.cortexlit.library.Article;
 import org.cortexlit.search.SearchService;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The JSON shapes of the API. Field names are a contract with scripts outside this repository. */
 public final class ApiJson {
@@ -71,9 +74,9 @@ public final class ApiJson {
 
         /** The study's tags by dimension (only dimensions with values). */
         static Map<String, List<String>> tags(Article a) {
-            Map<String, List<String>> out = new java.util.TreeMap<>();
-            a.tags.forEach(t -> out.computeIfAbsent(t.dimension, k -> new java.util.ArrayList<>()).add(t.value));
-            out.values().forEach(java.util.Collections::sort);
+            Map<String, List<String>> out = new TreeMap<>();
+            a.tags.forEach(t -> out.computeIfAbsent(t.dimension, k -> new ArrayList<>()).add(t.value));
+            out.values().forEach(Collections::sort);
             return out;
         }
     }

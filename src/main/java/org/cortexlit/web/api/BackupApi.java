@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.database.Backups;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ public class BackupApi {
 
     /** 201 with {@code {"file", "bytes"}}: the zip to copy away; restoring it is in docs/operations.md. */
     @POST
-    public Response backUp() throws java.io.IOException {
+    public Response backUp() throws IOException {
         try {
             java.nio.file.Path file = backups.backUp();
             return Response.status(201).entity(Map.of("file", file.toString(), "bytes", Files.size(file))).build();

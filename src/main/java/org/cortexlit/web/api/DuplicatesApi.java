@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.importing.Duplicates;
+import org.cortexlit.web.Paging;
 
 /** Duplicate groups as JSON, splitting a wrong pair, and the PRISMA identification counts. */
 @Path("/api/duplicates")
@@ -31,7 +32,7 @@ public class DuplicatesApi {
     /** Groups, the newest links first; {@code page} from 1, {@code size} 1-500 (default 100). */
     @GET
     public Response groups(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("100") int size) {
-        org.cortexlit.web.Paging p = org.cortexlit.web.Paging.of(page, size, MAX_SIZE);
+        Paging p = Paging.of(page, size, MAX_SIZE);
         return Response.ok(ApiJson.DuplicateGroups.of(duplicates.groups(p.page(), p.size()))).build();
     }
 

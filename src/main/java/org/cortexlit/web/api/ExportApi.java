@@ -6,6 +6,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.cortexlit.library.ArticleExport;
+import org.cortexlit.library.Corpus;
 import org.cortexlit.search.SearchService;
 import org.cortexlit.search.query.QuerySyntaxException;
 
@@ -20,7 +21,7 @@ import java.util.List;
 public class ExportApi {
 
     @jakarta.inject.Inject
-    org.cortexlit.library.Corpus corpus;
+    Corpus corpus;
 
     private static final int CHUNK = 500;
 
@@ -51,7 +52,7 @@ public class ExportApi {
     }
 
     /** The articles with these keys, in this order, as a download named {@code name.ext}. */
-    public static Response stream(org.cortexlit.library.Corpus corpus, List<String> pmids, ArticleExport.Format format, String name) {
+    public static Response stream(Corpus corpus, List<String> pmids, ArticleExport.Format format, String name) {
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             ArticleExport.header(format, w);

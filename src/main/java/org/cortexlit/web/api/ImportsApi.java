@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.config.CortexLitConfig;
+import org.cortexlit.importing.ImportHistory;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.importing.ImportService;
@@ -26,7 +27,7 @@ import java.util.List;
 public class ImportsApi {
 
     @jakarta.inject.Inject
-    org.cortexlit.importing.ImportHistory history;
+    ImportHistory history;
 
     private final ImportRunner runner;
     private final ImportService imports;

@@ -1,17 +1,22 @@
 package org.cortexlit.web.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.library.Article;
+import org.cortexlit.library.Corpus;
+import org.cortexlit.screening.Actor;
+import org.cortexlit.screening.Tagging;
 import org.cortexlit.search.SimilarArticles;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One article by PMID (or by CL&lt;id&gt;, the key of a record without PMID), withdrawn ones and linked duplicates
@@ -22,14 +27,14 @@ import java.io.IOException;
 public class PubmedApi {
 
     @jakarta.inject.Inject
-    org.cortexlit.library.Corpus corpus;
+    Corpus corpus;
 
     private final SimilarArticles similar;
-    private final org.cortexlit.screening.Tagging tagging;
-    private final io.quarkus.security.identity.SecurityIdentity identity;
+    private final Tagging tagging;
+    private final SecurityIdentity identity;
 
-    public PubmedApi(SimilarArticles similar, org.cortexlit.screening.Tagging tagging,
-                     io.quarkus.security.identity.SecurityIdentity identity) {
+    public PubmedApi(SimilarArticles similar, Tagging tagging,
+                     SecurityIdentity identity) {
         this.similar = similar;
         this.tagging = tagging;
         this.identity = identity;
@@ -37,7 +42,7 @@ public class PubmedApi {
 
     /** What {@code PUT /api/pubmed/{key}/tags/{dimension}} takes: the dimension's values, and optionally the
      * article version the caller saw (409 when it changed since). */
-    public record TagsBody(java.util.List<String> values, Integer version) {
+    public record TagsBody(List<String> values, Integer version) {
     }
 
     /** Sets a study's values in one tag dimension (an empty list clears it); answers the article with its tags. */
@@ -49,7 +54,7 @@ public class PubmedApi {
         if (body == null || body.values() == null) {
             return ImportsApi.error(400, "Send JSON: {\"values\": [\"M1\", ...], \"version\": optional}.");
         }
-        tagging.set(key.trim(), dimension, body.values(), org.cortexlit.screening.Actor.of(identity), null, body.version());
+        tagging.set(key.trim(), dimension, body.values(), Actor.of(identity), null, body.version());
         return get(key);
     }
 

@@ -1,10 +1,5 @@
 package org.cortexlit.web.api;
 
-import org.cortexlit.screening.Decisions;
-import org.cortexlit.screening.ReviewMembers;
-import org.cortexlit.screening.ReviewRecords;
-import org.cortexlit.screening.Reviews;
-import org.cortexlit.screening.ScreeningQueue;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -22,20 +17,29 @@ import jakarta.ws.rs.core.Response;
 import org.cortexlit.library.Article;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Agreement;
-import org.cortexlit.search.QueryMatches;
+import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.RecordFilter;
+import org.cortexlit.screening.RecordView;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewEvent;
 import org.cortexlit.screening.ReviewForm;
-import org.cortexlit.screening.ReviewReads;
-import org.cortexlit.screening.RecordView;
 import org.cortexlit.screening.ReviewMember;
+import org.cortexlit.screening.ReviewMembers;
+import org.cortexlit.screening.ReviewReads;
 import org.cortexlit.screening.ReviewRecord;
+import org.cortexlit.screening.ReviewRecords;
 import org.cortexlit.screening.ReviewStats;
+import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.ScreeningDecision;
 import org.cortexlit.screening.ScreeningException;
+import org.cortexlit.screening.ScreeningQueue;
+import org.cortexlit.screening.Tagging;
+import org.cortexlit.search.QueryMatches;
+import org.cortexlit.search.SearchService;
 import org.cortexlit.web.ExportPages;
+import org.cortexlit.web.Paging;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,13 +173,13 @@ public class ReviewsApi {
     private final ScreeningQueue queue;
     private final Decisions decisions;
     private final QueryMatches matches;
-    private final org.cortexlit.screening.Tagging tagging;
+    private final Tagging tagging;
     private final SecurityIdentity identity;
 
     private final ReviewReads reads;
 
     public ReviewsApi(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, QueryMatches matches,
-                      org.cortexlit.screening.Tagging tagging, SecurityIdentity identity, ReviewReads reads) {
+                      Tagging tagging, SecurityIdentity identity, ReviewReads reads) {
         this.reads = reads;
         this.reviews = reviews;
         this.members = members;
@@ -272,7 +276,7 @@ public class ReviewsApi {
     @Path("/{id}/records")
     public Page records(@PathParam("id") long id, @QueryParam("status") String status, @QueryParam("q") String q,
                         @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("100") int size) {
-        org.cortexlit.web.Paging.of(page, size, 1000);
+        Paging.of(page, size, 1000);
         ReviewReads.RecordsPage p = reads.records(id, RecordFilter.of(id, status, q, matches), page, size, me());
         return new Page(p.total(), page, size, p.records().stream().map(ReviewsApi::record).toList());
     }
@@ -375,11 +379,11 @@ public class ReviewsApi {
     @GET
     @Path("/{id}/similar")
     public Response similar(@PathParam("id") long id, @QueryParam("size") @DefaultValue("20") int size)
-            throws java.io.IOException {
+            throws IOException {
         if (size < 1 || size > 100) {
             throw invalid("size is 1-100, not " + size + ".");
         }
-        List<org.cortexlit.search.SearchService.Hit> hits = reviewRecords.moreLikeIncluded(id, size);
+        List<SearchService.Hit> hits = reviewRecords.moreLikeIncluded(id, size);
         return Response.ok(Map.of("reviewId", id, "total", hits.size(), "hits",
                 hits.stream().map(h -> ApiJson.Hit.of(h, false)).toList())).build();
     }

@@ -7,10 +7,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.cortexlit.screening.ReviewScope;
 import org.cortexlit.search.SearchService;
 import org.cortexlit.search.query.QuerySyntaxException;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Search the corpus with PubMed syntax. A query the translator rejects gets 400 with the reason. */
 @Path("/api/search")
@@ -18,9 +21,9 @@ import java.io.IOException;
 public class SearchApi {
 
     private final SearchService search;
-    private final org.cortexlit.screening.ReviewScope scopes;
+    private final ReviewScope scopes;
 
-    public SearchApi(SearchService search, org.cortexlit.screening.ReviewScope scopes) {
+    public SearchApi(SearchService search, ReviewScope scopes) {
         this.search = search;
         this.scopes = scopes;
     }
@@ -32,12 +35,12 @@ public class SearchApi {
                            @QueryParam("sort") String sort, @QueryParam("review") Long review,
                            @QueryParam("status") String status) throws IOException {
         try {
-            org.cortexlit.screening.ReviewScope.Scope scope = review == null ? null : scopes.of(review, status, q);
+            ReviewScope.Scope scope = review == null ? null : scopes.of(review, status, q);
             SearchService.Result r = search.search(q, parse("page", page), parse("size", size), SearchService.Order.parse(sort),
                     scope == null ? null : scope.filter());
             ApiJson.Search json = ApiJson.Search.of(r);
             if (scope != null) { // the screening status of the hits within that review
-                java.util.Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+                Map<String, Long> byStatus = new LinkedHashMap<>();
                 scope.statusCounts().forEach((s, n) -> byStatus.put(s.name(), n));
                 json.facets().put("status", byStatus);
             }

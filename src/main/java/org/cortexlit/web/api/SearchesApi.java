@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.cortexlit.importing.ImportHistory;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.importing.SavedSearch;
@@ -38,9 +39,9 @@ public class SearchesApi {
 
     private final SavedSearches searches;
 
-    private final org.cortexlit.importing.ImportHistory history;
+    private final ImportHistory history;
 
-    public SearchesApi(SavedSearches searches, org.cortexlit.importing.ImportHistory history) {
+    public SearchesApi(SavedSearches searches, ImportHistory history) {
         this.history = history;
         this.searches = searches;
     }

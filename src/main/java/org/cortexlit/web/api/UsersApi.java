@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.cortexlit.accounts.Accounts;
 import org.cortexlit.accounts.User;
 
 import java.net.URI;
@@ -22,7 +23,7 @@ import java.util.Locale;
 public class UsersApi {
 
     @jakarta.inject.Inject
-    org.cortexlit.accounts.Accounts accounts;
+    Accounts accounts;
 
     /** {@code {"username","password","role":"ADMIN|REVIEWER|READER"}}. */
     public record NewUser(String username, String password, String role) {

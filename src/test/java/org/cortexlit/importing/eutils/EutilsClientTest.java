@@ -1,5 +1,28 @@
 package org.cortexlit.importing.eutils;
 
+import org.cortexlit.importing.eutils.ReplayServer.Reply;
+import org.cortexlit.importing.eutils.ReplayServer.Seen;
+import org.cortexlit.pubmed.ReadEvent;
+import org.cortexlit.pubmed.RecordReader;
+import org.cortexlit.pubmed.RecordReaders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
 import static org.cortexlit.importing.eutils.ReplayServer.Reply.fixture;
 import static org.cortexlit.importing.eutils.ReplayServer.Reply.ok;
 import static org.cortexlit.importing.eutils.ReplayServer.inOrder;
@@ -9,26 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.cortexlit.importing.eutils.ReplayServer.Reply;
-import org.cortexlit.importing.eutils.ReplayServer.Seen;
-import org.cortexlit.pubmed.ReadEvent;
-import org.cortexlit.pubmed.RecordReader;
-import org.cortexlit.pubmed.RecordReaders;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** The client against a local replay of E-utilities; never the real NCBI. */
 class EutilsClientTest {
@@ -358,8 +361,8 @@ class EutilsClientTest {
         assertEquals(EutilsException.Kind.RETRIES_EXHAUSTED, e.kind());
         assertTrue(e.getMessage().contains("unreadable esearch XML"), e.getMessage());
         assertTrue(e.getMessage().contains("\"secret\""), "the undeclared entity is named: " + e.getMessage());
-        String host = java.nio.file.Files.exists(java.nio.file.Path.of("/etc/hostname"))
-                ? assertDoesNotThrow(() -> java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip())
+        String host = Files.exists(Path.of("/etc/hostname"))
+                ? assertDoesNotThrow(() -> Files.readString(Path.of("/etc/hostname")).strip())
                 : "";
         assertTrue(host.isEmpty() || !e.getMessage().contains(host), "the file was never read: " + e.getMessage());
     }
@@ -420,7 +423,7 @@ class EutilsClientTest {
     @Test
     void aLongQueryIsPostedAsAForm() throws Exception {
         ncbi.on("esearch", inOrder(ok("esearch-1234.xml")));
-        String longTerm = String.join(" OR ", java.util.Collections.nCopies(150, "\"motor cortex stimulation\"[tiab]"));
+        String longTerm = String.join(" OR ", Collections.nCopies(150, "\"motor cortex stimulation\"[tiab]"));
 
         client(KEY).search(longTerm, LocalDate.of(2025, 1, 6), LocalDate.of(2025, 1, 12));
 

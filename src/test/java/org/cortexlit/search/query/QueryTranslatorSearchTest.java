@@ -1,6 +1,7 @@
 package org.cortexlit.search.query;
 
 import org.cortexlit.search.Analyzers;
+import org.cortexlit.search.PhraseIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -285,7 +286,7 @@ class QueryTranslatorSearchTest {
         assertEquals(expected, corpus.pmids(TRANSLATOR.translate(query).query()));
     }
 
-    /** The form an index holding the phrase tokens runs ({@code org.cortexlit.search.PhraseIndex}): the same records. */
+    /** The form an index holding the phrase tokens runs ({@code PhraseIndex}): the same records. */
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("queries")
     void thePhraseTokenFormFindsExactlyTheSameRecords(String query, List<Integer> expected) throws QuerySyntaxException {

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Hand-written records in an in-memory index with the real field names and analyzer. {@link Rec#toDocument}
- * mirrors {@code org.cortexlit.search.ArticleDocuments.toDocument} field by field (that one needs the JPA
+ * mirrors {@code ArticleDocuments.toDocument} field by field (that one needs the JPA
  * entities; these tests stay plain Lucene). Authors are written as the index sees them, "Lastname Initials" or
  * a collective name; a MeSH heading starting with '*' is a major topic. Reviewers' tags are written
  * {@code "dimension=value"} and indexed by {@link ArticleDocuments#addTags} itself, so tag indexing cannot drift. */
