@@ -142,14 +142,18 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
         }
 
         // The reason that counts is the final one: the lead's when resolved, else the (agreeing) reviewers' first.
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        for (Object[] row : em.createQuery("select coalesce(r.finalReason, (select min(d.reason) from ScreeningDecision d "
-                        + "where d.recordId = r.id and d.decision = :ex)), count(r) from ReviewRecord r where r.reviewId = :r "
-                        + "and r.removed = false and r.status = :excluded group by 1 order by 2 desc", Object[].class)
+        // counted here, not grouped in SQL: a group by a correlated subquery is not portable between H2 and PostgreSQL
+        Map<String, Long> counted = new HashMap<>();
+        for (String reason : em.createQuery("select coalesce(r.finalReason, (select min(d.reason) from ScreeningDecision d "
+                        + "where d.recordId = r.id and d.decision = :ex)) from ReviewRecord r where r.reviewId = :r "
+                        + "and r.removed = false and r.status = :excluded", String.class)
                 .setParameter("r", reviewId).setParameter("ex", Decision.EXCLUDE).setParameter("excluded", Status.EXCLUDED)
                 .getResultList()) {
-            reasons.put(row[0] == null ? "(no reason)" : (String) row[0], (Long) row[1]);
+            counted.merge(reason == null ? "(no reason)" : reason, 1L, Long::sum);
         }
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        counted.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> reasons.put(e.getKey(), e.getValue()));
 
         Map<String, Long> identified = new TreeMap<>();
         for (Object[] row : em.createQuery("select i.trigger, r.origin, count(r) from ReviewRecord r "

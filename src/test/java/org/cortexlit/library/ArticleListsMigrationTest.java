@@ -22,7 +22,7 @@ class ArticleListsMigrationTest {
 
     @Test
     void aVersion12DatabaseKeepsEveryListInOrderAfterTheMigration() throws SQLException {
-        Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").target("12").load().migrate();
+        Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2").target("12").load().migrate();
         try (Connection c = DriverManager.getConnection(URL, "sa", ""); Statement s = c.createStatement()) {
             s.execute("""
                     insert into article (id, pmid, title, title_html, content_hash, created_at, updated_at)
@@ -45,7 +45,7 @@ class ArticleListsMigrationTest {
             s.execute("insert into article_identifier values (1, 0, 'pmc', 'PMC123'), (1, 1, 'doi', '10.1/x')");
         }
 
-        Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
 
         try (Connection c = DriverManager.getConnection(URL, "sa", ""); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("""
