@@ -58,6 +58,18 @@ public interface CortexLitConfig {
 
     Sessions sessions();
 
+    Node node();
+
+    /** This node among several sharing one database (docs/operations.md). */
+    interface Node {
+        /** Its name: different on every node, the same across its restarts. Default: the host name. */
+        java.util.Optional<String> name();
+
+        /** How often the index looks for changes other nodes made (PostgreSQL only; H2 has one node). */
+        @WithDefault("2s")
+        Duration followEvery();
+    }
+
     /** Signed-in sessions of the pages (the API takes HTTP Basic and has none). */
     interface Sessions {
         /** A session nobody used for this long ends. */

@@ -59,16 +59,24 @@ public class Digests {
     private final Screening screening;
     private final CortexLitConfig config;
 
-    public Digests(Screening screening, CortexLitConfig config) {
+    private final org.cortexlit.database.JobClaims claims;
+
+    public Digests(Screening screening, CortexLitConfig config, org.cortexlit.database.JobClaims claims) {
         this.screening = screening;
         this.config = config;
+        this.claims = claims;
     }
 
+    /** Once per due time across the nodes sharing the database: the node that claims the time sends. */
     @Scheduled(cron = "${cortexlit.digest.cron}", identity = "weekly-digest",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
+    void scheduled(io.quarkus.scheduler.ScheduledExecution execution) {
         if (!config.digest().enabled()) {
             LOG.debug("Weekly digest: off (cortexlit.digest.enabled=false)");
+            return;
+        }
+        if (!claims.claim("weekly-digest", execution.getScheduledFireTime())) {
+            LOG.infof("Weekly digest of %s: sent by another node", execution.getScheduledFireTime());
             return;
         }
         run();

@@ -24,9 +24,11 @@ import java.util.Map;
 public class Duplicates {
 
     private final SearchIndex index;
+    private final org.cortexlit.library.IndexChanges changes;
 
-    public Duplicates(SearchIndex index) {
+    public Duplicates(SearchIndex index, org.cortexlit.library.IndexChanges changes) {
         this.index = index;
+        this.changes = changes;
     }
 
     /** Where a stored record came from: the run that first stored it. */
@@ -126,6 +128,7 @@ public class Duplicates {
             a.duplicateRule = null;
             a.updatedAt = now;
             ArticleEvent.of(a, null, ArticleEvent.Action.SPLIT, now).persist();
+            changes.record(List.of(a.key()));
             return new Done(a.key(), kept.key(), a.withdrawn ? null : ArticleDocuments.toDocument(a), now);
         });
         // after the commit, as imports do: the database is the truth, the index follows it

@@ -73,6 +73,8 @@ public class ImportRun extends PanacheEntityBase {
     /** Records stored linked to an article already in the corpus (by DOI or title) instead of as new ones. */
     @Column(name = "duplicates_count")
     public int duplicates;
+    /** The node that runs the import ({@code cortexlit.node.name}); null for runs from before nodes had names. */
+    public String node;
     /** Where the records come from: "upload: file.xml", "PubMed search 3: rTMS AND pain", ... */
     public String source;
     @Column(name = "saved_search_id")

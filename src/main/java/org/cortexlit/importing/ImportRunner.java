@@ -36,21 +36,27 @@ public class ImportRunner {
 
     private final ImportService service;
     private final CortexLitConfig config;
+    private final org.cortexlit.database.Database database;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cortexlit-import");
         t.setDaemon(true);
         return t;
     });
 
-    public ImportRunner(ImportService service, CortexLitConfig config) {
+    public ImportRunner(ImportService service, CortexLitConfig config, org.cortexlit.database.Database database) {
         this.service = service;
         this.config = config;
+        this.database = database;
     }
 
-    /** Runs left RUNNING by a crash or a kill are marked FAILED so nobody waits for them. */
+    /**
+     * This node's runs left RUNNING by a crash or a kill are marked FAILED so nobody waits for them; the runs of other
+     * nodes sharing the database are theirs to finish.
+     */
     void onStart(@Observes @Priority(20) StartupEvent event) {
         int n = QuarkusTransaction.requiringNew().call(() -> {
-            List<ImportRun> stale = ImportRun.list("status", ImportRun.Status.RUNNING);
+            List<ImportRun> stale = ImportRun.list("status = ?1 and (node = ?2 or node is null)", ImportRun.Status.RUNNING,
+                    database.nodeName());
             for (ImportRun run : stale) {
                 run.status = ImportRun.Status.FAILED;
                 run.finishedAt = Instant.now();
@@ -65,10 +71,18 @@ public class ImportRunner {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
+    /**
+     * Before the index and the database close (this observer runs first): the running import is asked to stop and
+     * ends FAILED with what it read kept; queued ones are dropped (their runs are marked at the next start). The
+     * import thread is never interrupted, which would close the database's and the index's files under it.
+     */
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        service.stopAll();
+        executor.shutdown();
         try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(25, TimeUnit.SECONDS)) {
+                LOG.warn("The running import did not stop within 25 s; its run is marked at the next start");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

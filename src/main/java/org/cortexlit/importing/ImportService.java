@@ -50,10 +50,18 @@ public class ImportService {
 
     private final CortexLitConfig config;
     private final SearchIndex index;
+    private final org.cortexlit.library.IndexChanges changes;
+    private final org.cortexlit.database.Database database;
 
-    public ImportService(CortexLitConfig config, SearchIndex index) {
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+
+    public ImportService(CortexLitConfig config, SearchIndex index, org.cortexlit.library.IndexChanges changes,
+                         org.cortexlit.database.Database database, io.micrometer.core.instrument.MeterRegistry registry) {
+        this.registry = registry;
         this.config = config;
         this.index = index;
+        this.changes = changes;
+        this.database = database;
     }
 
     /** Records a new RUNNING run and returns its id. */
@@ -70,6 +78,7 @@ public class ImportService {
             run.source = ImportRun.printable(source, 4000);
             run.format = format;
             run.savedSearchId = savedSearchId;
+            run.node = database.nodeName();
             run.status = ImportRun.Status.RUNNING;
             run.startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             run.persist();
@@ -93,9 +102,9 @@ public class ImportService {
             progressOf.put(runId, progress);
             failure = importRecords(runId, reader, 0);
         } catch (RecordFormatException e) {
-            failure = cancelled.contains(runId) ? CANCELLED : e.getMessage();
+            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : e.getMessage();
         } catch (IOException e) {
-            failure = cancelled.contains(runId) ? CANCELLED : "Cannot read the file: " + e.getMessage();
+            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : "Cannot read the file: " + e.getMessage();
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.errorf(e, "Import run %d failed", runId);
             failure = "Import stopped by an internal error (" + e.getClass().getSimpleName() + "); records read before "
@@ -126,9 +135,21 @@ public class ImportService {
         return running;
     }
 
-    /** Whether a stop was asked for run {@code runId} (saved searches check it between pages). */
+    /** Whether a stop was asked for run {@code runId}, or for every run (saved searches check it between pages). */
     public boolean cancelRequested(long runId) {
-        return cancelled.contains(runId);
+        return stopping || cancelled.contains(runId);
+    }
+
+    /** Set when the application stops: every run stops at its next record, cleanly, and ends FAILED with a message. */
+    private volatile boolean stopping;
+
+    /**
+     * Asks every import under way to stop, as a cancel does: at its next record, or at once inside one long record.
+     * Never by interrupting the thread: an interrupt closes the database's and the index's files under them.
+     */
+    void stopAll() {
+        stopping = true;
+        progressOf.values().forEach(Progress::cancel);
     }
 
     /** Records how many records a run expects (a saved search knows its count). */
@@ -157,8 +178,8 @@ public class ImportService {
                     writeBatch(runId, batch);
                     batch.clear();
                 }
-                if (Thread.currentThread().isInterrupted()) {
-                    failure = "The import was interrupted (the application is stopping); run it again to complete it.";
+                if (stopping) {
+                    failure = STOPPED;
                     break;
                 }
                 if (cancelled.contains(runId)) {
@@ -167,9 +188,9 @@ public class ImportService {
                 }
             }
         } catch (RecordFormatException e) {
-            failure = cancelled.contains(runId) ? CANCELLED : e.getMessage();
+            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : e.getMessage();
         } catch (IOException e) {
-            failure = cancelled.contains(runId) ? CANCELLED : "Cannot read the records: " + e.getMessage();
+            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : "Cannot read the records: " + e.getMessage();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import run %d failed", runId);
             failure = "Import stopped by an internal error (" + e.getClass().getSimpleName() + "). Records of earlier "
@@ -223,6 +244,9 @@ public class ImportService {
         }
     }
 
+    static final String STOPPED = "The import was stopped because the application is stopping; the records imported "
+            + "before are kept. Import the file (or run the search) again to complete it.";
+
     static final String CANCELLED = "Cancelled by a user; the records imported before are kept. Import the file "
             + "(or run the search) again to complete it.";
 
@@ -255,6 +279,18 @@ public class ImportService {
             }
             return r;
         });
+        registry.counter("cortexlit.import.runs", "status", run.status.name()).increment();
+        for (String[] outcome : new String[][]{{"created", "" + run.created}, {"updated", "" + run.updated},
+                {"unchanged", "" + run.unchanged}, {"duplicate", "" + run.duplicates}, {"withdrawn", "" + run.withdrawn},
+                {"failed", "" + run.failed}}) {
+            registry.counter("cortexlit.import.records", "outcome", outcome[0]).increment(Long.parseLong(outcome[1]));
+        }
+        long millis = run.duration().toMillis();
+        if (run.recordsRead > 0 && millis > 0) {
+            io.micrometer.core.instrument.DistributionSummary.builder("cortexlit.import.records.per.second")
+                    .description("Records read per second, per import run").register(registry)
+                    .record(run.recordsRead * 1000.0 / millis);
+        }
         LOG.infof("Import run %d of %s: %s, %d read, %d created, %d updated, %d unchanged, %d duplicates linked, %d withdrawn, %d failed in %d ms%s",
                 run.id, run.fileName, run.status, run.recordsRead, run.created, run.updated, run.unchanged,
                 run.duplicates, run.withdrawn, run.failed, run.duration().toMillis(), failure == null ? "" : " (" + failure + ")");
@@ -432,6 +468,11 @@ public class ImportService {
         List<Document> docs = new ArrayList<>(changed.size());
         for (Article a : changed.values()) {
             docs.add(ArticleDocuments.toDocument(a));
+        }
+        if (!changed.isEmpty() || !removed.isEmpty()) {
+            Set<String> keys = new LinkedHashSet<>(changed.keySet());
+            keys.addAll(removed);
+            changes.record(keys);
         }
         return new BatchChanges(docs, removed, now);
     }

@@ -178,10 +178,14 @@ public class SavedSearches {
     void runDue() {
         Instant now = Instant.now();
         for (SavedSearch s : QuarkusTransaction.requiringNew().call(() -> SavedSearch.due(now))) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                SavedSearch fresh = SavedSearch.findById(s.id);
-                fresh.nextRunAt = nextRun(fresh.schedule, now);
-            });
+            // moving the next run on is the claim: of several nodes that found the search due, one moves it
+            Instant next = nextRun(s.schedule, now);
+            int claimed = QuarkusTransaction.requiringNew().call(() -> SavedSearch.update(
+                    "nextRunAt = ?1 where id = ?2 and nextRunAt = ?3", next, s.id, s.nextRunAt));
+            if (claimed == 0) {
+                LOG.debugf("Saved search %d: another node took this turn", s.id);
+                continue;
+            }
             try {
                 run(s.id, ImportRun.Trigger.SCHEDULE);
                 LOG.infof("Saved search %d (%s) started on schedule", s.id, s.name);

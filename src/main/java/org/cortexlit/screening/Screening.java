@@ -38,10 +38,13 @@ public class Screening {
 
     private final QueryMatches matches;
     private final org.cortexlit.search.SimilarArticles similar;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
 
-    public Screening(QueryMatches matches, org.cortexlit.search.SimilarArticles similar) {
+    public Screening(QueryMatches matches, org.cortexlit.search.SimilarArticles similar,
+                     io.micrometer.core.instrument.MeterRegistry registry) {
         this.matches = matches;
         this.similar = similar;
+        this.registry = registry;
     }
 
     // ---------------------------------------------------------------- reviews
@@ -521,7 +524,9 @@ public class Screening {
             throw ScreeningException.invalid(e.getMessage());
         }
         try {
-            return decideOnce(reviewId, recordId, actor, d, reason, note);
+            ScreeningDecision saved = decideOnce(reviewId, recordId, actor, d, reason, note);
+            registry.counter("cortexlit.screening.decisions", "decision", d.name()).increment();
+            return saved;
         } catch (ScreeningException e) {
             if (e.kind == ScreeningException.Kind.CONFLICT) {
                 // the attempt that lost is part of the record's story too

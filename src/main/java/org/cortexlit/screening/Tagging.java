@@ -25,9 +25,11 @@ import java.util.Set;
 public class Tagging {
 
     private final SearchIndex index;
+    private final org.cortexlit.library.IndexChanges indexChanges;
 
-    public Tagging(SearchIndex index) {
+    public Tagging(SearchIndex index, org.cortexlit.library.IndexChanges changes) {
         this.index = index;
+        this.indexChanges = changes;
     }
 
     /** What changed: the values now, and the article version to send with the next change. */
@@ -114,6 +116,7 @@ public class Tagging {
                 if (any) {
                     a.updatedAt = now;
                     Article.getEntityManager().flush();
+                    indexChanges.record(List.of(a.key()));
                 }
                 return any;
             });

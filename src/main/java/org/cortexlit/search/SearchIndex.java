@@ -285,6 +285,8 @@ public class SearchIndex {
             // the last commit's stamp; an index started afresh is stamped older than any database change, in case the
             // stop comes before its rebuild commits (the old commit stays on disk until then: staleReason reads it)
             modified = last == null || sortedOtherwise ? 0 : parseLong(last.getUserData().get(KEY_MODIFIED));
+            followed = last == null || sortedOtherwise || !last.getUserData().containsKey(KEY_FOLLOWED) ? -1
+                    : parseLong(last.getUserData().get(KEY_FOLLOWED));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index at " + path() + ": " + e.getMessage(), e);
         } finally {
@@ -359,6 +361,10 @@ public class SearchIndex {
 
     /** Rebuilds when the index is of another schema version or out of step with the database. */
     public void checkAgainstDatabase() {
+        Runnable follow = catchUp;
+        if (follow != null && followed >= 0) {
+            follow.run(); // what other nodes changed while this one was down, before counting
+        }
         String reason = staleReason();
         if (reason != null) {
             LOG.infof("Rebuilding the search index: %s", reason);
@@ -405,6 +411,9 @@ public class SearchIndex {
         long started = System.nanoTime();
         writeLock.lock();
         try {
+            // where the change log stands before the first read: a change made during the rebuild is followed again
+            java.util.function.LongSupplier position = followPosition;
+            long followFrom = position == null ? -1 : position.getAsLong();
             long expected = QuarkusTransaction.requiringNew().call(Article::countVisible);
             rebuildProgress = new RebuildProgress(reason, 0, expected, Instant.now());
             writer.deleteAll();
@@ -443,6 +452,7 @@ public class SearchIndex {
                 rebuildProgress = new RebuildProgress(reason, count, Math.max(expected, count), rebuildProgress.started());
             }
             modified = Math.max(pendingMax, QuarkusTransaction.requiringNew().call(SearchIndex::newestHidden));
+            followed = followFrom;
             writer.setLiveCommitData(commitData(modified).entrySet());
             writer.commit();
             searcherManager.maybeRefreshBlocking();
@@ -651,11 +661,55 @@ public class SearchIndex {
         }
     }
 
-    private static Map<String, String> commitData(long modified) {
+    private Map<String, String> commitData(long modified) {
         Map<String, String> m = new HashMap<>();
         m.put(KEY_SCHEMA, SCHEMA_VERSION);
         m.put(KEY_MODIFIED, Long.toString(modified));
+        if (followed >= 0) {
+            m.put(KEY_FOLLOWED, Long.toString(followed));
+        }
         return m;
+    }
+
+    // ---------------------------------------------------------------- several nodes (IndexFollower)
+
+    static final String KEY_FOLLOWED = "followed";
+    /**
+     * On PostgreSQL: the position (a transaction id) in the change log up to which other nodes' changes are in this
+     * index, stored with every commit; -1 when unknown (H2, or an index from before).
+     */
+    private volatile long followed = -1;
+    /** Where the change log stands now; set by {@link IndexFollower} on PostgreSQL, null on H2. */
+    private volatile java.util.function.LongSupplier followPosition;
+    /** Brings the index up to the change log before the start-up check compares it with the database. */
+    private volatile Runnable catchUp;
+
+    void followWith(java.util.function.LongSupplier position, Runnable catchUp) {
+        this.followPosition = position;
+        this.catchUp = catchUp;
+    }
+
+    /** See {@link #followed}. */
+    public long followed() {
+        return followed;
+    }
+
+    /**
+     * Applies changes other nodes made and moves {@link #followed} to {@code position}, then commits: durable at
+     * once, so a restart resumes from there.
+     */
+    void applyFollowed(Collection<Document> upserts, Collection<String> removed, Instant newestChange, long position) {
+        awaitPending();
+        writeLock.lock();
+        try {
+            apply(upserts, removed, newestChange);
+            followed = position;
+            commitLocked();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Committing the search index failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     private static long parseLong(String s) {

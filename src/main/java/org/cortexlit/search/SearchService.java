@@ -96,10 +96,18 @@ public class SearchService {
     private final SearchIndex index;
     private final QueryTranslator translator;
 
-    public SearchService(SearchIndex index, org.cortexlit.config.CortexLitConfig config) {
+    /** Time of each search (core and counting, not the page around it): the cortexlit_search_seconds metric. */
+    private final io.micrometer.core.instrument.Timer searchTimer;
+
+    @jakarta.inject.Inject
+    public SearchService(SearchIndex index, org.cortexlit.config.CortexLitConfig config,
+                         io.micrometer.core.instrument.MeterRegistry registry) {
         this.index = index;
         this.countCache = new CountCache(config.index().countCacheSize());
         this.translator = new QueryTranslator(index.analyzer());
+        this.searchTimer = io.micrometer.core.instrument.Timer.builder("cortexlit.search")
+                .description("Searches of the corpus: translation, ranking and counting").publishPercentileHistogram()
+                .register(registry);
     }
 
     public TranslatedQuery translate(String q) throws QuerySyntaxException {
@@ -116,6 +124,15 @@ public class SearchService {
 
     /** The same, restricted to the documents {@code filter} matches (say, one review's records); it does not score. */
     public Result search(String q, int page, int size, Order order, Query filter) throws QuerySyntaxException, IOException {
+        long started = System.nanoTime();
+        try {
+            return searchUntimed(q, page, size, order, filter);
+        } finally {
+            searchTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Result searchUntimed(String q, int page, int size, Order order, Query filter) throws QuerySyntaxException, IOException {
         if (page < 1) {
             throw new QuerySyntaxException("page must be 1 or more, not " + page, 0);
         }

@@ -51,6 +51,8 @@ class DigestTest {
     static final String META = "Dorsolateral prefrontal cortex stimulation in fibromyalgia";
 
     @Inject
+    org.cortexlit.database.JobClaims claims;
+    @Inject
     SearchIndex index;
     @Inject
     Screening screening;
@@ -182,11 +184,39 @@ class DigestTest {
         assertEquals(7, next.getHour());
         assertEquals(0, next.getMinute());
 
-        digests.scheduled(); // what the scheduler calls; cortexlit.digest.enabled is false by default
+        digests.scheduled(firedAt(java.time.Instant.now())); // as the scheduler calls it; cortexlit.digest.enabled is false by default
         assertEquals(0, mailbox.getTotalMessagesSent());
 
         given().post("/api/admin/digest").then().statusCode(200).body("sent[0].newRecords", is(2));
         assertEquals(1, mailbox.getTotalMessagesSent());
+    }
+
+    /** What the scheduler hands a job when it fires at {@code at}. */
+    static io.quarkus.scheduler.ScheduledExecution firedAt(java.time.Instant at) {
+        return new io.quarkus.scheduler.ScheduledExecution() {
+            @Override
+            public Trigger getTrigger() {
+                return null;
+            }
+
+            @Override
+            public java.time.Instant getFireTime() {
+                return at;
+            }
+
+            @Override
+            public java.time.Instant getScheduledFireTime() {
+                return at;
+            }
+        };
+    }
+
+    @Test
+    void aDueTimeIsClaimedByOneNodeOnly() {
+        java.time.Instant due = java.time.Instant.parse("2031-03-03T07:00:00.250Z");
+        assertEquals(true, claims.claim("weekly-digest", due), "the first node to come claims it");
+        assertEquals(false, claims.claim("weekly-digest", due.plusMillis(400)), "the same due second: taken");
+        assertEquals(true, claims.claim("weekly-digest", due.plus(java.time.Duration.ofDays(7))), "next week's is free");
     }
 
     @Test

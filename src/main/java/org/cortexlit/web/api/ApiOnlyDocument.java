@@ -1,0 +1,28 @@
+package org.cortexlit.web.api;
+
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
+
+import java.util.List;
+
+/**
+ * The OpenAPI document ({@code /q/openapi}) describes the JSON API under {@code /api/} only: the HTML pages are
+ * endpoints too, but they are for browsers, not for scripts.
+ */
+public class ApiOnlyDocument implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        List<String> pages = openAPI.getPaths().getPathItems().keySet().stream().filter(p -> !p.startsWith("/api/")).toList();
+        pages.forEach(openAPI.getPaths()::removePathItem);
+    }
+
+    @Override
+    public PathItem filterPathItem(PathItem pathItem) {
+        return pathItem;
+    }
+}
