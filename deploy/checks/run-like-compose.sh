@@ -5,9 +5,9 @@
 # what containers would provide is adapted: the database host and port in CORTEXLIT_DB_URL, each node's /data
 # volume (a folder of its own) and its host port (8080, 8081) as QUARKUS_HTTP_PORT.
 # node-b starts once node-a is ready, as depends_on says. Then: both ready, one first admin, a file imported on
-# node-a is found on node-b, SIGTERM stops both in time; and deploy/README.md's PostgreSQL restore: pg_dump
-# -Fc, pg_restore into a new database, a node with an empty data folder on it rebuilds its index and finds
-# the record.
+# node-a is found on node-b, metrics and the API document answer, SIGTERM stops both in time; and
+# deploy/README.md's PostgreSQL restore: pg_dump -Fc, one more import, pg_restore into a new database, node-a on
+# it with its index kept and with index/ deleted.
 #   deploy/checks/run-like-compose.sh [target/quarkus-app]     (as root, from the repository's root)
 set -euo pipefail
 
@@ -53,7 +53,7 @@ start() {
   done < <("$here/compose-env.py" "$node")
   setpriv --reuid=10001 --regid=10001 --clear-groups env -i PATH=/usr/bin:/bin HOME=/nonexistent "${envs[@]}" \
       sh -c "cd $root/deployments && exec java \${JAVA_OPTS} -jar $root/deployments/quarkus-run.jar" \
-      >"$root/$node.log" 2>&1 &
+      >>"$root/$node.log" 2>&1 &
   pids[$node]=$!
   local t0; t0=$(date +%s)
   # What the compose healthcheck waits for: a 200 on /q/health/ready.
@@ -86,34 +86,49 @@ start node-b 8081 cortexlit
 echo "accounts in the database: $(psql_ cortexlit 'select count(*) from app_user')"
 echo "node-a's data folder: $(ls "$root/node-a-data" | tr '\n' ' ')"
 
-fixture=$here/../../src/test/resources/fixtures/import/trials.xml
-echo "import on node-a: $(code -u "$admin:$password" -F "file=@$fixture" "http://127.0.0.1:8080/api/imports")"
-found=0
-for _ in $(seq 1 30); do
-  total=$(curl -s -u "$admin:$password" "http://127.0.0.1:8081/api/search?q=pain" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null || echo 0)
-  (( total > 0 )) && { found=1; break; }
-  sleep 1
-done
-echo "search on node-b for what node-a imported: ${total} hit(s)$( ((found)) || echo ' after 30 s: node-b does not see node-a'"'"'s import')"
-(( found )) || fail=1
+fixtures=$here/../../src/test/resources/fixtures/import
+# hits NODE_PORT QUERY SECONDS EXPECTED: polls a search until it has EXPECTED hits (any, with "+"); prints the count.
+hits() {
+  local total=0
+  for _ in $(seq 1 "$3"); do
+    total=$(curl -s -u "$admin:$password" "http://127.0.0.1:$1/api/search?q=$2" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null || echo 0)
+    if [[ "$4" == + ]]; then (( total > 0 )) && break; else (( total == $4 )) && break; fi
+    sleep 1
+  done
+  echo "$total"
+}
+echo "import of trials.xml on node-a: $(code -u "$admin:$password" -F "file=@$fixtures/trials.xml" "http://127.0.0.1:8080/api/imports")"
+t0=$(date +%s)
+n=$(hits 8081 pain 30 +)
+echo "search on node-b for what node-a imported: $n hit(s) after $(( $(date +%s) - t0 )) s"
+(( n > 0 )) || fail=1
 
+# deploy/README.md's PostgreSQL backup, then a change the backup does not have.
+pg_dump -h 127.0.0.1 -p "$PG_PORT" -U cortexlit -Fc -f "$root/cortexlit.dump" cortexlit
+echo "pg_dump -Fc: $(du -h "$root/cortexlit.dump" | cut -f1)"
+echo "import of scopus-first.ris on node-a after the dump: $(code -u "$admin:$password" -F "file=@$fixtures/scopus-first.ris" "http://127.0.0.1:8080/api/imports")"
+echo "search on node-b for it (insula): $(hits 8081 insula 30 +) hit(s)"
+c=$(curl -s -o "$root/metrics.txt" -w '%{http_code}' -u "$admin:$password" http://127.0.0.1:8080/q/metrics || true)
+echo "/q/metrics as admin: $c, $(grep -c '^cortexlit_' "$root/metrics.txt" || true) cortexlit_ samples; without an account: $(code http://127.0.0.1:8080/q/metrics)"
+echo "/q/openapi $(code http://127.0.0.1:8080/q/openapi), /q/swagger-ui/ $(code http://127.0.0.1:8080/q/swagger-ui/)"
 stop node-b
 stop node-a
 
-# deploy/README.md's PostgreSQL backup and restore.
-pg_dump -h 127.0.0.1 -p "$PG_PORT" -U cortexlit -Fc -f "$root/cortexlit.dump" cortexlit
+# The restore: pg_restore into an empty database, then node-a on it twice: keeping its data folder (an index
+# that holds the record the dump lacks), and with index/ deleted.
 psql_ cortexlit 'create database cortexlit_restored' >/dev/null
 pg_restore -h 127.0.0.1 -p "$PG_PORT" -U cortexlit -d cortexlit_restored --no-owner "$root/cortexlit.dump"
-echo "pg_dump -Fc: $(du -h "$root/cortexlit.dump" | cut -f1); restored articles: $(psql_ cortexlit_restored 'select count(*) from article')"
-rm -rf "$root/node-a-data"
+echo "restored: $(psql_ cortexlit_restored 'select count(*) from article') articles"
 start node-a 8080 cortexlit_restored
-found=0
-for _ in $(seq 1 60); do
-  total=$(curl -s -u "$admin:$password" "http://127.0.0.1:8080/api/search?q=pain" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null || echo 0)
-  (( total > 0 )) && { found=1; break; }
-  sleep 1
-done
-echo "restored database, empty data folder: the index was rebuilt and the search finds ${total} hit(s)"
-(( found )) || fail=1
+n=$(hits 8080 insula 20 0)
+echo "restored database, node-a's index kept: 'insula' (only in the import after the dump) finds $n hit(s)"
+echo "  node-a's log on that start: $(grep -E 'Rebuil|index' "$root/node-a.log" | tail -n 2 | sed 's/^.*\] //' | tr '\n' ' ')"
+stop node-a
+rm -rf "$root/node-a-data/index"
+start node-a 8080 cortexlit_restored
+p=$(hits 8080 pain 60 +); n=$(hits 8080 insula 5 0)
+echo "restored database, index/ deleted: the index was rebuilt; 'pain' finds $p hit(s), 'insula' $n"
+(( p > 0 && n == 0 )) || fail=1
 stop node-a
 exit $fail
