@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs what deploy/compose.yaml describes without a container engine: a throwaway PostgreSQL (.ci/postgres-
 # cluster.sh) for the db service, and node-a and node-b as two processes of the packaged app, each with the
-# environment compose.yaml gives it (filled in from deploy/.env.example), run as the image's account. Only
+# environment compose.yaml gives it (filled in from deploy/.env.example with its two passwords set), run as the
+# image's account. Only
 # what containers would provide is adapted: the database host and port in CORTEXLIT_DB_URL, each node's /data
 # volume (a folder of its own) and its host port (8080, 8081) as QUARKUS_HTTP_PORT.
 # node-b starts once node-a is ready, as depends_on says. Then: both ready, one first admin, a file imported on
@@ -25,6 +26,10 @@ mkdir "$root/deployments" "$root/tmp"
 cp -r "$app/lib" "$app/app" "$app/quarkus" "$app/quarkus-run.jar" "$root/deployments/"
 chmod 1777 "$root/tmp"
 echo "folder: $root"
+
+# deploy/.env as a team would write it: the example with its two passwords filled in.
+sed -e 's/^POSTGRES_PASSWORD=$/POSTGRES_PASSWORD=check-database-password/' \
+    -e 's/^CORTEXLIT_ADMIN_PASSWORD=$/CORTEXLIT_ADMIN_PASSWORD=check-admin-password/' "$here/../.env.example" >"$root/.env"
 
 eval "$("$here/../../.ci/postgres-cluster.sh" start)"
 declare -A pids=()
@@ -50,7 +55,7 @@ start() {
       JAVA_OPTS=*) line="$line -Djava.io.tmpdir=$root/tmp" ;;
     esac
     envs+=("$line")
-  done < <("$here/compose-env.py" "$node")
+  done < <("$here/compose-env.py" "$node" "$root/.env")
   setpriv --reuid=10001 --regid=10001 --clear-groups env -i PATH=/usr/bin:/bin HOME=/nonexistent "${envs[@]}" \
       sh -c "cd $root/deployments && exec java \${JAVA_OPTS} -jar $root/deployments/quarkus-run.jar" \
       >>"$root/$node.log" 2>&1 &
@@ -79,8 +84,8 @@ stop() {
 }
 psql_() { psql -h 127.0.0.1 -p "$PG_PORT" -U cortexlit -Atc "$2" "$1"; }
 
-admin=$(sed -n 's/^CORTEXLIT_ADMIN_USERNAME=//p' "$here/../.env.example")
-password=$(sed -n 's/^CORTEXLIT_ADMIN_PASSWORD=//p' "$here/../.env.example")
+admin=$(sed -n 's/^CORTEXLIT_ADMIN_USERNAME=//p' "$root/.env")
+password=$(sed -n 's/^CORTEXLIT_ADMIN_PASSWORD=//p' "$root/.env")
 start node-a 8080 cortexlit
 start node-b 8081 cortexlit
 echo "accounts in the database: $(psql_ cortexlit 'select count(*) from app_user')"
