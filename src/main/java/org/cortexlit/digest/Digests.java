@@ -11,7 +11,6 @@ import org.cortexlit.library.Article;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewMember;
-import org.cortexlit.screening.Screening;
 import org.cortexlit.screening.Status;
 import org.jboss.logging.Logger;
 
@@ -32,7 +31,7 @@ public class Digests {
 
     private static final Logger LOG = Logger.getLogger(Digests.class);
 
-    /** Records still waiting for {@code :me}: the same rule as {@link Screening#remaining}. */
+    /** Records still waiting for {@code :me}: the same rule as {@link org.cortexlit.screening.ScreeningQueue#remaining}. */
     private static final String WAITING = "from ReviewRecord r where r.reviewId = :rev and r.removed = false "
             + "and r.decisionCount < :n and r.status <> :c and not exists (select 1 from ScreeningDecision d "
             + "where d.recordId = r.id and d.reviewer = :me)";
@@ -56,13 +55,12 @@ public class Digests {
     public record Report(Instant upTo, List<Entry> sent, List<Skip> skipped, List<Skip> failed) {
     }
 
-    private final Screening screening;
+    private final org.cortexlit.screening.ScreeningQueue queue;
     private final CortexLitConfig config;
-
     private final org.cortexlit.database.JobClaims claims;
 
-    public Digests(Screening screening, CortexLitConfig config, org.cortexlit.database.JobClaims claims) {
-        this.screening = screening;
+    public Digests(org.cortexlit.screening.ScreeningQueue queue, CortexLitConfig config, org.cortexlit.database.JobClaims claims) {
+        this.queue = queue;
         this.config = config;
         this.claims = claims;
     }
@@ -160,7 +158,7 @@ public class Digests {
                             a.journalAbbrev != null ? a.journalAbbrev : a.journal))
                     .toList();
         }
-        long waiting = screening.remaining(reviewId, new Actor(username, false, false));
+        long waiting = queue.remaining(reviewId, new Actor(username, false, false));
         return Optional.of(new DigestBuilder.ReviewNews(reviewId, review.name, (int) newCount, first, waiting));
     }
 }

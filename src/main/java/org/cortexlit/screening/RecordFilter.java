@@ -42,7 +42,7 @@ public final class RecordFilter {
                 // the review's own articles that the query matches: never more than the review holds, however
                 // much of the corpus matches
                 java.util.Set<String> keys = new java.util.HashSet<>(matches.keys(query));
-                ids = keys.isEmpty() ? List.of(-1L) : Screening.tx(() -> Article.getEntityManager()
+                ids = keys.isEmpty() ? List.of(-1L) : Tx.tx(() -> Article.getEntityManager()
                         .createQuery("select r.articleId, a.pmid from ReviewRecord r, Article a where a.id = r.articleId "
                                 + "and r.reviewId = :r", Object[].class).setParameter("r", reviewId).getResultList().stream()
                         .filter(row -> keys.contains(row[1] != null ? (String) row[1] : Article.INTERNAL_PREFIX + row[0]))

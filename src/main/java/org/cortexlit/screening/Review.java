@@ -141,4 +141,13 @@ public class Review extends PanacheEntityBase {
         }
         return out;
     }
+
+    /** The review {@code id}, inside a transaction; a {@link ScreeningException} (404) naming it when there is none. */
+    public static Review require(long id) {
+        Review r = findById(id);
+        if (r == null) {
+            throw ScreeningException.notFound("There is no review " + id + ".");
+        }
+        return r;
+    }
 }

@@ -53,4 +53,13 @@ public class ReviewRecord extends PanacheEntityBase {
     public String resolutionNote;
     @Version
     public int version;
+
+    /** Record {@code recordId} of review {@code reviewId}, inside a transaction; a 404 naming both when there is none. */
+    public static ReviewRecord require(long reviewId, long recordId) {
+        ReviewRecord rec = findById(recordId);
+        if (rec == null || rec.reviewId != reviewId) {
+            throw ScreeningException.notFound("Review " + reviewId + " has no record " + recordId + ".");
+        }
+        return rec;
+    }
 }

@@ -39,7 +39,7 @@ public class ReviewScope {
     public Scope of(long reviewId, String status, String query) throws IOException {
         Status st = Status.parse(status);
         Status fst = st;
-        Object[] loaded = Screening.tx(() -> {
+        Object[] loaded = Tx.tx(() -> {
             Review r = Review.findById(reviewId);
             if (r == null) {
                 throw ScreeningException.notFound("There is no review " + reviewId + ".");

@@ -121,7 +121,7 @@ public class Tagging {
                 return any;
             });
         } catch (RuntimeException e) {
-            if (Screening.isConcurrentChange(e)) {
+            if (Tx.isConcurrentChange(e)) {
                 throw ScreeningException.conflict("Someone tagged this study at the same moment; your tags were not "
                         + "saved. Look at it again and tag.");
             }

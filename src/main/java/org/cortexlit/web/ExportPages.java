@@ -7,7 +7,6 @@ import org.cortexlit.screening.Actor;
 import org.cortexlit.search.QueryMatches;
 import org.cortexlit.screening.RecordFilter;
 import org.cortexlit.screening.ReviewExport;
-import org.cortexlit.screening.Screening;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -28,12 +27,12 @@ public final class ExportPages {
     }
 
     /** Errors (bad format, status or query) are ScreeningExceptions, mapped to a message with its status. */
-    public static Response reviewExport(Screening screening, QueryMatches matches, long id, String formatName, String status,
+    public static Response reviewExport(org.cortexlit.screening.Reviews reviews, QueryMatches matches, long id, String formatName, String status,
                                         String q, Actor viewer) {
         ReviewExport.Format format = ReviewExport.parse(formatName == null ? "csv" : formatName);
         RecordFilter filter = RecordFilter.of(id, status, q, matches);
         List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
-            screening.review(id);
+            reviews.review(id);
             return filter.recordIds(MAX_REVIEW_EXPORT);
         });
         StreamingOutput body = out -> ReviewExport.write(id, ids, format, viewer,

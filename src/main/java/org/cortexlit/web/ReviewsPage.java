@@ -1,5 +1,10 @@
 package org.cortexlit.web;
 
+import org.cortexlit.screening.Decisions;
+import org.cortexlit.screening.ReviewMembers;
+import org.cortexlit.screening.ReviewRecords;
+import org.cortexlit.screening.Reviews;
+import org.cortexlit.screening.ScreeningQueue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,7 +31,6 @@ import org.cortexlit.screening.ReviewForm;
 import org.cortexlit.screening.ReviewMember;
 import org.cortexlit.screening.ReviewRecord;
 import org.cortexlit.screening.ReviewStats;
-import org.cortexlit.screening.Screening;
 import org.cortexlit.screening.ScreeningDecision;
 import org.cortexlit.screening.ScreeningException;
 import org.cortexlit.screening.ScreeningRules;
@@ -74,12 +78,20 @@ public class ReviewsPage {
         static native TemplateInstance similar(Review review, List<org.cortexlit.search.SearchService.Hit> hits, boolean lead);
     }
 
-    private final Screening screening;
+    private final Reviews reviews;
+    private final ReviewMembers members;
+    private final ReviewRecords reviewRecords;
+    private final ScreeningQueue queue;
+    private final Decisions decisions;
     private final QueryMatches matches;
     private final SecurityIdentity identity;
 
-    public ReviewsPage(Screening screening, QueryMatches matches, SecurityIdentity identity) {
-        this.screening = screening;
+    public ReviewsPage(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, QueryMatches matches, SecurityIdentity identity) {
+        this.reviews = reviews;
+        this.members = members;
+        this.reviewRecords = reviewRecords;
+        this.queue = queue;
+        this.decisions = decisions;
         this.matches = matches;
         this.identity = identity;
     }
@@ -90,12 +102,12 @@ public class ReviewsPage {
 
     @GET
     public TemplateInstance list(@QueryParam("notice") String notice, @QueryParam("error") String error) {
-        List<Review> reviews = screening.reviews();
+        List<Review> all = reviews.reviews();
         Map<Long, ReviewStats> stats = new HashMap<>();
-        for (Review r : reviews) {
+        for (Review r : all) {
             stats.put(r.id, ReviewStats.of(r.id));
         }
-        return Templates.list(reviews, stats, notice, error);
+        return Templates.list(all, stats, notice, error);
     }
 
     @POST
@@ -103,7 +115,7 @@ public class ReviewsPage {
     @RolesAllowed({"admin", "reviewer"})
     public Response create(@RestForm String name, @RestForm String question, @RestForm String mode, @RestForm String query) {
         try {
-            Review r = screening.create(new ReviewForm(name, question, null, null, null, null, null, null, mode, query), actor());
+            Review r = reviews.create(new ReviewForm(name, question, null, null, null, null, null, null, mode, query), actor());
             return Redirects.notice("/reviews/" + r.id, "Created the review. " + ReviewStats.of(r.id).records()
                     + " record(s) match its query. Add members, criteria and highlight words below.");
         } catch (ScreeningException e) {
@@ -117,10 +129,10 @@ public class ReviewsPage {
                                      @QueryParam("error") String error) {
         Actor me = actor();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = screening.review(id);
-            boolean member = screening.roleOf(id, me).isPresent();
-            return Templates.overview(r, ReviewStats.of(id), ReviewMember.of(id), screening.isLead(r, me), member,
-                    member ? screening.remaining(id, me) : 0, Review.vocabularyText(r.vocabulary()), notice, error);
+            Review r = reviews.review(id);
+            boolean member = members.roleOf(id, me).isPresent();
+            return Templates.overview(r, ReviewStats.of(id), ReviewMember.of(id), members.isLead(r, me), member,
+                    member ? queue.remaining(id, me) : 0, Review.vocabularyText(r.vocabulary()), notice, error);
         });
     }
 
@@ -134,7 +146,7 @@ public class ReviewsPage {
                              @RestForm String exclusionReasons, @RestForm String tagVocabulary, @RestForm String mode,
                              @RestForm String query, @RestForm Integer version, @RestForm String unblind) {
         try {
-            screening.update(id, new ReviewForm(name, question, inclusionCriteria, exclusionCriteria, includeWords,
+            reviews.update(id, new ReviewForm(name, question, inclusionCriteria, exclusionCriteria, includeWords,
                     excludeWords, exclusionReasons, tagVocabulary, mode, query), actor(), version, unblind != null);
             return Redirects.notice("/reviews/" + id, "Saved the settings.");
         } catch (ScreeningException e) {
@@ -150,10 +162,10 @@ public class ReviewsPage {
                            @RestForm String action) {
         try {
             if ("remove".equals(action)) {
-                screening.removeMember(id, username, actor());
+                members.removeMember(id, username, actor());
                 return Redirects.notice("/reviews/" + id, "Removed " + username + " from the review.");
             }
-            screening.addMember(id, username, role, actor());
+            members.addMember(id, username, role, actor());
             return Redirects.notice("/reviews/" + id, username + " is now a " + (role == null ? "reviewer" : role.toLowerCase(Locale.ROOT)) + " of this review.");
         } catch (ScreeningException e) {
             return Redirects.error("/reviews/" + id, e.getMessage());
@@ -166,7 +178,7 @@ public class ReviewsPage {
     @RolesAllowed({"admin", "reviewer"})
     public Response add(@PathParam("id") long id, @RestForm String pmids) {
         try {
-            Screening.AddResult r = screening.addByPmid(id, pmids, actor());
+            ReviewRecords.AddResult r = reviewRecords.addByPmid(id, pmids, actor());
             String msg = "Added " + r.added() + ", restored " + r.restored() + ", already there " + r.already() + "."
                     + (r.unknown().isEmpty() ? "" : " Not in the corpus (import them first): " + String.join(", ", r.unknown()) + ".");
             return r.unknown().isEmpty() ? Redirects.notice("/reviews/" + id, msg) : Redirects.error("/reviews/" + id, msg);
@@ -180,12 +192,12 @@ public class ReviewsPage {
     @RolesAllowed({"admin", "reviewer"})
     public Response sync(@PathParam("id") long id) {
         Actor me = actor();
-        boolean allowed = QuarkusTransaction.requiringNew().call(() -> screening.roleOf(id, me).isPresent()
-                || screening.isLead(screening.review(id), me));
+        boolean allowed = QuarkusTransaction.requiringNew().call(() -> members.roleOf(id, me).isPresent()
+                || members.isLead(reviews.review(id), me));
         if (!allowed) {
             return Redirects.error("/reviews/" + id, "Only the review's members take in new matches of its query.");
         }
-        int added = screening.syncQuery(id);
+        int added = reviewRecords.syncQuery(id);
         return Redirects.notice("/reviews/" + id, added + " new record(s) from the query.");
     }
 
@@ -194,7 +206,7 @@ public class ReviewsPage {
     @RolesAllowed({"admin", "reviewer"})
     public Response unblind(@PathParam("id") long id) {
         try {
-            screening.unblind(id, actor());
+            reviews.unblind(id, actor());
             return Redirects.notice("/reviews/" + id, "Unblinded: reviewers now see each other's decisions.");
         } catch (ScreeningException e) {
             return Redirects.error("/reviews/" + id, e.getMessage());
@@ -224,7 +236,7 @@ public class ReviewsPage {
         RecordFilter f = filter;
         String ferr = err;
         return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = screening.review(id);
+            Review r = reviews.review(id);
             long total = f.count();
             List<Row> out = new ArrayList<>();
             List<RecordFilter.Item> items = f.page(p, PAGE_SIZE);
@@ -243,7 +255,7 @@ public class ReviewsPage {
             }
             int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
             return Templates.records(r, out, f.statusName(), q == null ? "" : q, p, pages, total,
-                    screening.isLead(r, me), ReviewStats.tagCounts(id), notice, ferr);
+                    members.isLead(r, me), ReviewStats.tagCounts(id), notice, ferr);
         });
     }
 
@@ -273,10 +285,10 @@ public class ReviewsPage {
     @Path("/{id}/similar")
     public TemplateInstance similar(@PathParam("id") long id) throws java.io.IOException {
         Actor me = actor();
-        List<org.cortexlit.search.SearchService.Hit> hits = screening.moreLikeIncluded(id, 20);
+        List<org.cortexlit.search.SearchService.Hit> hits = reviewRecords.moreLikeIncluded(id, 20);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = screening.review(id);
-            return Templates.similar(r, hits, screening.isLead(r, me));
+            Review r = reviews.review(id);
+            return Templates.similar(r, hits, members.isLead(r, me));
         });
     }
 
@@ -286,7 +298,7 @@ public class ReviewsPage {
     @Produces({"text/csv", "application/x-research-info-systems", "text/plain", MediaType.APPLICATION_JSON})
     public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format,
                            @QueryParam("status") String status, @QueryParam("q") String q) {
-        return ExportPages.reviewExport(screening, matches, id, format, status, q, actor());
+        return ExportPages.reviewExport(reviews, matches, id, format, status, q, actor());
     }
 
     @GET
@@ -295,8 +307,8 @@ public class ReviewsPage {
                                    @QueryParam("error") String error) {
         Actor me = actor();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = screening.review(id);
-            ReviewRecord rec = screening.record(id, rid);
+            Review r = reviews.review(id);
+            ReviewRecord rec = reviewRecords.record(id, rid);
             Article a = Article.findById(rec.articleId);
             a.abstractSections.size();
             a.authors.size();
@@ -306,7 +318,7 @@ public class ReviewsPage {
             List<ReviewEvent> history = ScreeningRules.visibleEvents(r, rec, me.name(), ReviewEvent.forRecord(rid));
             return Templates.record(r, new RecordView(rec, a, ScreeningRules.othersVisible(r, rec.decisionCount), visible,
                             history, TagChange.forArticle(a.id)),
-                    screening.isLead(r, me), notice, error);
+                    members.isLead(r, me), notice, error);
         });
     }
 
@@ -318,7 +330,7 @@ public class ReviewsPage {
                             @RestForm String reason, @RestForm String note, @RestForm Integer version) {
         String page = "/reviews/" + id + "/records/" + rid;
         try {
-            screening.resolve(id, rid, actor(), decision, reason, note, version);
+            decisions.resolve(id, rid, actor(), decision, reason, note, version);
             return Redirects.notice(page, "Resolved as " + decision + ".");
         } catch (ScreeningException e) {
             return Redirects.error(page, e.getMessage());
@@ -331,7 +343,7 @@ public class ReviewsPage {
     public Response remove(@PathParam("id") long id, @PathParam("rid") long rid) {
         String page = "/reviews/" + id + "/records/" + rid;
         try {
-            screening.remove(id, rid, actor());
+            reviewRecords.remove(id, rid, actor());
             return Redirects.notice(page, "Removed from the review (kept with its decisions; add its PMID again to restore it).");
         } catch (ScreeningException e) {
             return Redirects.error(page, e.getMessage());

@@ -1,5 +1,10 @@
 package org.cortexlit.web;
 
+import org.cortexlit.screening.Decisions;
+import org.cortexlit.screening.ReviewMembers;
+import org.cortexlit.screening.ReviewRecords;
+import org.cortexlit.screening.Reviews;
+import org.cortexlit.screening.ScreeningQueue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -24,7 +29,6 @@ import org.cortexlit.library.TagDimension;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewRecord;
-import org.cortexlit.screening.Screening;
 import org.cortexlit.screening.ScreeningDecision;
 import org.cortexlit.screening.ScreeningException;
 import org.cortexlit.screening.ScreeningRules;
@@ -85,12 +89,20 @@ public class ScreenPage {
         static native TemplateInstance panel(Review review, Panel panel, long remaining, long after, String notice, String error);
     }
 
-    private final Screening screening;
+    private final Reviews reviews;
+    private final ReviewMembers members;
+    private final ReviewRecords reviewRecords;
+    private final ScreeningQueue queue;
+    private final Decisions decisions;
     private final Tagging tagging;
     private final SecurityIdentity identity;
 
-    public ScreenPage(Screening screening, Tagging tagging, SecurityIdentity identity) {
-        this.screening = screening;
+    public ScreenPage(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, Tagging tagging, SecurityIdentity identity) {
+        this.reviews = reviews;
+        this.members = members;
+        this.reviewRecords = reviewRecords;
+        this.queue = queue;
+        this.decisions = decisions;
         this.tagging = tagging;
         this.identity = identity;
     }
@@ -106,14 +118,14 @@ public class ScreenPage {
     private TemplateInstance render(long id, Long recordId, long after, String notice, String error, boolean fragment) {
         Actor me = Actor.of(identity);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Review review = screening.review(id);
-            if (screening.roleOf(id, me).isEmpty()) {
+            Review review = reviews.review(id);
+            if (members.roleOf(id, me).isEmpty()) {
                 throw new ScreeningException(ScreeningException.Kind.FORBIDDEN, "You are not a member of the review '"
                         + review.name + "'; its lead adds members on the review's page.");
             }
-            Optional<ReviewRecord> rec = recordId != null ? Optional.of(screening.record(id, recordId))
-                    : screening.next(id, me, after > 0 ? after : screening.startFor(id, me));
-            long remaining = screening.remaining(id, me);
+            Optional<ReviewRecord> rec = recordId != null ? Optional.of(reviewRecords.record(id, recordId))
+                    : queue.next(id, me, after > 0 ? after : queue.startFor(id, me));
+            long remaining = queue.remaining(id, me);
             Panel panel = rec.map(r -> panel(review, r, me, remaining)).orElse(null);
             return fragment ? Templates.panel(review, panel, remaining, after, notice, error)
                     : Templates.screen(review, panel, remaining, after, notice, error);
@@ -150,7 +162,7 @@ public class ScreenPage {
                          @HeaderParam("HX-Request") String htmx) {
         Actor me = Actor.of(identity);
         try {
-            ScreeningDecision d = screening.decide(id, recordId, me, decision, reason, note);
+            ScreeningDecision d = decisions.decide(id, recordId, me, decision, reason, note);
             // the note stays out of the message: it would travel in the redirect's URL
             String done = "Saved: " + d.decision.label() + (d.reason == null ? "" : " (" + d.reason + ")") + " for record "
                     + recordId + ". Press u to undo.";
@@ -173,7 +185,7 @@ public class ScreenPage {
     public Object undo(@PathParam("id") long id, @HeaderParam("HX-Request") String htmx) {
         Actor me = Actor.of(identity);
         try {
-            Optional<Long> back = screening.undo(id, me);
+            Optional<Long> back = decisions.undo(id, me);
             String msg = back.isPresent() ? "Undone: your last decision is taken back; here is that record again."
                     : "There is no decision of yours to undo in this review.";
             if (htmx != null) {
@@ -197,7 +209,7 @@ public class ScreenPage {
         Actor me = Actor.of(identity);
         try {
             String pmid = QuarkusTransaction.requiringNew().call(() -> {
-                ReviewRecord rec = screening.record(id, recordId);
+                ReviewRecord rec = reviewRecords.record(id, recordId);
                 return Article.<Article>findById(rec.articleId).key();
             });
             Tagging.Result r = tagging.set(pmid, dimension, ArticlePage.withFree(values, free), me, id, version);

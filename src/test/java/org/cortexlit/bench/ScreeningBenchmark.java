@@ -10,7 +10,6 @@ import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.ReviewForm;
 import org.cortexlit.screening.ReviewRecord;
-import org.cortexlit.screening.Screening;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,9 @@ class ScreeningBenchmark {
     @Inject
     SearchIndex index;
     @Inject
-    Screening screening;
+    org.cortexlit.screening.ReviewRecords reviewRecords;
+    @Inject
+    org.cortexlit.screening.Reviews reviews;
 
     @TestHTTPResource("/")
     URL base;
@@ -51,20 +52,21 @@ class ScreeningBenchmark {
         Path out = Path.of("target/bench");
         SearchLatency.prepareCorpus(runner, index, Math.max(records, Integer.getInteger("bench.records", records)),
                 out.resolve("search-corpus"));
-        ScreeningLatency.Report report = measure(screening, base, records, 50, decisions, 100);
+        ScreeningLatency.Report report = measure(reviews, reviewRecords, base, records, 50, decisions, 100);
         System.out.println(report.table());
         Files.createDirectories(out);
         Files.writeString(out.resolve("screening.json"), report.json());
     }
 
     /** Creates a fresh review of {@code records} records and screens it; shared with the smoke test. */
-    static ScreeningLatency.Report measure(Screening screening, URL base, int records, int warmup, int decisions, int pages)
+    static ScreeningLatency.Report measure(org.cortexlit.screening.Reviews reviews, org.cortexlit.screening.ReviewRecords reviewRecords,
+                                           URL base, int records, int warmup, int decisions, int pages)
             throws Exception {
         Actor admin = new Actor("admin", true, true);
-        long id = screening.create(new ReviewForm("Screening benchmark " + System.currentTimeMillis(), null, null, null,
+        long id = reviews.create(new ReviewForm("Screening benchmark " + System.currentTimeMillis(), null, null, null,
                 "rTMS, sham, randomized, motor cortex", "case report, rat*, mice", null, null, "single", null), admin).id;
         for (String chunk : ScreeningLatency.pmidChunks(SearchLatency.FIRST_PMID, records, 5000)) {
-            screening.addByPmid(id, chunk, admin);
+            reviewRecords.addByPmid(id, chunk, admin);
         }
         long inReview = QuarkusTransaction.requiringNew().call(() -> ReviewRecord.count("reviewId", id));
         assertEquals(records, inReview, "the review holds every generated record");

@@ -4,7 +4,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.cortexlit.importing.ImportRunner;
-import org.cortexlit.screening.Screening;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +21,11 @@ class ScreeningBenchmarkSmokeTest {
     @Inject
     ImportRunner runner;
     @Inject
-    SearchIndex index;
+    org.cortexlit.screening.Reviews reviews;
     @Inject
-    Screening screening;
+    org.cortexlit.screening.ReviewRecords reviewRecords;
+    @Inject
+    SearchIndex index;
 
     @TestHTTPResource("/")
     URL base;
@@ -32,7 +33,7 @@ class ScreeningBenchmarkSmokeTest {
     @Test
     void decisionsAreTimedAndEachBringsTheNextRecord() throws Exception {
         SearchLatency.prepareCorpus(runner, index, 300, Path.of("target/bench-smoke/screening-corpus"));
-        ScreeningLatency.Report report = ScreeningBenchmark.measure(screening, base, 300, 5, 20, 5);
+        ScreeningLatency.Report report = ScreeningBenchmark.measure(reviews, reviewRecords, base, 300, 5, 20, 5);
         System.out.println(report.table());
         assertEquals(300, report.reviewRecords());
         assertEquals(20, report.decide().samples());

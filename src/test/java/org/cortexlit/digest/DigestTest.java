@@ -14,7 +14,6 @@ import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.ReviewForm;
-import org.cortexlit.screening.Screening;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +54,15 @@ class DigestTest {
     @Inject
     SearchIndex index;
     @Inject
-    Screening screening;
+    org.cortexlit.screening.Decisions decisions;
+    @Inject
+    org.cortexlit.screening.ReviewMembers members;
+    @Inject
+    org.cortexlit.screening.ReviewRecords reviewRecords;
+    @Inject
+    org.cortexlit.screening.Reviews reviews;
+    @Inject
+    org.cortexlit.screening.ScreeningQueue queue;
     @Inject
     MockMailbox mailbox;
     @Inject
@@ -79,9 +86,9 @@ class DigestTest {
         assertTrue(runner.submit(file, "trials.xml", ImportRun.Trigger.UPLOAD).await(Duration.ofSeconds(60)));
         Files.deleteIfExists(file);
         // the name holds HTML's special characters: the HTML part must escape them, the text part keep them
-        review = screening.create(new ReviewForm("MCS & rTMS <pilot>", null, null, null, null, null, null, null,
+        review = reviews.create(new ReviewForm("MCS & rTMS <pilot>", null, null, null, null, null, null, null,
                 "single", "90000001[pmid] OR 90000002[pmid]"), ADMIN).id;
-        screening.addMember(review, "reviewer", "REVIEWER", ADMIN);
+        members.addMember(review, "reviewer", "REVIEWER", ADMIN);
     }
 
     @AfterEach
@@ -131,7 +138,7 @@ class DigestTest {
         assertEquals(0, mailbox.getTotalMessagesSent());
 
         // A record added afterwards is the only news of the next one; the queue count still has all three.
-        screening.addByPmid(review, "90000003", ADMIN);
+        reviewRecords.addByPmid(review, "90000003", ADMIN);
         given().post("/api/admin/digest").then().statusCode(200)
                 .body("sent.size()", is(1)).body("sent[0].newRecords", is(1)).body("sent[0].waiting", is(3));
         String next = mailbox.getMailsSentTo(REVIEWER_MAIL).get(0).getText();
@@ -161,8 +168,8 @@ class DigestTest {
     @Test
     void recordsTheMemberHasAlreadyScreenedAreNotNews() {
         Actor reviewer = new Actor("reviewer", false, true);
-        long first = screening.next(review, reviewer, 0).orElseThrow().id;
-        screening.decide(review, first, reviewer, "include", null, null);
+        long first = queue.next(review, reviewer, 0).orElseThrow().id;
+        decisions.decide(review, first, reviewer, "include", null, null);
 
         given().post("/api/admin/digest").then().statusCode(200)
                 .body("sent[0].newRecords", is(1)).body("sent[0].waiting", is(1));

@@ -39,7 +39,7 @@ class SavedSearchTest {
     }
 
     @jakarta.inject.Inject
-    org.cortexlit.screening.Screening screening;
+    org.cortexlit.screening.Reviews reviews;
 
     private long create(String name, String query, String schedule) {
         Map<String, Object> body = schedule == null ? Map.of("name", name, "query", query)
@@ -64,7 +64,7 @@ class SavedSearchTest {
     @Test
     void aSearchThatNamesAReviewFillsThatReviewsQueue() {
         org.cortexlit.screening.Actor admin = new org.cortexlit.screening.Actor("admin", true, true);
-        long review = screening.create(new org.cortexlit.screening.ReviewForm("Fed by PubMed", null, null, null, null, null,
+        long review = reviews.create(new org.cortexlit.screening.ReviewForm("Fed by PubMed", null, null, null, null, null,
                 null, null, "single", null), admin).id;
         given().contentType("application/json").body(Map.of("name", "x", "query", "rTMS", "reviewId", 987654))
                 .post("/api/searches").then().statusCode(400).body("error", containsString("987654"));

@@ -43,9 +43,14 @@ class CrashDurabilityIT {
                 .contentType("application/json");
     }
 
+    /** SIGKILL, start again, and wait until the start-up check has brought the index up to the database. */
     private static void crashAndRestart() throws Exception {
         app.kill();
         app.start(Duration.ofSeconds(120));
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            var index = api().get("/api/admin/index").then().statusCode(200).extract().jsonPath();
+            return !index.getBoolean("checking") && index.get("rebuilding") == null;
+        });
     }
 
     @Test

@@ -29,7 +29,11 @@ class ReviewSearchTest {
     @Inject
     SearchIndex index;
     @Inject
-    Screening screening;
+    Decisions decisions;
+    @Inject
+    Reviews reviews;
+    @Inject
+    ScreeningQueue queue;
 
     @BeforeEach
     void corpus() throws Exception {
@@ -42,11 +46,11 @@ class ReviewSearchTest {
 
     @Test
     void aSearchWithinAReviewCountsItsHitsByScreeningStatus() {
-        long id = screening.create(new ReviewForm("Scope", null, null, null, null, null, null, null, "single",
+        long id = reviews.create(new ReviewForm("Scope", null, null, null, null, null, null, null, "single",
                 "2010:2021[dp]"), ADMIN).id;
         for (int i = 0; i < 6; i++) {
-            long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
-            screening.decide(id, rec, ADMIN, i % 3 == 0 ? "exclude" : "include", "1", null);
+            long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
+            decisions.decide(id, rec, ADMIN, i % 3 == 0 ? "exclude" : "include", "1", null);
         }
         String q = "pain OR stimulation OR cortex";
         long inReview = QuarkusTransaction.requiringNew().call(() -> ReviewRecord.count("reviewId", id));

@@ -48,7 +48,15 @@ class ScreeningFlowTest {
     @Inject
     SearchIndex index;
     @Inject
-    Screening screening;
+    Decisions decisions;
+    @Inject
+    ReviewMembers members;
+    @Inject
+    ReviewRecords reviewRecords;
+    @Inject
+    Reviews reviews;
+    @Inject
+    ScreeningQueue queue;
     @Inject
     org.cortexlit.importing.ImportRunner runner;
 
@@ -106,7 +114,7 @@ class ScreeningFlowTest {
     @Test
     void anImportRunOffersAReviewOnlyTheRecordsItTouched() {
         // a review whose query was set without taking in its matches (as if they had been looked at already)
-        long id = screening.create(new ReviewForm("Run scope", null, null, null, null, null, null, null, "single", null), ADMIN).id;
+        long id = reviews.create(new ReviewForm("Run scope", null, null, null, null, null, null, null, "single", null), ADMIN).id;
         QuarkusTransaction.requiringNew().run(() -> Review.<Review>findById(id).query = Q);
         assertEquals(0, records(id));
         TestCorpus.upload("trials.xml").statusCode(201); // three trials, two of them matching Q
@@ -173,24 +181,24 @@ class ScreeningFlowTest {
         long third = recordOnPage(next);
         assertTrue(third > second, "after a skip the queue goes on, the skipped record waits: " + third);
         // past the end it wraps round to the skipped record
-        long last = screening.next(id, ADMIN, Long.MAX_VALUE - 1).orElseThrow().id;
+        long last = queue.next(id, ADMIN, Long.MAX_VALUE - 1).orElseThrow().id;
         assertEquals(first, last);
     }
 
     @Test
     void inSingleModeTwoScreenersStartInDifferentPartsOfTheQueue() {
-        long id = screening.create(new ReviewForm("Shared", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
-        assertEquals(0L, screening.startFor(id, ADMIN), "alone, the lead starts at the beginning");
-        screening.addMember(id, "reviewer", "reviewer", ADMIN);
-        long adminFirst = screening.next(id, ADMIN, screening.startFor(id, ADMIN)).orElseThrow().id;
-        long reviewerFirst = screening.next(id, REVIEWER, screening.startFor(id, REVIEWER)).orElseThrow().id;
+        long id = reviews.create(new ReviewForm("Shared", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
+        assertEquals(0L, queue.startFor(id, ADMIN), "alone, the lead starts at the beginning");
+        members.addMember(id, "reviewer", "reviewer", ADMIN);
+        long adminFirst = queue.next(id, ADMIN, queue.startFor(id, ADMIN)).orElseThrow().id;
+        long reviewerFirst = queue.next(id, REVIEWER, queue.startFor(id, REVIEWER)).orElseThrow().id;
         assertTrue(reviewerFirst > adminFirst, "the second member starts half-way: " + adminFirst + " / " + reviewerFirst);
-        screening.decide(id, adminFirst, ADMIN, "include", null, null);
-        screening.decide(id, reviewerFirst, REVIEWER, "include", null, null); // no collision
+        decisions.decide(id, adminFirst, ADMIN, "include", null, null);
+        decisions.decide(id, reviewerFirst, REVIEWER, "include", null, null); // no collision
         // in dual mode both decide everything, so both start at the beginning
-        long dual = screening.create(new ReviewForm("Both", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
-        screening.addMember(dual, "reviewer", "reviewer", ADMIN);
-        assertEquals(0L, screening.startFor(dual, REVIEWER));
+        long dual = reviews.create(new ReviewForm("Both", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
+        members.addMember(dual, "reviewer", "reviewer", ADMIN);
+        assertEquals(0L, queue.startFor(dual, REVIEWER));
     }
 
     @Test
@@ -218,7 +226,7 @@ class ScreeningFlowTest {
     void includeAndExcludeWordsAreHighlightedOnTheScreeningPage() {
         long id = createThroughThePage("Words", Q, "single");
         Review r = QuarkusTransaction.requiringNew().call(() -> Review.<Review>findById(id));
-        screening.update(id, new ReviewForm(r.name, null, null, null, "pain", "rat*", r.exclusionReasons, null, "single", Q),
+        reviews.update(id, new ReviewForm(r.name, null, null, null, "pain", "rat*", r.exclusionReasons, null, "single", Q),
                 ADMIN, r.version);
         given().get("/reviews/" + id + "/screen").then().statusCode(200)
                 .body(containsString("<mark class=\"hl-include\">"));
@@ -227,16 +235,16 @@ class ScreeningFlowTest {
     @Test
     void dualScreeningTurnsADisagreementIntoAConflictTheLeadResolves() {
         long id = createThroughThePage("Dual", Q, "dual");
-        screening.addMember(id, "reviewer", "reviewer", ADMIN);
-        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+        members.addMember(id, "reviewer", "reviewer", ADMIN);
+        long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
 
-        screening.decide(id, rec, ADMIN, "include", null, null);
+        decisions.decide(id, rec, ADMIN, "include", null, null);
         assertEquals(Status.AWAITING_SECOND, status(rec));
-        assertEquals(rec, screening.next(id, REVIEWER, 0).orElseThrow().id, "the second reviewer still gets it");
-        assertNotEquals(rec, screening.next(id, ADMIN, 0).orElseThrow().id, "the first does not see it again");
-        screening.decide(id, rec, REVIEWER, "exclude", "not human", null);
+        assertEquals(rec, queue.next(id, REVIEWER, 0).orElseThrow().id, "the second reviewer still gets it");
+        assertNotEquals(rec, queue.next(id, ADMIN, 0).orElseThrow().id, "the first does not see it again");
+        decisions.decide(id, rec, REVIEWER, "exclude", "not human", null);
         assertEquals(Status.CONFLICT, status(rec));
-        assertTrue(screening.next(id, ADMIN, 0).map(x -> x.id != rec).orElse(true));
+        assertTrue(queue.next(id, ADMIN, 0).map(x -> x.id != rec).orElse(true));
 
         given().get("/reviews/" + id).then().body(containsString("<td id=\"count-conflicts\">1 / 0</td>"));
         given().get("/reviews/" + id + "/records?status=CONFLICT").then().body(containsString("/records/" + rec + "\""));
@@ -260,39 +268,39 @@ class ScreeningFlowTest {
 
     @Test
     void onceBothDecisionsAreInNeitherReviewerCanChangeOrUndoTheirs() {
-        long id = screening.create(new ReviewForm("Frozen", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
-        screening.addMember(id, "reviewer", "reviewer", ADMIN);
-        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
-        screening.decide(id, rec, ADMIN, "include", null, null);
+        long id = reviews.create(new ReviewForm("Frozen", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
+        members.addMember(id, "reviewer", "reviewer", ADMIN);
+        long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
+        decisions.decide(id, rec, ADMIN, "include", null, null);
         // while the other has not decided, a reviewer may still change their mind
-        screening.decide(id, rec, ADMIN, "maybe", null, null);
-        screening.decide(id, rec, REVIEWER, "exclude", "1", null);
+        decisions.decide(id, rec, ADMIN, "maybe", null, null);
+        decisions.decide(id, rec, REVIEWER, "exclude", "1", null);
         ScreeningException change = org.junit.jupiter.api.Assertions.assertThrows(ScreeningException.class,
-                () -> screening.decide(id, rec, ADMIN, "exclude", "1", null));
+                () -> decisions.decide(id, rec, ADMIN, "exclude", "1", null));
         assertEquals(ScreeningException.Kind.CONFLICT, change.kind);
         assertTrue(change.getMessage().contains("lead settles"), change.getMessage());
-        assertThrows(ScreeningException.class, () -> screening.undo(id, REVIEWER));
+        assertThrows(ScreeningException.class, () -> decisions.undo(id, REVIEWER));
         assertEquals(Status.CONFLICT, status(rec), "the conflict stands for the lead");
         // a long note is kept whole in the history
-        long other = screening.next(id, ADMIN, 0).orElseThrow().id;
+        long other = queue.next(id, ADMIN, 0).orElseThrow().id;
         String note = "n".repeat(4000);
-        screening.decide(id, other, ADMIN, "exclude", "1", note);
+        decisions.decide(id, other, ADMIN, "exclude", "1", note);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> ReviewEvent.forRecord(other).get(ReviewEvent.forRecord(other).size() - 1)
                 .after.endsWith(note)));
         // switching back to single screening would settle the open conflict silently: refused
         Review r = QuarkusTransaction.requiringNew().call(() -> Review.<Review>findById(id));
-        ScreeningException single = assertThrows(ScreeningException.class, () -> screening.update(id,
+        ScreeningException single = assertThrows(ScreeningException.class, () -> reviews.update(id,
                 new ReviewForm(r.name, null, null, null, null, null, r.exclusionReasons, null, "single", Q), ADMIN, r.version));
         assertTrue(single.getMessage().contains("open conflicts"), single.getMessage());
     }
 
     @Test
     void moreLikeTheIncludedStudiesSuggestsOnlyArticlesTheReviewDoesNotHold() {
-        long id = screening.create(new ReviewForm("Similar", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
+        long id = reviews.create(new ReviewForm("Similar", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
         given().get("/reviews/" + id + "/similar").then().statusCode(200).body(containsString("id=\"no-similar\""));
         for (int i = 0; i < 3; i++) {
-            long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
-            screening.decide(id, rec, ADMIN, "include", null, null);
+            long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
+            decisions.decide(id, rec, ADMIN, "include", null, null);
         }
         List<String> held = QuarkusTransaction.requiringNew().call(() -> Article.getEntityManager()
                 .createQuery("select a.pmid from ReviewRecord r, Article a where a.id = r.articleId and r.reviewId = :r", String.class)
@@ -307,12 +315,12 @@ class ScreeningFlowTest {
 
     @Test
     void whileBlindTheCountsByReviewerOnlyShowRecordsBothDecided() {
-        long id = screening.create(new ReviewForm("Counts", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
-        screening.addMember(id, "reviewer", "reviewer", ADMIN);
-        long first = screening.next(id, ADMIN, 0).orElseThrow().id;
-        screening.decide(id, first, REVIEWER, "exclude", "1", null);
+        long id = reviews.create(new ReviewForm("Counts", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
+        members.addMember(id, "reviewer", "reviewer", ADMIN);
+        long first = queue.next(id, ADMIN, 0).orElseThrow().id;
+        decisions.decide(id, first, REVIEWER, "exclude", "1", null);
         assertTrue(ReviewStats.of(id).reviewers().isEmpty(), "one decision alone would tell the reviewer's vote");
-        screening.decide(id, first, ADMIN, "exclude", "1", null);
+        decisions.decide(id, first, ADMIN, "exclude", "1", null);
         assertEquals(List.of(new ReviewStats.ReviewerRow("admin", 0, 0, 1), new ReviewStats.ReviewerRow("reviewer", 0, 0, 1)),
                 ReviewStats.of(id).reviewers());
         given().get("/reviews/" + id).then().body(containsString("<td class=\"n-exclude\">1</td>"));
@@ -321,15 +329,15 @@ class ScreeningFlowTest {
     @Test
     @TestSecurity(user = "reviewer", roles = "reviewer")
     void switchingABlindDualReviewToSingleAndBackRevealsNothingUnlessTheLeadUnblindsOnPurpose() {
-        Review review = screening.create(new ReviewForm("Blind switch", null, null, null, null, null, null, null, "dual", Q), ADMIN);
+        Review review = reviews.create(new ReviewForm("Blind switch", null, null, null, null, null, null, null, "dual", Q), ADMIN);
         long id = review.id;
-        screening.addMember(id, "reviewer", "reviewer", ADMIN);
-        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
-        screening.decide(id, rec, ADMIN, "exclude", "1", "private note of the lead");
+        members.addMember(id, "reviewer", "reviewer", ADMIN);
+        long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
+        decisions.decide(id, rec, ADMIN, "exclude", "1", "private note of the lead");
         ReviewForm single = new ReviewForm("Blind switch", null, null, null, null, null, null, null, "single", Q);
         ReviewForm dual = new ReviewForm("Blind switch", null, null, null, null, null, null, null, "dual", Q);
 
-        ScreeningException refused = assertThrows(ScreeningException.class, () -> screening.update(id, single, ADMIN, null));
+        ScreeningException refused = assertThrows(ScreeningException.class, () -> reviews.update(id, single, ADMIN, null));
         assertTrue(refused.getMessage().contains("unblinds the review"), refused.getMessage());
         Review still = QuarkusTransaction.requiringNew().call(() -> Review.<Review>findById(id));
         assertTrue(still.isDual() && still.blind, "nothing changed");
@@ -339,8 +347,8 @@ class ScreeningFlowTest {
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf("reviewer"))
                 .formParam("name", "Blind switch").formParam("mode", "single").post("/reviews/" + id + "/settings")
                 .then().statusCode(303);
-        screening.update(id, single, ADMIN, null, true);
-        screening.update(id, dual, ADMIN, null);
+        reviews.update(id, single, ADMIN, null, true);
+        reviews.update(id, dual, ADMIN, null);
         Review after = QuarkusTransaction.requiringNew().call(() -> Review.<Review>findById(id));
         assertFalse(after.blind, "the switch was an unblinding, and the review says so");
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> ReviewEvent.count(
@@ -350,11 +358,11 @@ class ScreeningFlowTest {
     @Test
     @TestSecurity(user = "reviewer", roles = "reviewer")
     void aBlindReviewerNeverSeesTheOtherDecisionUntilBothDecided() {
-        Review review = screening.create(new ReviewForm("Blind", null, null, null, null, null, null, null, "dual", Q), ADMIN);
+        Review review = reviews.create(new ReviewForm("Blind", null, null, null, null, null, null, null, "dual", Q), ADMIN);
         long id = review.id;
-        screening.addMember(id, "reviewer", "reviewer", ADMIN);
-        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
-        screening.decide(id, rec, ADMIN, "include", null, "looks relevant");
+        members.addMember(id, "reviewer", "reviewer", ADMIN);
+        long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
+        decisions.decide(id, rec, ADMIN, "include", null, "looks relevant");
 
         String page = given().get("/reviews/" + id + "/screen?record=" + rec).then().statusCode(200).extract().asString();
         assertFalse(page.contains("looks relevant") || page.contains("admin: include"), "blind: " + page);
@@ -375,10 +383,10 @@ class ScreeningFlowTest {
     @Test
     @TestSecurity(user = "reader", roles = "reader")
     void readersReadReviewsButNeverScreen() {
-        long id = screening.create(new ReviewForm("Read only", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
+        long id = reviews.create(new ReviewForm("Read only", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
         given().get("/reviews/" + id).then().statusCode(200).body(not(containsString("action=\"/reviews/" + id + "/settings\"")));
         given().get("/reviews/" + id + "/screen").then().statusCode(403);
-        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+        long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
         given().formParam("csrf-token", TestCorpus.csrf("reader")).formParam("decision", "include")
                 .post("/reviews/" + id + "/screen/" + rec).then().statusCode(403);
         assertEquals(Status.UNSCREENED, status(rec));
@@ -386,19 +394,19 @@ class ScreeningFlowTest {
 
     @Test
     void twoReviewersDecidingOneRecordAtOnceLoseNothingAndTheLaterIsTold() throws Exception {
-        long id = screening.create(new ReviewForm("Race", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
-        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        long id = reviews.create(new ReviewForm("Race", null, null, null, null, null, null, null, "single", Q), ADMIN).id;
+        members.addMember(id, "reviewer", "reviewer", ADMIN);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 5; round++) {
-                long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+                long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<String>> results = new ArrayList<>();
                 for (Actor who : List.of(ADMIN, REVIEWER)) {
                     results.add(pool.submit(() -> {
                         go.await();
                         try {
-                            screening.decide(id, rec, who, who == ADMIN ? "include" : "exclude", "1", null);
+                            decisions.decide(id, rec, who, who == ADMIN ? "include" : "exclude", "1", null);
                             return "saved";
                         } catch (ScreeningException e) {
                             assertEquals(ScreeningException.Kind.CONFLICT, e.kind);
@@ -428,18 +436,18 @@ class ScreeningFlowTest {
 
     @Test
     void inDualModeTwoReviewersDecidingAtOnceBothCount() throws Exception {
-        long id = screening.create(new ReviewForm("Race dual", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
-        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        long id = reviews.create(new ReviewForm("Race dual", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
+        members.addMember(id, "reviewer", "reviewer", ADMIN);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 5; round++) {
-                long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+                long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<?>> results = new ArrayList<>();
                 for (Actor who : List.of(ADMIN, REVIEWER)) {
                     results.add(pool.submit(() -> {
                         go.await();
-                        return screening.decide(id, rec, who, who == ADMIN ? "include" : "exclude", "1", null);
+                        return decisions.decide(id, rec, who, who == ADMIN ? "include" : "exclude", "1", null);
                     }));
                 }
                 go.countDown();
@@ -459,16 +467,16 @@ class ScreeningFlowTest {
 
     @Test
     void agreementAndPrismaCountsComeFromTheDecisions() {
-        long id = screening.create(new ReviewForm("Kappa", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
-        screening.addMember(id, "reviewer", "reviewer", ADMIN);
+        long id = reviews.create(new ReviewForm("Kappa", null, null, null, null, null, null, null, "dual", Q), ADMIN).id;
+        members.addMember(id, "reviewer", "reviewer", ADMIN);
         // ten records: agree include 4, agree exclude 3, admin include / reviewer exclude 2, admin exclude / reviewer maybe 1
         String[][] plan = {{"include", "include"}, {"include", "include"}, {"include", "include"}, {"maybe", "include"},
                 {"exclude", "exclude"}, {"exclude", "exclude"}, {"exclude", "exclude"},
                 {"include", "exclude"}, {"include", "exclude"}, {"exclude", "maybe"}};
         for (String[] p : plan) {
-            long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
-            screening.decide(id, rec, ADMIN, p[0], "1", null);
-            screening.decide(id, rec, REVIEWER, p[1], "1", null);
+            long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
+            decisions.decide(id, rec, ADMIN, p[0], "1", null);
+            decisions.decide(id, rec, REVIEWER, p[1], "1", null);
         }
         ReviewStats stats = ReviewStats.of(id);
         assertEquals(3, stats.count(Status.INCLUDED));
@@ -490,14 +498,14 @@ class ScreeningFlowTest {
 
     @Test
     void theLeadAddsAndRemovesRecordsByHandAndBadPmidsAreNamed() {
-        long id = screening.create(new ReviewForm("Manual", null, null, null, null, null, null, null, "single", null), ADMIN).id;
+        long id = reviews.create(new ReviewForm("Manual", null, null, null, null, null, null, null, "single", null), ADMIN).id;
         assertEquals(0, records(id));
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("pmids", "39000001, 39000002 99999999")
                 .post("/reviews/" + id + "/add").then().statusCode(303).header("Location", containsString("99999999"));
         assertEquals(2, records(id));
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("pmids", "12ab")
                 .post("/reviews/" + id + "/add").then().statusCode(303).header("Location", containsString("error="));
-        long rec = screening.next(id, ADMIN, 0).orElseThrow().id;
+        long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
                 .post("/reviews/" + id + "/records/" + rec + "/remove").then().statusCode(303);
         assertEquals(1, records(id));
@@ -530,8 +538,8 @@ class ScreeningFlowTest {
         List<String> targets = QuarkusTransaction.requiringNew().call(() -> Article.findByPmid(pmid).orElseThrow().tagValues("target"));
         assertEquals(List.of("DLPFC", "M1"), targets);
         // the review's record list counts its records per tag value, and each count filters the list
-        long id = screening.create(new ReviewForm("Tagged", null, null, null, null, null, null, null, "single", null), ADMIN).id;
-        screening.addByPmid(id, pmid + " 39000002", ADMIN);
+        long id = reviews.create(new ReviewForm("Tagged", null, null, null, null, null, null, null, "single", null), ADMIN).id;
+        reviewRecords.addByPmid(id, pmid + " 39000002", ADMIN);
         given().get("/reviews/" + id + "/records").then().statusCode(200)
                 .body(containsString("id=\"tag-counts\"")).body(containsString("M1 <span class=\"count\">1</span>"));
         given().queryParam("q", "\"M1\"[target]").get("/reviews/" + id + "/records").then().statusCode(200)

@@ -4,7 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.ReviewForm;
-import org.cortexlit.screening.Screening;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,10 +19,10 @@ import static org.hamcrest.Matchers.not;
 class BadParametersTest {
 
     @Inject
-    Screening screening;
+    org.cortexlit.screening.Reviews reviews;
 
     private long review() {
-        return screening.create(new ReviewForm("Paging", null, null, null, null, null, null, null, "single", null),
+        return reviews.create(new ReviewForm("Paging", null, null, null, null, null, null, null, "single", null),
                 new Actor("admin", true, true)).id;
     }
 
@@ -78,7 +77,7 @@ class BadParametersTest {
 
     @Test
     void aMessageHoldingMarkupIsShownAsText() {
-        long id = screening.create(new ReviewForm("<script>alert(1)</script>", null, null, null, null, null, null, null,
+        long id = reviews.create(new ReviewForm("<script>alert(1)</script>", null, null, null, null, null, null, null,
                 "single", null), new Actor("admin", true, true)).id;
         given().get("/reviews/" + id + "/records/99999999").then().statusCode(404)
                 .body(not(containsString("<script>alert(1)</script>")));

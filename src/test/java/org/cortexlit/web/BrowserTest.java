@@ -44,7 +44,9 @@ class BrowserTest {
     @Inject
     SearchIndex index;
     @Inject
-    org.cortexlit.screening.Screening screening;
+    org.cortexlit.screening.ReviewRecords reviewRecords;
+    @Inject
+    org.cortexlit.screening.Reviews reviews;
 
     @TestHTTPResource("/")
     URL base;
@@ -135,9 +137,9 @@ class BrowserTest {
     void screeningWithTheKeyboardSwapsRecordsInPlace() {
         TestCorpus.upload("trials.xml").statusCode(201);
         org.cortexlit.screening.Actor admin = new org.cortexlit.screening.Actor("admin", true, true);
-        long id = screening.create(new org.cortexlit.screening.ReviewForm("Keyboard", null, null, null, "rTMS, sham",
+        long id = reviews.create(new org.cortexlit.screening.ReviewForm("Keyboard", null, null, null, "rTMS, sham",
                 "case series", null, null, "single", null), admin).id;
-        screening.addByPmid(id, "90000001 90000002 90000003", admin);
+        reviewRecords.addByPmid(id, "90000001 90000002 90000003", admin);
         try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900))) {
             page.navigate(url("reviews/" + id + "/screen"));
             page.waitForSelector("#decide");

@@ -14,7 +14,6 @@ import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.ReviewForm;
-import org.cortexlit.screening.Screening;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +47,15 @@ class ScreeningBrowserTest {
     @Inject
     ImportRunner runner;
     @Inject
-    Screening screening;
+    org.cortexlit.screening.Decisions decisions;
+    @Inject
+    org.cortexlit.screening.ReviewMembers members;
+    @Inject
+    org.cortexlit.screening.ReviewRecords reviewRecords;
+    @Inject
+    org.cortexlit.screening.Reviews reviews;
+    @Inject
+    org.cortexlit.screening.ScreeningQueue queue;
 
     @TestHTTPResource("/")
     URL base;
@@ -91,15 +98,15 @@ class ScreeningBrowserTest {
         Files.write(file, TestCorpus.fixture("trials.xml"));
         assertTrue(runner.submit(file, "trials.xml", ImportRun.Trigger.UPLOAD).await(Duration.ofSeconds(60)));
         Actor admin = new Actor("admin", true, true);
-        long id = screening.create(new ReviewForm("Dual in the browser", "Does M1 stimulation relieve chronic pain?", null,
+        long id = reviews.create(new ReviewForm("Dual in the browser", "Does M1 stimulation relieve chronic pain?", null,
                 null, "rTMS, sham, motor cortex", "case series, open-label", null, null, "dual", null), admin).id;
-        screening.addByPmid(id, "90000001 90000002 90000003", admin);
-        screening.addMember(id, "reviewer", "reviewer", admin);
+        reviewRecords.addByPmid(id, "90000001 90000002 90000003", admin);
+        members.addMember(id, "reviewer", "reviewer", admin);
         long[] records = new long[3];
         String[] adminSays = {"include", "include", "exclude"};
         for (int i = 0; i < 3; i++) {
-            records[i] = screening.next(id, admin, 0).orElseThrow().id;
-            screening.decide(id, records[i], admin, adminSays[i], "1", null);
+            records[i] = queue.next(id, admin, 0).orElseThrow().id;
+            decisions.decide(id, records[i], admin, adminSays[i], "1", null);
         }
         Files.createDirectories(BrowserTest.SHOTS);
 

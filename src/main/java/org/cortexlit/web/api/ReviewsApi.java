@@ -1,5 +1,10 @@
 package org.cortexlit.web.api;
 
+import org.cortexlit.screening.Decisions;
+import org.cortexlit.screening.ReviewMembers;
+import org.cortexlit.screening.ReviewRecords;
+import org.cortexlit.screening.Reviews;
+import org.cortexlit.screening.ScreeningQueue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +31,6 @@ import org.cortexlit.screening.ReviewForm;
 import org.cortexlit.screening.ReviewMember;
 import org.cortexlit.screening.ReviewRecord;
 import org.cortexlit.screening.ReviewStats;
-import org.cortexlit.screening.Screening;
 import org.cortexlit.screening.ScreeningDecision;
 import org.cortexlit.screening.ScreeningException;
 import org.cortexlit.screening.ScreeningRules;
@@ -155,14 +159,22 @@ public class ReviewsApi {
     public record Next(RecordJson record, ApiJson.Pubmed article, long remaining) {
     }
 
-    private final Screening screening;
+    private final Reviews reviews;
+    private final ReviewMembers members;
+    private final ReviewRecords reviewRecords;
+    private final ScreeningQueue queue;
+    private final Decisions decisions;
     private final QueryMatches matches;
     private final org.cortexlit.screening.Tagging tagging;
     private final SecurityIdentity identity;
 
-    public ReviewsApi(Screening screening, QueryMatches matches, org.cortexlit.screening.Tagging tagging,
-                      SecurityIdentity identity) {
-        this.screening = screening;
+    public ReviewsApi(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, QueryMatches matches,
+                      org.cortexlit.screening.Tagging tagging, SecurityIdentity identity) {
+        this.reviews = reviews;
+        this.members = members;
+        this.reviewRecords = reviewRecords;
+        this.queue = queue;
+        this.decisions = decisions;
         this.matches = matches;
         this.tagging = tagging;
         this.identity = identity;
@@ -174,7 +186,7 @@ public class ReviewsApi {
 
     @GET
     public List<ReviewJson> list() {
-        return QuarkusTransaction.requiringNew().call(() -> screening.reviews().stream()
+        return QuarkusTransaction.requiringNew().call(() -> reviews.reviews().stream()
                 .map(r -> ReviewJson.of(r, ReviewMember.of(r.id), ReviewStats.of(r.id))).toList());
     }
 
@@ -186,34 +198,17 @@ public class ReviewsApi {
             throw invalid("Send JSON: {\"name\", \"question\", \"query\", \"mode\": \"SINGLE\"|\"DUAL\", \"members\": "
                     + "[{\"username\", \"role\": \"LEAD\"|\"REVIEWER\"}], \"includeWords\": [], \"excludeWords\": [], \"reasons\": []}.");
         }
-        List<MemberBody> members = body.members() == null ? List.of() : body.members();
-        for (MemberBody m : members) { // every member is checked before the review exists
-            String name = m == null || m.username() == null ? "" : m.username().trim();
-            org.cortexlit.accounts.User u = QuarkusTransaction.requiringNew().call(() ->
-                    org.cortexlit.accounts.User.findByUsername(name).orElse(null));
-            if (u == null) {
-                throw invalid("members: there is no user called '" + name + "'; nothing was created.");
-            }
-            if (org.cortexlit.accounts.User.READER.equals(u.role)) {
-                throw invalid("members: " + name + " is a reader and cannot screen; nothing was created.");
-            }
-            if (m.role() != null && !m.role().equalsIgnoreCase("LEAD") && !m.role().equalsIgnoreCase("REVIEWER")) {
-                throw invalid("members: a role is LEAD or REVIEWER, not '" + m.role() + "'; nothing was created.");
-            }
-        }
-        Review r = screening.create(body.form(), me());
-        for (MemberBody m : members) {
-            if (!m.username().trim().equals(me().name()) || "LEAD".equalsIgnoreCase(m.role())) {
-                screening.addMember(r.id, m.username().trim(), m.role(), me());
-            }
-        }
+        List<ReviewMembers.Candidate> candidates = (body.members() == null ? List.<MemberBody>of() : body.members()).stream()
+                .map(m -> new ReviewMembers.Candidate(m == null || m.username() == null ? "" : m.username(),
+                        m == null ? null : m.role())).toList();
+        Review r = reviews.create(body.form(), candidates, me());
         return Response.created(URI.create("/api/reviews/" + r.id)).entity(get(r.id)).build();
     }
 
     @GET
     @Path("/{id}")
     public ReviewJson get(@PathParam("id") long id) {
-        return QuarkusTransaction.requiringNew().call(() -> ReviewJson.of(screening.review(id), ReviewMember.of(id), ReviewStats.of(id)));
+        return QuarkusTransaction.requiringNew().call(() -> ReviewJson.of(reviews.review(id), ReviewMember.of(id), ReviewStats.of(id)));
     }
 
     @PUT
@@ -224,7 +219,7 @@ public class ReviewsApi {
         if (body == null) {
             throw invalid("Send the review's settings as JSON.");
         }
-        screening.update(id, body.form(), me(), body.version(), Boolean.TRUE.equals(body.unblind()));
+        reviews.update(id, body.form(), me(), body.version(), Boolean.TRUE.equals(body.unblind()));
         return get(id);
     }
 
@@ -236,7 +231,7 @@ public class ReviewsApi {
         if (body == null) {
             throw invalid("Send JSON: {\"username\", \"role\": \"reviewer\"|\"lead\"}.");
         }
-        screening.addMember(id, body.username(), body.role(), me());
+        members.addMember(id, body.username(), body.role(), me());
         return get(id);
     }
 
@@ -244,7 +239,7 @@ public class ReviewsApi {
     @Path("/{id}/members/{username}")
     @RolesAllowed({"admin", "reviewer"})
     public Response removeMember(@PathParam("id") long id, @PathParam("username") String username) {
-        screening.removeMember(id, username, me());
+        members.removeMember(id, username, me());
         return Response.noContent().build();
     }
 
@@ -252,11 +247,11 @@ public class ReviewsApi {
     @Path("/{id}/records")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "reviewer"})
-    public Screening.AddResult add(@PathParam("id") long id, RecordsBody body) {
+    public ReviewRecords.AddResult add(@PathParam("id") long id, RecordsBody body) {
         if (body == null || body.pmids() == null) {
             throw invalid("Send JSON: {\"pmids\": [\"12345678\", ...]}.");
         }
-        return screening.addByPmid(id, String.join(" ", body.pmids()), me());
+        return reviewRecords.addByPmid(id, String.join(" ", body.pmids()), me());
     }
 
     @POST
@@ -265,12 +260,12 @@ public class ReviewsApi {
     public Map<String, Integer> sync(@PathParam("id") long id) {
         Actor me = me();
         QuarkusTransaction.requiringNew().run(() -> {
-            if (screening.roleOf(id, me).isEmpty() && !screening.isLead(screening.review(id), me)) {
+            if (members.roleOf(id, me).isEmpty() && !members.isLead(reviews.review(id), me)) {
                 throw new ScreeningException(ScreeningException.Kind.FORBIDDEN, "Only the review's members take in new "
                         + "matches of its query.");
             }
         });
-        return Map.of("added", screening.syncQuery(id));
+        return Map.of("added", reviewRecords.syncQuery(id));
     }
 
     @GET
@@ -281,7 +276,7 @@ public class ReviewsApi {
         Actor me = me();
         RecordFilter filter = RecordFilter.of(id, status, q, matches);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = screening.review(id);
+            Review r = reviews.review(id);
             List<RecordJson> out = new ArrayList<>();
             for (RecordFilter.Item item : filter.page(page, size)) {
                 out.add(record(r, item.record(), item.article(), me));
@@ -304,7 +299,7 @@ public class ReviewsApi {
 
     private long recordId(long id, String key) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            screening.review(id);
+            reviews.review(id);
             return recordOf(id, key).id;
         });
     }
@@ -314,7 +309,7 @@ public class ReviewsApi {
     public RecordJson record(@PathParam("id") long id, @PathParam("pmid") String pmid) {
         Actor me = me();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = screening.review(id);
+            Review r = reviews.review(id);
             ReviewRecord rec = recordOf(id, pmid);
             return record(r, rec, Article.findById(rec.articleId), me);
         });
@@ -323,8 +318,8 @@ public class ReviewsApi {
     private RecordJson recordById(long id, long rid) {
         Actor me = me();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = screening.review(id);
-            ReviewRecord rec = screening.record(id, rid);
+            Review r = reviews.review(id);
+            ReviewRecord rec = reviewRecords.record(id, rid);
             return record(r, rec, Article.findById(rec.articleId), me);
         });
     }
@@ -334,7 +329,7 @@ public class ReviewsApi {
     public List<Map<String, Object>> history(@PathParam("id") long id, @PathParam("pmid") String pmid) {
         Actor me = me();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = screening.review(id);
+            Review r = reviews.review(id);
             ReviewRecord rec = recordOf(id, pmid);
             List<Map<String, Object>> out = new ArrayList<>();
             for (ReviewEvent e : ScreeningRules.visibleEvents(r, rec, me.name(), ReviewEvent.forRecord(rec.id))) {
@@ -357,13 +352,13 @@ public class ReviewsApi {
     public Response next(@PathParam("id") long id) {
         Actor me = me();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Review r = screening.review(id);
-            if (screening.roleOf(id, me).isEmpty()) {
+            Review r = reviews.review(id);
+            if (members.roleOf(id, me).isEmpty()) {
                 throw new ScreeningException(ScreeningException.Kind.FORBIDDEN, "You are not a member of review " + id + ".");
             }
-            return screening.next(id, me, screening.startFor(id, me)).map(rec -> {
+            return queue.next(id, me, queue.startFor(id, me)).map(rec -> {
                 Article a = Article.findById(rec.articleId);
-                return Response.ok(new Next(record(r, rec, a, me), ApiJson.Pubmed.of(a), screening.remaining(id, me))).build();
+                return Response.ok(new Next(record(r, rec, a, me), ApiJson.Pubmed.of(a), queue.remaining(id, me))).build();
             }).orElse(Response.noContent().build());
         });
     }
@@ -378,7 +373,7 @@ public class ReviewsApi {
             throw invalid("Send JSON: {\"verdict\": \"INCLUDE\"|\"EXCLUDE\"|\"MAYBE\", \"reason\", \"note\"}.");
         }
         long rid = recordId(id, pmid);
-        screening.decide(id, rid, me(), body.verdict(), body.reason(), body.note());
+        decisions.decide(id, rid, me(), body.verdict(), body.reason(), body.note());
         return recordById(id, rid);
     }
 
@@ -392,7 +387,7 @@ public class ReviewsApi {
             throw invalid("Send JSON: {\"verdict\": \"INCLUDE\"|\"EXCLUDE\"|\"MAYBE\", \"reason\", \"note\"}.");
         }
         long rid = recordId(id, pmid);
-        screening.resolve(id, rid, me(), body.verdict(), body.reason(), body.note(), body.version());
+        decisions.resolve(id, rid, me(), body.verdict(), body.reason(), body.note(), body.version());
         return recordById(id, rid);
     }
 
@@ -440,7 +435,7 @@ public class ReviewsApi {
         if (size < 1 || size > 100) {
             throw invalid("size is 1-100, not " + size + ".");
         }
-        List<org.cortexlit.search.SearchService.Hit> hits = screening.moreLikeIncluded(id, size);
+        List<org.cortexlit.search.SearchService.Hit> hits = reviewRecords.moreLikeIncluded(id, size);
         return Response.ok(Map.of("reviewId", id, "total", hits.size(), "hits",
                 hits.stream().map(h -> ApiJson.Hit.of(h, false)).toList())).build();
     }
@@ -449,7 +444,7 @@ public class ReviewsApi {
     @Path("/{id}/undo")
     @RolesAllowed({"admin", "reviewer"})
     public Response undo(@PathParam("id") long id) {
-        return screening.undo(id, me()).map(rid -> Response.ok(recordById(id, rid)).build())
+        return decisions.undo(id, me()).map(rid -> Response.ok(recordById(id, rid)).build())
                 .orElse(Response.noContent().build());
     }
 
@@ -459,7 +454,7 @@ public class ReviewsApi {
     @Path("/{id}/progress")
     public Progress progress(@PathParam("id") long id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            screening.review(id);
+            reviews.review(id);
             return Progress.of(ReviewStats.of(id), ReviewStats.tagCounts(id));
         });
     }
@@ -468,7 +463,7 @@ public class ReviewsApi {
     @Path("/{id}/unblind")
     @RolesAllowed({"admin", "reviewer"})
     public ReviewJson unblind(@PathParam("id") long id) {
-        screening.unblind(id, me());
+        reviews.unblind(id, me());
         return get(id);
     }
 
@@ -478,7 +473,7 @@ public class ReviewsApi {
     @Produces({"text/csv", "application/x-research-info-systems", MediaType.APPLICATION_JSON})
     public Response export(@PathParam("id") long id, @QueryParam("format") @DefaultValue("csv") String format,
                            @QueryParam("status") String status, @QueryParam("q") String q) {
-        return ExportPages.reviewExport(screening, matches, id, format, status, q, me());
+        return ExportPages.reviewExport(reviews, matches, id, format, status, q, me());
     }
 
     private static RecordJson record(Review r, ReviewRecord rec, Article a, Actor me) {

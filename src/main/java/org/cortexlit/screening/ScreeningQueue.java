@@ -1,0 +1,74 @@
+package org.cortexlit.screening;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.cortexlit.library.Article;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The next record a reviewer should screen, and how many still wait for them. */
+@ApplicationScoped
+public class ScreeningQueue {
+
+    /**
+     * The next record {@code actor} should screen: the first waiting one after {@code afterId} (where a skip
+     * left off), wrapping round to the start, so skipped records come back only after the rest; empty when done.
+     */
+    public Optional<ReviewRecord> next(long reviewId, Actor actor, long afterId) {
+        Optional<ReviewRecord> next = nextAfter(reviewId, actor, afterId);
+        return next.isPresent() || afterId <= 0 ? next : nextAfter(reviewId, actor, 0);
+    }
+
+    /**
+     * Where {@code actor} starts in the queue. In single mode every record needs one decision from anyone, so
+     * members who all took the lowest record would keep colliding ("screened meanwhile"); each starts at their
+     * own share of the queue instead (members in name order), and the wrap-round brings the rest later. In
+     * dual mode everyone decides every record, so everyone starts at the beginning.
+     */
+    public long startFor(long reviewId, Actor actor) {
+        return Tx.tx(() -> {
+            Review r = Review.require(reviewId);
+            if (r.isDual()) {
+                return 0L;
+            }
+            List<String> members = ReviewMember.of(reviewId).stream().map(m -> m.username).sorted().toList();
+            int k = members.indexOf(actor.name());
+            if (k <= 0 || members.size() < 2) {
+                return 0L;
+            }
+            long waiting = Article.getEntityManager().createQuery("select count(r) from ReviewRecord r where "
+                    + "r.reviewId = :r and r.removed = false and r.decisionCount = 0 and r.resolvedBy is null", Long.class)
+                    .setParameter("r", reviewId).getSingleResult();
+            int offset = (int) (waiting * k / members.size());
+            List<Long> at = Article.getEntityManager().createQuery("select r.id from ReviewRecord r where r.reviewId = :r "
+                            + "and r.removed = false and r.decisionCount = 0 and r.resolvedBy is null order by r.id", Long.class)
+                    .setParameter("r", reviewId).setFirstResult(Math.max(0, offset - 1)).setMaxResults(1).getResultList();
+            return offset == 0 || at.isEmpty() ? 0L : at.get(0);
+        });
+    }
+
+    private Optional<ReviewRecord> nextAfter(long reviewId, Actor actor, long afterId) {
+        return Tx.tx(() -> {
+            Review r = Review.require(reviewId);
+            return ReviewRecord.<ReviewRecord>find("from ReviewRecord r where r.reviewId = ?1 and r.removed = false "
+                            + "and r.decisionCount < ?2 and r.status <> ?3 and r.resolvedBy is null and r.id > ?4 "
+                            + "and not exists (select 1 from "
+                            + "ScreeningDecision d where d.recordId = r.id and d.reviewer = ?5) order by r.id",
+                    reviewId, r.decisionsNeeded(), Status.CONFLICT, afterId, actor.name())
+                    .firstResultOptional();
+        });
+    }
+
+    /** How many records still wait for {@code actor}. */
+    public long remaining(long reviewId, Actor actor) {
+        return Tx.tx(() -> {
+            Review r = Review.require(reviewId);
+            return Article.getEntityManager().createQuery("select count(r) from ReviewRecord r where r.reviewId = :r "
+                            + "and r.removed = false and r.decisionCount < :n and r.status <> :c and r.resolvedBy is null "
+                            + "and not exists (select 1 "
+                            + "from ScreeningDecision d where d.recordId = r.id and d.reviewer = :me)", Long.class)
+                    .setParameter("r", reviewId).setParameter("n", r.decisionsNeeded()).setParameter("c", Status.CONFLICT)
+                    .setParameter("me", actor.name()).getSingleResult();
+        });
+    }
+}
