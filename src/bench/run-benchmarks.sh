@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole performance benchmark of issue 6, outside the default test run (README, "Performance"):
+# The whole performance benchmark, outside the default test run (docs/performance.md):
 #   1. search latency (Lucene core, JSON API, HTML page) and the comparison with PostgreSQL full-text search and
 #      H2 LIKE, over BENCH_RECORDS generated records (imported once into target/bench-data, reused after)
 #   2. start-up: process start to the first 200 on /login, and RSS then, of the packaged app on that data dir

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Prints the benchmark's table from the JSON files run-benchmarks.sh leaves in target/bench (search.json,
-compare.json, startup.json, load.json; any may be missing), checks issue 6's targets, writes summary.json."""
+compare.json, startup.json, load.json; any may be missing), checks the performance targets, writes summary.json."""
 import json
 import os
 import statistics
@@ -86,7 +86,7 @@ elif load:
     print(f"\nLoad: skipped ({load.get('skipped')})")
 
 if targets:
-    print("\nIssue 6 targets")
+    print("\nTargets")
     for t, figure, met in targets:
         print(f"  {'met   ' if met else 'MISSED'}  {t}: {figure}")
 

@@ -20,6 +20,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /** Helpers for Quarkus tests: an empty corpus before each test, uploads of our own fixture files. */
 public final class TestCorpus {
@@ -126,19 +128,9 @@ public final class TestCorpus {
 
     /** Polls GET /api/imports/{id} until the run has finished (at most a minute) and returns it. */
     public static ValidatableResponse awaitRun(long id) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            ValidatableResponse r = given().get("/api/imports/" + id).then().statusCode(200);
-            if (!"RUNNING".equals(r.extract().path("status")) || System.nanoTime() > deadline) {
-                return r;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return r;
-            }
-        }
+        return await("import run " + id + " finishes").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/api/imports/" + id).then().statusCode(200),
+                        r -> !"RUNNING".equals(r.extract().path("status")));
     }
 
     /** Uploads through the page's form (POST /imports, 303 to /imports/{id}) and returns the finished run's JSON. */

@@ -3,6 +3,7 @@ package org.cortexlit.accounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.cortexlit.config.CortexLitConfig;
 import org.jboss.logging.Logger;
 
@@ -36,7 +37,7 @@ public class Sessions {
     private final Duration lifetime;
     private final Clock clock;
 
-    @jakarta.inject.Inject
+    @Inject
     public Sessions(CortexLitConfig config) {
         this(config.sessions().idleTimeout(), config.sessions().lifetime(), Clock.systemUTC());
     }

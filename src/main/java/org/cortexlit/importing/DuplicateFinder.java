@@ -1,11 +1,11 @@
 package org.cortexlit.importing;
 
+import org.cortexlit.formats.Citation;
 import org.cortexlit.library.Article;
-import org.cortexlit.library.DuplicateRules;
 import org.cortexlit.library.DuplicateRules.Keys;
 import org.cortexlit.library.DuplicateRules.Rule;
+import org.cortexlit.library.DuplicateRules;
 import org.cortexlit.library.DuplicateSplit;
-import org.cortexlit.pubmed.PubmedRecord;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -94,7 +94,7 @@ final class DuplicateFinder {
      * @param hash      its content hash
      * @param runFormat the format of the file it comes from (RIS, BIBTEX, ...)
      */
-    Outcome decide(PubmedRecord r, Keys keys, String hash, String runFormat) {
+    Outcome decide(Citation r, Keys keys, String hash, String runFormat) {
         List<Article> candidates = candidates(keys);
         if (keys.pmid() == null) {
             // the same record again: identical content, or the same id in a file of the same format

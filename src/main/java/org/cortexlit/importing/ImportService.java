@@ -5,18 +5,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import org.apache.lucene.document.Document;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.database.Database;
+import org.cortexlit.formats.Citation;
+import org.cortexlit.formats.ReadEvent;
+import org.cortexlit.formats.RecordFormatException;
+import org.cortexlit.formats.RecordReader;
+import org.cortexlit.formats.RecordReaders;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.ArticleEvent;
 import org.cortexlit.library.DuplicateRules;
 import org.cortexlit.library.IndexChanges;
-import org.cortexlit.pubmed.PubmedRecord;
-import org.cortexlit.pubmed.ReadEvent;
-import org.cortexlit.pubmed.RecordFormatException;
-import org.cortexlit.pubmed.RecordReader;
-import org.cortexlit.pubmed.RecordReaders;
 import org.cortexlit.search.ArticleDocuments;
 import org.cortexlit.search.SearchIndex;
 import org.jboss.logging.Logger;
@@ -52,8 +53,12 @@ import java.util.stream.Collectors;
 public class ImportService {
 
     /** Told when a run's records are searchable (reviews then take in the new matches of their queries). */
-    @jakarta.inject.Inject
+    @Inject
     Event<RunIndexed> indexed;
+
+    /** Told after each batch of a file import is written (synchronously, on the import's thread). */
+    @Inject
+    Event<BatchWritten> batches;
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
@@ -186,6 +191,7 @@ public class ImportService {
                 if (batch.size() >= batchSize) {
                     writeBatch(runId, batch);
                     batch.clear();
+                    batches.fire(new BatchWritten(runId, lastRecord - recordOffset));
                 }
                 if (stopping) {
                     failure = STOPPED;
@@ -379,12 +385,12 @@ public class ImportService {
                 .collect(Collectors.toMap(a -> a.pmid, Function.identity()));
         ImportRun run = ImportRun.findById(runId);
         // records their PMID does not place are matched by DOI and title: two indexed lookups for the batch
-        Map<PubmedRecord, DuplicateRules.Keys> keysOf = new IdentityHashMap<>();
+        Map<Citation, DuplicateRules.Keys> keysOf = new IdentityHashMap<>();
         for (ReadEvent e : events) {
             if (e instanceof ReadEvent.Parsed p && (p.record().pmid() == null || !known.containsKey(p.record().pmid()))) {
-                PubmedRecord r = p.record();
+                Citation r = p.record();
                 keysOf.put(r, DuplicateRules.Keys.of(r.pmid(), r.doi(), r.title(), r.year(),
-                        r.authors().stream().map(PubmedRecord.Author::lastName).toList()));
+                        r.authors().stream().map(Citation.Author::lastName).toList()));
             }
         }
         DuplicateFinder finder = DuplicateFinder.load(keysOf.values());
@@ -403,7 +409,7 @@ public class ImportService {
                     ImportError.of(runId, invalid.recordNumber(), invalid.pmid(), invalid.reason()).persist();
                 }
             } else if (e instanceof ReadEvent.Parsed parsed) {
-                PubmedRecord r = parsed.record();
+                Citation r = parsed.record();
                 String problem = RecordRules.problem(r);
                 if (problem != null) {
                     run.failed++;
@@ -495,7 +501,7 @@ public class ImportService {
     }
 
     /** SHA-256 of the record's full content: equal hashes mean an identical record ("unchanged"). */
-    static String contentHash(PubmedRecord r) {
+    static String contentHash(Citation r) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(r.toString().getBytes(StandardCharsets.UTF_8)));

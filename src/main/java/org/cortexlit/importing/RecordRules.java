@@ -1,7 +1,7 @@
 package org.cortexlit.importing;
 
+import org.cortexlit.formats.Citation;
 import org.cortexlit.library.Article;
-import org.cortexlit.pubmed.PubmedRecord;
 
 /** What a record needs before it can enter the corpus. */
 final class RecordRules {
@@ -13,7 +13,7 @@ final class RecordRules {
      * Why {@code r} cannot be stored, or null when it can. A record without a PMID (RIS and BibTeX exports of
      * other databases) is stored under an internal id; PubMed formats report a missing PMID themselves.
      */
-    static String problem(PubmedRecord r) {
+    static String problem(Citation r) {
         if (r.pmid() != null && (r.pmid().isBlank() || !r.pmid().chars().allMatch(Character::isDigit))) {
             return "PMID '" + ImportError.shown(r.pmid()) + "' is not a number";
         }

@@ -7,14 +7,15 @@ import com.cronutils.parser.CronParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.cortexlit.config.CortexLitConfig;
+import org.cortexlit.formats.RecordReader;
+import org.cortexlit.formats.RecordReaders;
 import org.cortexlit.importing.eutils.EutilsClient;
 import org.cortexlit.importing.eutils.EutilsException;
 import org.cortexlit.importing.eutils.EutilsSettings;
 import org.cortexlit.importing.eutils.FetchPlan;
 import org.cortexlit.importing.eutils.SearchResult;
-import org.cortexlit.pubmed.RecordReader;
-import org.cortexlit.pubmed.RecordReaders;
 import org.jboss.logging.Logger;
 
 import java.net.http.HttpClient;
@@ -89,18 +90,18 @@ public class SavedSearches {
         return shortest;
     }
 
-    @jakarta.transaction.Transactional
+    @Transactional
     public List<SavedSearch> all() {
         return SavedSearch.all();
     }
 
-    @jakarta.transaction.Transactional
+    @Transactional
     public Optional<SavedSearch> find(long id) {
         return Optional.ofNullable(SavedSearch.findById(id));
     }
 
     /** Deletes the search (its past runs and their records stay); false when there is none. */
-    @jakarta.transaction.Transactional
+    @Transactional
     public boolean delete(long id) {
         return SavedSearch.deleteById(id);
     }

@@ -16,7 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.cortexlit.pubmed.PubmedRecord;
+import org.cortexlit.formats.Citation;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
 
@@ -248,7 +248,7 @@ public class Article extends PanacheEntityBase {
     }
 
     /** Copies every field of {@code r} onto this article (lists replaced by new immutable ones). */
-    public void apply(PubmedRecord r, String hash) {
+    public void apply(Citation r, String hash) {
         pmid = r.pmid();
         pmidVersion = r.pmidVersion();
         doi = r.doi();
@@ -277,21 +277,21 @@ public class Article extends PanacheEntityBase {
         titleKey = DuplicateRules.titleKey(title);
     }
 
-    private static List<AbstractSection> sectionsOf(PubmedRecord r) {
+    private static List<AbstractSection> sectionsOf(Citation r) {
         return r.abstractSections().stream().map(x -> new AbstractSection(x.label(), x.nlmCategory(), x.text(), x.html())).toList();
     }
 
-    private static List<Author> authorsOf(PubmedRecord r) {
+    private static List<Author> authorsOf(Citation r) {
         return r.authors().stream().map(a -> new Author(a.lastName(), a.foreName(), a.initials(), a.collectiveName(),
                 a.affiliations().isEmpty() ? null : String.join("\n", a.affiliations()))).toList();
     }
 
-    private static List<MeshHeading> meshOf(PubmedRecord r) {
+    private static List<MeshHeading> meshOf(Citation r) {
         return r.mesh().stream().map(m -> new MeshHeading(m.descriptor(), m.major(),
                 m.qualifiers().isEmpty() ? null : String.join("\n", m.qualifiers()))).toList();
     }
 
-    private static List<Identifier> identifiersOf(PubmedRecord r) {
+    private static List<Identifier> identifiersOf(Citation r) {
         return r.identifiers().stream().map(i -> new Identifier(i.type(), i.value())).toList();
     }
 
@@ -304,7 +304,7 @@ public class Article extends PanacheEntityBase {
      * The first field of {@code r} longer than its column (V1's sizes), as a message naming the field and both
      * lengths; null when every field fits. A record that does not fit is skipped, never cut.
      */
-    public static String fieldTooLong(PubmedRecord r) {
+    public static String fieldTooLong(Citation r) {
         String p = tooLong("DOI", r.doi(), 500);
         p = p != null ? p : tooLong("title", r.title(), 100_000);
         p = p != null ? p : tooLong("title (with its markup)", r.titleHtml(), 100_000);
@@ -324,7 +324,7 @@ public class Article extends PanacheEntityBase {
                 "the %s has %,d characters; at most %,d are stored", field, value.length(), max);
     }
 
-    public static String listTooLong(PubmedRecord r) {
+    public static String listTooLong(Citation r) {
         String problem = tooLong("abstract", r.abstractSections().size(), r.abstractSections().stream()
                 .mapToLong(x -> len(x.label()) + len(x.nlmCategory()) + len(x.text()) + len(x.html())).sum(), () -> sectionsOf(r));
         problem = problem != null ? problem : tooLong("author list", r.authors().size(), r.authors().stream()

@@ -1,6 +1,7 @@
 package org.cortexlit.screening;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.RunIndexed;
@@ -240,7 +241,7 @@ public class ReviewRecords {
     }
 
     /** New imports join the queues of the reviews whose query they match. */
-    void onRunIndexed(@jakarta.enterprise.event.Observes RunIndexed event) {
+    void onRunIndexed(@Observes RunIndexed event) {
         try {
             routeSavedSearch(event.runId());
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.cortexlit.screening;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.cortexlit.library.TagDimension;
 import org.cortexlit.search.QueryMatches;
 import org.cortexlit.search.query.QuerySyntaxException;
@@ -197,7 +198,7 @@ public class Reviews {
     }
 
     /** The ids of a review's records the filter selects, in the review's order, at most {@code max}. */
-    @jakarta.transaction.Transactional
+    @Transactional
     public List<Long> recordIds(long id, RecordFilter filter, int max) {
         Review.require(id);
         return filter.recordIds(max);

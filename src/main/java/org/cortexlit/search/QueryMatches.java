@@ -57,14 +57,14 @@ public class QueryMatches {
         }
         TranslatedQuery tq = search.translate(query);
         return index.withSearcher(searcher -> searcher.search(restricted(search.queryFor(tq, searcher), among),
-                new CollectorManager<PmidCollector, List<String>>() {
+                new CollectorManager<KeyCollector, List<String>>() {
                     @Override
-                    public PmidCollector newCollector() {
-                        return new PmidCollector();
+                    public KeyCollector newCollector() {
+                        return new KeyCollector();
                     }
 
                     @Override
-                    public List<String> reduce(Collection<PmidCollector> collectors) {
+                    public List<String> reduce(Collection<KeyCollector> collectors) {
                         List<String> all = new ArrayList<>();
                         collectors.forEach(c -> all.addAll(c.pmids));
                         return all;
@@ -86,7 +86,7 @@ public class QueryMatches {
         return new TermInSetQuery(IndexFields.KEY, keys.stream().map(BytesRef::new).toList());
     }
 
-    private static final class PmidCollector implements Collector {
+    private static final class KeyCollector implements Collector {
         final List<String> pmids = new ArrayList<>();
 
         @Override

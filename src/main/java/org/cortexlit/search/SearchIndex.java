@@ -5,7 +5,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -60,8 +62,11 @@ public class SearchIndex {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
-    /** Bump whenever {@link ArticleDocuments} or {@link Analyzers} change what is indexed. */
-    public static final String SCHEMA_VERSION = "12"; // 12: phrase tokens (PhraseIndex) and the phrase list's version; 11: the title twice in the catch-all field; 10: documents sorted by rank bonus; 9: the catch-all field for untagged words; 5: tag fields and facets; 6: article keys (CL<id>), duplicates left out; 7: rank as a FeatureField; 8: list fields without norms
+    /**
+     * Bump whenever {@link ArticleDocuments}, {@link Analyzers} or {@link PhraseIndex} change what is indexed: an
+     * index of another version is rebuilt at start.
+     */
+    public static final String SCHEMA_VERSION = "12";
     static final String KEY_SCHEMA = "schema";
     static final String KEY_MODIFIED = "modified";
     private static final int REBUILD_PAGE = 1000;
@@ -77,6 +82,10 @@ public class SearchIndex {
     private long modified;
     private volatile Instant lastRebuild;
     private volatile String lastRebuildReason;
+
+    /** Told after each page of a rebuild (synchronously, on the rebuilding thread). */
+    @Inject
+    Event<RebuildProgress> rebuildSteps;
 
     public SearchIndex(CortexLitConfig config) {
         this.config = config;
@@ -183,6 +192,9 @@ public class SearchIndex {
         }, "cortexlit-index-rebuild");
         t.setDaemon(true);
         requestedRebuild = done;
+        // shown at once, so that the answer to the request describes the rebuild it started
+        rebuildProgress = new RebuildProgress(reason, 0, QuarkusTransaction.requiringNew().call(Article::countVisible),
+                Instant.now());
         t.start();
         return done;
     }
@@ -459,6 +471,9 @@ public class SearchIndex {
                 }
                 count += page.size();
                 rebuildProgress = new RebuildProgress(reason, count, Math.max(expected, count), rebuildProgress.started());
+                if (rebuildSteps != null) { // null in a subclass made outside CDI
+                    rebuildSteps.fire(rebuildProgress);
+                }
             }
             modified = Math.max(pendingMax, QuarkusTransaction.requiringNew().call(SearchIndex::newestHidden));
             followed = followFrom;

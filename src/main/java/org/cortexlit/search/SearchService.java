@@ -3,6 +3,7 @@ package org.cortexlit.search;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.facet.FacetResult;
@@ -115,7 +116,7 @@ public class SearchService {
     /** Time of each search (core and counting, not the page around it): the cortexlit_search_seconds metric. */
     private final Timer searchTimer;
 
-    @jakarta.inject.Inject
+    @Inject
     public SearchService(SearchIndex index, CortexLitConfig config,
                          MeterRegistry registry) {
         this.index = index;

@@ -1,13 +1,13 @@
 package org.cortexlit.suggest;
 
+import org.cortexlit.formats.Citation;
+
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cortexlit.pubmed.PubmedRecord;
-
 /**
  * What the suggester reads of a citation: its title, abstract sections, publication types, MeSH descriptors and
- * author keywords. Kept apart from {@link PubmedRecord} so the suggester can be fed from the database as well as
+ * author keywords. Kept apart from {@link Citation} so the suggester can be fed from the database as well as
  * from a file, and so its evidence offsets have one definition.
  *
  * @param key              the record's identifier as the API shows it: the PMID, else the reader's source id, else
@@ -42,13 +42,13 @@ public record SuggestInput(String key, String title, List<Section> sections, Lis
     }
 
     /** The fields of a parsed record; MeSH qualifiers are dropped because no rule reads them. */
-    public static SuggestInput from(PubmedRecord record) {
+    public static SuggestInput from(Citation record) {
         List<Section> sections = new ArrayList<>(record.abstractSections().size());
-        for (PubmedRecord.AbstractSection s : record.abstractSections()) {
+        for (Citation.AbstractSection s : record.abstractSections()) {
             sections.add(new Section(s.label(), s.text()));
         }
         List<String> mesh = new ArrayList<>(record.mesh().size());
-        for (PubmedRecord.MeshHeading h : record.mesh()) {
+        for (Citation.MeshHeading h : record.mesh()) {
             mesh.add(h.descriptor());
         }
         String key = record.pmid() != null ? record.pmid()
@@ -58,7 +58,7 @@ public record SuggestInput(String key, String title, List<Section> sections, Lis
     }
 
     /**
-     * The abstract as {@link PubmedRecord#abstractText()} writes it: sections joined by blank lines, labelled
+     * The abstract as {@link Citation#abstractText()} writes it: sections joined by blank lines, labelled
      * ones as {@code LABEL: text}. Evidence in field {@code abstract} indexes this string.
      */
     public String abstractText() {

@@ -1,33 +1,12 @@
 package org.cortexlit.suggest;
 
-import static org.cortexlit.suggest.Cues.Kind.ANIMAL;
-import static org.cortexlit.suggest.Cues.Kind.ANIMAL_WEAK;
-import static org.cortexlit.suggest.Cues.Kind.CONDITION;
-import static org.cortexlit.suggest.Cues.Kind.CONTROLLED;
-import static org.cortexlit.suggest.Cues.Kind.FREQUENCY;
-import static org.cortexlit.suggest.Cues.Kind.GENERIC_TMS;
-import static org.cortexlit.suggest.Cues.Kind.HEALTHY;
-import static org.cortexlit.suggest.Cues.Kind.HZ_BLOCK;
-import static org.cortexlit.suggest.Cues.Kind.MCS_PHRASE;
-import static org.cortexlit.suggest.Cues.Kind.MEASUREMENT;
-import static org.cortexlit.suggest.Cues.Kind.MODALITY;
-import static org.cortexlit.suggest.Cues.Kind.MOTOR_THRESHOLD;
-import static org.cortexlit.suggest.Cues.Kind.NEGATOR;
-import static org.cortexlit.suggest.Cues.Kind.OPINION;
-import static org.cortexlit.suggest.Cues.Kind.PAIN;
-import static org.cortexlit.suggest.Cues.Kind.PATIENTS;
-import static org.cortexlit.suggest.Cues.Kind.PERIOD_NOUN;
-import static org.cortexlit.suggest.Cues.Kind.PROTOCOL;
-import static org.cortexlit.suggest.Cues.Kind.REVIEW;
-import static org.cortexlit.suggest.Cues.Kind.REVIEW_TITLE;
-import static org.cortexlit.suggest.Cues.Kind.REVIEW_WEAK;
-import static org.cortexlit.suggest.Cues.Kind.SESSION_NOUN;
-import static org.cortexlit.suggest.Cues.Kind.SINGLE_PULSE;
-import static org.cortexlit.suggest.Cues.Kind.SURGICAL;
-import static org.cortexlit.suggest.Cues.Kind.TARGET;
-import static org.cortexlit.suggest.Cues.Kind.THETA_BURST_CONTEXT;
-import static org.cortexlit.suggest.Cues.Kind.TIME_UNIT;
-import static org.cortexlit.suggest.Cues.Kind.UNCONTROLLED;
+import org.cortexlit.formats.Citation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import static org.cortexlit.suggest.CueTable.A;
 import static org.cortexlit.suggest.CueTable.AND;
@@ -62,14 +41,34 @@ import static org.cortexlit.suggest.CueTable.VISIT_WORDS;
 import static org.cortexlit.suggest.CueTable.WEEK;
 import static org.cortexlit.suggest.CueTable.WEEKS;
 import static org.cortexlit.suggest.CueTable.isKind;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import org.cortexlit.pubmed.PubmedRecord;
+import static org.cortexlit.suggest.Cues.Kind.ANIMAL;
+import static org.cortexlit.suggest.Cues.Kind.ANIMAL_WEAK;
+import static org.cortexlit.suggest.Cues.Kind.CONDITION;
+import static org.cortexlit.suggest.Cues.Kind.CONTROLLED;
+import static org.cortexlit.suggest.Cues.Kind.FREQUENCY;
+import static org.cortexlit.suggest.Cues.Kind.GENERIC_TMS;
+import static org.cortexlit.suggest.Cues.Kind.HEALTHY;
+import static org.cortexlit.suggest.Cues.Kind.HZ_BLOCK;
+import static org.cortexlit.suggest.Cues.Kind.MCS_PHRASE;
+import static org.cortexlit.suggest.Cues.Kind.MEASUREMENT;
+import static org.cortexlit.suggest.Cues.Kind.MODALITY;
+import static org.cortexlit.suggest.Cues.Kind.MOTOR_THRESHOLD;
+import static org.cortexlit.suggest.Cues.Kind.NEGATOR;
+import static org.cortexlit.suggest.Cues.Kind.OPINION;
+import static org.cortexlit.suggest.Cues.Kind.PAIN;
+import static org.cortexlit.suggest.Cues.Kind.PATIENTS;
+import static org.cortexlit.suggest.Cues.Kind.PERIOD_NOUN;
+import static org.cortexlit.suggest.Cues.Kind.PROTOCOL;
+import static org.cortexlit.suggest.Cues.Kind.REVIEW;
+import static org.cortexlit.suggest.Cues.Kind.REVIEW_TITLE;
+import static org.cortexlit.suggest.Cues.Kind.REVIEW_WEAK;
+import static org.cortexlit.suggest.Cues.Kind.SESSION_NOUN;
+import static org.cortexlit.suggest.Cues.Kind.SINGLE_PULSE;
+import static org.cortexlit.suggest.Cues.Kind.SURGICAL;
+import static org.cortexlit.suggest.Cues.Kind.TARGET;
+import static org.cortexlit.suggest.Cues.Kind.THETA_BURST_CONTEXT;
+import static org.cortexlit.suggest.Cues.Kind.TIME_UNIT;
+import static org.cortexlit.suggest.Cues.Kind.UNCONTROLLED;
 
 /**
  * Suggests the tags of DOMAIN.md (design, cortical targets, modalities, frequency, number of sessions, intensity,
@@ -92,7 +91,7 @@ public final class TagSuggester {
     }
 
     /** Suggestions for a parsed record; see {@link #suggest(SuggestInput)}. */
-    public static Suggestions suggest(PubmedRecord record) {
+    public static Suggestions suggest(Citation record) {
         return suggest(SuggestInput.from(record));
     }
 

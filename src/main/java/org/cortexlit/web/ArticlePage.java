@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -39,11 +40,11 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class ArticlePage {
 
-    @jakarta.inject.Inject
+    @Inject
     Corpus corpus;
 
     /** The message of the POST that redirected here, if any. */
-    @jakarta.inject.Inject
+    @Inject
     Flash flash;
 
     @CheckedTemplate

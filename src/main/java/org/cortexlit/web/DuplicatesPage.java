@@ -1,9 +1,10 @@
 package org.cortexlit.web;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,7 @@ import org.cortexlit.importing.Duplicates;
 public class DuplicatesPage {
 
     /** The message of the POST that redirected here, if any. */
-    @jakarta.inject.Inject
+    @Inject
     Flash flash;
 
     static final int PAGE_SIZE = 50;

@@ -2,6 +2,7 @@ package org.cortexlit.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,9 +18,9 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
 
-    @jakarta.inject.Inject
+    @Inject
     Corpus corpus;
-    @jakarta.inject.Inject
+    @Inject
     ImportHistory history;
 
     @CheckedTemplate

@@ -3,6 +3,7 @@ package org.cortexlit.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -31,11 +32,11 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class ImportsPage {
 
-    @jakarta.inject.Inject
+    @Inject
     ImportHistory history;
 
     /** The message of the POST that redirected here, if any. */
-    @jakarta.inject.Inject
+    @Inject
     Flash flash;
 
     @CheckedTemplate

@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -48,7 +49,7 @@ import java.util.Map;
 public class ReviewsPage {
 
     /** The message of the POST that redirected here, if any. */
-    @jakarta.inject.Inject
+    @Inject
     Flash flash;
 
     static final int PAGE_SIZE = 50;

@@ -3,6 +3,7 @@ package org.cortexlit.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,7 +28,7 @@ import java.util.List;
 public class UsersPage {
 
     /** The message of the POST that redirected here, if any. */
-    @jakarta.inject.Inject
+    @Inject
     Flash flash;
 
     private final Passwords passwords;

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * The search comparison of the performance issue: every query of {@code /bench/queries.txt} on our Lucene core, on
+ * The search comparison of docs/performance.md: every query of {@code /bench/queries.txt} on our Lucene core, on
  * PostgreSQL full-text search ({@code tsvector} + GIN, ranked with {@code ts_rank}, top 20) and on H2 with
  * {@code LIKE} (no index can help a leading wildcard; no ranking, newest first), over the same records.
  *

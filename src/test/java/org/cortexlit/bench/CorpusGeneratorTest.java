@@ -1,17 +1,13 @@
 package org.cortexlit.bench;
 
-import org.cortexlit.pubmed.PubmedRecord;
-import org.cortexlit.pubmed.ReadEvent;
-import org.cortexlit.pubmed.RecordReader;
-import org.cortexlit.pubmed.RecordReaders;
+import org.cortexlit.formats.Citation;
+import org.cortexlit.formats.ReadEvent;
+import org.cortexlit.formats.RecordReader;
+import org.cortexlit.formats.RecordReaders;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +21,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -179,13 +179,13 @@ class CorpusGeneratorTest {
         Path nbib = dir.resolve("same.nbib");
         g.writePubmedXml(xml, n, FIRST, false);
         g.writeMedline(nbib, n, FIRST);
-        List<PubmedRecord> fromXml = readAll(xml);
-        List<PubmedRecord> fromText = readAll(nbib); // PMC lines sit mid-record, as in real exports
+        List<Citation> fromXml = readAll(xml);
+        List<Citation> fromText = readAll(nbib); // PMC lines sit mid-record, as in real exports
         assertEquals(n, fromXml.size());
         assertEquals(n, fromText.size());
         for (int i = 0; i < n; i++) {
-            PubmedRecord x = fromXml.get(i);
-            PubmedRecord t = fromText.get(i);
+            Citation x = fromXml.get(i);
+            Citation t = fromText.get(i);
             String where = "PMID " + x.pmid();
             assertEquals(Long.toString(FIRST + i), x.pmid());
             assertEquals(x.pmid(), t.pmid(), where);
@@ -232,8 +232,8 @@ class CorpusGeneratorTest {
 
     // ------------------------------------------------------------------------------------------------
 
-    private static List<PubmedRecord> readAll(Path file) throws IOException {
-        List<PubmedRecord> out = new ArrayList<>();
+    private static List<Citation> readAll(Path file) throws IOException {
+        List<Citation> out = new ArrayList<>();
         try (RecordReader reader = RecordReaders.open(file)) {
             for (ReadEvent e; (e = reader.next()) != null; ) {
                 if (e instanceof ReadEvent.Parsed p) {

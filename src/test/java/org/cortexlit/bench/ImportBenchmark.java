@@ -2,6 +2,7 @@ package org.cortexlit.bench;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.importing.ImportRunner;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Run: {@code ./mvnw -B verify -Pbench -Dbench.records=30000 -Dbench.files=3}.
  */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 @TestProfile(BenchProfile.class)
 @Tag("benchmark")
 class ImportBenchmark {

@@ -1,6 +1,7 @@
 package org.cortexlit.bench;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.importing.ImportRunner;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The benchmark at a tiny size, in the default test run (and its app), so the harness never rots. */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 class ImportBenchmarkSmokeTest {
 
     @Inject

@@ -1,5 +1,7 @@
 package org.cortexlit.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
@@ -10,12 +12,12 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.config.CortexLitConfig;
+import org.cortexlit.formats.ReadEvent;
+import org.cortexlit.formats.RecordReader;
+import org.cortexlit.formats.RecordReaders;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.library.Article;
-import org.cortexlit.pubmed.ReadEvent;
-import org.cortexlit.pubmed.RecordReader;
-import org.cortexlit.pubmed.RecordReaders;
 import org.cortexlit.search.Analyzers;
 import org.cortexlit.search.ArticleDocuments;
 import org.cortexlit.search.SearchIndex;
@@ -31,8 +33,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
@@ -66,18 +70,25 @@ final class ImportLadder {
             return sb.toString();
         }
 
-        String json() {
-            StringBuilder sb = new StringBuilder("{\"recordsPerFile\":").append(recordsPerFile).append(",\"steps\":[");
-            for (int i = 0; i < steps.size(); i++) {
-                Step s = steps.get(i);
-                sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                        "{\"name\":\"%s\",\"records\":%d,\"seconds\":%.3f,\"recordsPerSecond\":%.1f,\"peakHeapMB\":%d,"
-                                + "\"liveHeapMB\":%d,\"rssMB\":%d}",
-                        s.name(), s.records(), s.nanos() / 1e9, s.perSecond(), s.peakHeapBytes() >> 20,
-                        s.liveHeapBytes() >> 20, s.rssBytes() >> 20));
+        String json() throws JsonProcessingException {
+            List<Map<String, Object>> stepJson = new ArrayList<>();
+            for (Step s : steps) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", s.name());
+                m.put("records", s.records());
+                m.put("seconds", s.nanos() / 1e9);
+                m.put("recordsPerSecond", s.perSecond());
+                m.put("peakHeapMB", s.peakHeapBytes() >> 20);
+                m.put("liveHeapMB", s.liveHeapBytes() >> 20);
+                m.put("rssMB", s.rssBytes() >> 20);
+                stepJson.add(m);
             }
-            return sb.append("],\"articlesInDatabase\":").append(articlesInDatabase)
-                    .append(",\"rssMB\":").append(rssBytes >> 20).append('}').toString();
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("recordsPerFile", recordsPerFile);
+            root.put("steps", stepJson);
+            root.put("articlesInDatabase", articlesInDatabase);
+            root.put("rssMB", rssBytes >> 20);
+            return new ObjectMapper().writeValueAsString(root);
         }
     }
 

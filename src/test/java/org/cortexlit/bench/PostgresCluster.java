@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -96,13 +97,20 @@ final class PostgresCluster implements AutoCloseable {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** initdb into a fresh {@code dir} (deleted first) and start the server on a free loopback port. */
+    /**
+     * initdb into a fresh {@code dir} (deleted first) and start the server on a free loopback port. As root the
+     * cluster lives in a new folder under /tmp instead, handed to {@code postgres}: a clone may sit in a folder
+     * only root can enter (root's home, a {@code mktemp -d} folder), where that account cannot reach {@code dir}.
+     */
     static PostgresCluster start(Path bin, Path dir) throws Exception {
-        TestCorpus.deleteTree(dir);
-        Files.createDirectories(dir);
         boolean root = isRoot();
         if (root) {
+            dir = Files.createTempDirectory(Path.of("/tmp"), "cortexlit-bench-pg");
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             run(List.of("chown", "postgres:postgres", dir.toAbsolutePath().toString()), 60);
+        } else {
+            TestCorpus.deleteTree(dir);
+            Files.createDirectories(dir);
         }
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.importing.ImportRunner;
@@ -23,14 +24,14 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The screening benchmark: a review of {@code bench.screening.records} records (default 10,000, the issue's
- * size), screened over HTTP the way the page's htmx does it, timing each decision to the next record's HTML.
+ * The screening benchmark: a review of {@code bench.screening.records} records (default 10,000, a large
+ * review), screened over HTTP the way the page's htmx does it, timing each decision to the next record's HTML.
  *
  * <p>Run: {@code ./mvnw -B verify -Pbench -Dbench.records=10000 -Dtest=ScreeningBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * Writes {@code target/bench/screening.json}.
  */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 @TestProfile(BenchProfile.class)
 @Tag("benchmark")
 class ScreeningBenchmark {

@@ -2,6 +2,7 @@ package org.cortexlit.bench;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.screening.ReviewRecords;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The screening benchmark at a tiny size, in the default run, so the harness never rots. */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 class ScreeningBenchmarkSmokeTest {
 
     @Inject

@@ -1,5 +1,8 @@
 package org.cortexlit.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,10 +32,6 @@ final class ScreeningLatency {
             return String.format(Locale.ROOT, "%-40s %7d %8.1f %8.1f %8.1f %8.1f", what, samples, p50, p95, p99, max);
         }
 
-        String json() {
-            return String.format(Locale.ROOT, "{\"what\":\"%s\",\"samples\":%d,\"p50\":%.2f,\"p95\":%.2f,\"p99\":%.2f,\"max\":%.2f}",
-                    what, samples, p50, p95, p99, max);
-        }
     }
 
     record Report(long reviewRecords, Stats decide, Stats page) {
@@ -41,8 +40,8 @@ final class ScreeningLatency {
                     reviewRecords, "what", "samples", "p50", "p95", "p99", "max", decide.row(), page.row());
         }
 
-        String json() {
-            return "{\"reviewRecords\":" + reviewRecords + ",\"decide\":" + decide.json() + ",\"page\":" + page.json() + "}";
+        String json() throws JsonProcessingException {
+            return new ObjectMapper().writeValueAsString(this);
         }
     }
 

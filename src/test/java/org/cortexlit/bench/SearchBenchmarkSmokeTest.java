@@ -2,6 +2,7 @@ package org.cortexlit.bench;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.search.SearchIndex;
@@ -25,10 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * harness never rots and the query file keeps matching the generator's vocabulary.
  */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 class SearchBenchmarkSmokeTest {
 
-    /** The classes the performance issue names, plus author and term-mapped queries. */
+    /** The query classes docs/performance.md reports, plus author and term-mapped queries. */
     static final Set<String> CLASSES = Set.of("term", "and", "phrase", "fielded", "range", "truncation", "or10",
             "strategy", "author", "mapped");
 

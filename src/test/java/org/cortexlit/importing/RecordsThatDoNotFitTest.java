@@ -1,6 +1,7 @@
 package org.cortexlit.importing;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One record that does not fit a column is skipped with its number and field; the records around it import. */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 class RecordsThatDoNotFitTest {
 
     @Inject

@@ -3,6 +3,7 @@ package org.cortexlit.importing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.screening.Actor;
@@ -10,16 +11,17 @@ import org.cortexlit.screening.ReviewForm;
 import org.cortexlit.screening.ReviewRecord;
 import org.cortexlit.screening.Reviews;
 import org.cortexlit.search.SearchIndex;
-import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Saved PubMed searches against a local E-utilities replay server: create, run, window, resume, schedule. */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 @QuarkusTestResource(value = EutilsReplayServer.class, restrictToAnnotatedClass = true)
 class SavedSearchTest {
 
@@ -44,7 +46,7 @@ class SavedSearchTest {
         EutilsReplayServer.failPageAt = -1;
     }
 
-    @jakarta.inject.Inject
+    @Inject
     Reviews reviews;
 
     private long create(String name, String query, String schedule) {
@@ -149,22 +151,13 @@ class SavedSearchTest {
     @Test
     void aSearchIsRunOnItsScheduleAndNeverTwiceAtOnce() throws InterruptedException {
         long id = create("every five seconds", "rTMS", "*/5 * * ? * *");
-        long deadline = System.currentTimeMillis() + 30_000;
-        List<String> triggers = List.of();
-        while (System.currentTimeMillis() < deadline) {
-            triggers = given().get("/api/imports").then().extract().jsonPath().getList("findAll { it.savedSearchId == " + id + " }.trigger");
-            if (!triggers.isEmpty()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        List<String> triggers = await("a scheduled run appears").atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/api/imports").then().extract().jsonPath()
+                        .<String>getList("findAll { it.savedSearchId == " + id + " }.trigger"), t -> !t.isEmpty());
         assertTrue(triggers.contains("SCHEDULE"), "a scheduled run appeared: " + triggers);
-        given().delete("/api/searches/" + id).then().statusCode(Matchers.anyOf(equalTo(204), equalTo(409)));
-        // deleting may meet a run in progress; wait for it and delete then
-        for (int i = 0; i < 50 && given().get("/api/searches/" + id).statusCode() == 200; i++) {
-            given().delete("/api/searches/" + id);
-            Thread.sleep(200);
-        }
+        // deleting may meet a run in progress (409); it succeeds once the run is over
+        await("the search is deleted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().delete("/api/searches/" + id).statusCode(), c -> c == 204 || c == 404);
         given().get("/api/searches/" + id).then().statusCode(404);
     }
 

@@ -2,10 +2,10 @@ package org.cortexlit.search;
 
 import org.apache.lucene.index.IndexWriter;
 import org.cortexlit.bench.CorpusGenerator;
+import org.cortexlit.formats.ReadEvent;
+import org.cortexlit.formats.RecordReader;
+import org.cortexlit.formats.RecordReaders;
 import org.cortexlit.library.Article;
-import org.cortexlit.pubmed.ReadEvent;
-import org.cortexlit.pubmed.RecordReader;
-import org.cortexlit.pubmed.RecordReaders;
 
 import java.io.IOException;
 import java.nio.file.Files;

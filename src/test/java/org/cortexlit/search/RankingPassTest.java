@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
@@ -153,7 +154,7 @@ class RankingPassTest {
      * the sliced searcher the app uses, phrases by positions or as phrase tokens, 20 and 200 deep.
      */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.MethodSource("rankedQueries")
+    @MethodSource("rankedQueries")
     void theRankingPassGivesThePageExhaustiveScoringGives(String q) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -1,5 +1,10 @@
 package org.cortexlit.suggest;
 
+import org.cortexlit.formats.Citation;
+import org.cortexlit.formats.ReadEvent;
+import org.cortexlit.formats.RecordReader;
+import org.cortexlit.formats.RecordReaders;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
 
-import org.cortexlit.pubmed.PubmedRecord;
-import org.cortexlit.pubmed.ReadEvent;
-import org.cortexlit.pubmed.RecordReader;
-import org.cortexlit.pubmed.RecordReaders;
-
 /**
  * The labelled development set of {@code src/test/resources/suggest/}: records with a PMID in MEDLINE text, records
  * known only by DOI in RIS, and {@code labels.tsv} with one row per record. See docs/suggested-tags.md.
@@ -29,7 +29,7 @@ final class DevSet {
                  String frequency, String sessions, String intensity, Set<String> conditions, String source) {
     }
 
-    record Item(Label label, PubmedRecord record) {
+    record Item(Label label, Citation record) {
     }
 
     static final String HOLDOUT = "holdout";
@@ -41,12 +41,12 @@ final class DevSet {
     }
 
     static List<Item> load() throws IOException {
-        Map<String, PubmedRecord> records = new LinkedHashMap<>();
+        Map<String, Citation> records = new LinkedHashMap<>();
         read("devset.medline", records);
         read("devset.ris", records);
         List<Item> items = new ArrayList<>();
         for (Label l : labels()) {
-            PubmedRecord r = records.get(l.key().toLowerCase(Locale.ROOT));
+            Citation r = records.get(l.key().toLowerCase(Locale.ROOT));
             if (r == null) {
                 throw new IllegalStateException("labels.tsv names " + l.key() + " but no record of the set has it.");
             }
@@ -65,13 +65,13 @@ final class DevSet {
         return crc.getValue() % 3 == 1 ? HOLDOUT : TUNE;
     }
 
-    private static void read(String name, Map<String, PubmedRecord> into) throws IOException {
+    private static void read(String name, Map<String, Citation> into) throws IOException {
         try (InputStream in = resource(name); RecordReader reader = RecordReaders.open(in)) {
             for (ReadEvent e = reader.next(); e != null; e = reader.next()) {
                 if (!(e instanceof ReadEvent.Parsed p)) {
                     throw new IllegalStateException(name + " record " + e.recordNumber() + " did not parse: " + e);
                 }
-                PubmedRecord r = p.record();
+                Citation r = p.record();
                 String key = r.pmid() != null ? r.pmid() : "doi:" + r.doi();
                 if (into.put(key.toLowerCase(Locale.ROOT), r) != null) {
                     throw new IllegalStateException(name + " holds " + key + " twice.");

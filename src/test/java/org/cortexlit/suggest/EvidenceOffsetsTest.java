@@ -1,13 +1,13 @@
 package org.cortexlit.suggest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.cortexlit.formats.Citation;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import org.cortexlit.pubmed.PubmedRecord;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvidenceOffsetsTest {
 
@@ -18,7 +18,7 @@ class EvidenceOffsetsTest {
 
     @Test
     void theAbstractIsWrittenAsPubmedRecordWritesIt() {
-        PubmedRecord r = record(LABELLED);
+        Citation r = record(LABELLED);
         assertEquals(r.abstractText(), SuggestInput.from(r).abstractText());
         assertEquals("BACKGROUND: Pain is common.\n\nMETHODS: Patients received 10 Hz rTMS or sham over M1.",
                 LABELLED.abstractText());
@@ -59,7 +59,7 @@ class EvidenceOffsetsTest {
 
     @Test
     void theRecordKeyIsThePmidOrTheSourceIdOrTheDoi() {
-        PubmedRecord r = record(LABELLED);
+        Citation r = record(LABELLED);
         assertEquals("1", SuggestInput.from(r).key());
         assertEquals("1", TagSuggester.suggest(r).key());
     }
@@ -71,12 +71,12 @@ class EvidenceOffsetsTest {
         assertEquals(List.of(), DevSetScoringTest.all(s));
     }
 
-    private static PubmedRecord record(SuggestInput in) {
-        List<PubmedRecord.AbstractSection> sections = in.sections().stream()
-                .map(x -> new PubmedRecord.AbstractSection(x.label(), null, x.text(), x.text())).toList();
-        List<PubmedRecord.MeshHeading> mesh = in.mesh().stream()
-                .map(d -> new PubmedRecord.MeshHeading(d, false, List.of())).toList();
-        return new PubmedRecord(in.key(), 1, null, in.title(), in.title(), null, sections, "J", "J", null, 2020,
+    private static Citation record(SuggestInput in) {
+        List<Citation.AbstractSection> sections = in.sections().stream()
+                .map(x -> new Citation.AbstractSection(x.label(), null, x.text(), x.text())).toList();
+        List<Citation.MeshHeading> mesh = in.mesh().stream()
+                .map(d -> new Citation.MeshHeading(d, false, List.of())).toList();
+        return new Citation(in.key(), 1, null, in.title(), in.title(), null, sections, "J", "J", null, 2020,
                 "2020", null, null, null, List.of("eng"), List.of(), mesh, in.publicationTypes(), in.keywords(),
                 List.of(), false, null);
     }

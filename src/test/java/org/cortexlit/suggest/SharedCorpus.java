@@ -1,17 +1,17 @@
 package org.cortexlit.suggest;
 
+import org.cortexlit.formats.Citation;
+import org.cortexlit.formats.ReadEvent;
+import org.cortexlit.formats.RecordFormatException;
+import org.cortexlit.formats.RecordReader;
+import org.cortexlit.formats.RecordReaders;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import org.cortexlit.pubmed.PubmedRecord;
-import org.cortexlit.pubmed.ReadEvent;
-import org.cortexlit.pubmed.RecordFormatException;
-import org.cortexlit.pubmed.RecordReader;
-import org.cortexlit.pubmed.RecordReaders;
 
 /**
  * The real PubMed records of {@code ../shared/corpus} (read where they lie, never copied): every file a reader
@@ -28,8 +28,8 @@ final class SharedCorpus {
         return Files.isDirectory(CORPUS);
     }
 
-    static List<PubmedRecord> records() throws IOException {
-        List<PubmedRecord> out = new ArrayList<>();
+    static List<Citation> records() throws IOException {
+        List<Citation> out = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(CORPUS)) {
             files = walk.filter(Files::isRegularFile).filter(SharedCorpus::isRecordFile).sorted().toList();

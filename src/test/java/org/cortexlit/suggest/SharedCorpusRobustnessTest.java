@@ -1,15 +1,15 @@
 package org.cortexlit.suggest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.cortexlit.formats.Citation;
+import org.cortexlit.library.TagDimension;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
 
-import org.cortexlit.library.TagDimension;
-import org.cortexlit.pubmed.PubmedRecord;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Hundreds of real records from other fields (ADHD, statins, genetics, books, odd markup) go through the suggester
@@ -21,12 +21,12 @@ class SharedCorpusRobustnessTest {
     @Test
     void realRecordsFromOtherFieldsGiveValidAndSparseSuggestions() throws IOException {
         assumeTrue(SharedCorpus.present(), "no shared corpus at " + SharedCorpus.CORPUS.toAbsolutePath());
-        List<PubmedRecord> records = SharedCorpus.records();
+        List<Citation> records = SharedCorpus.records();
         assertTrue(records.size() > 300, "the corpus yields records: " + records.size());
         int withModality = 0;
         int withDesign = 0;
         int withCondition = 0;
-        for (PubmedRecord r : records) {
+        for (Citation r : records) {
             SuggestInput in = SuggestInput.from(r);
             Suggestions s = TagSuggester.suggest(in);
             for (Suggestion g : DevSetScoringTest.all(s)) {

@@ -1,6 +1,6 @@
 package org.cortexlit.suggest;
 
-import org.cortexlit.pubmed.PubmedRecord;
+import org.cortexlit.formats.Citation;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class TagSuggesterBenchmark {
 
     @Test
     void suggestionsPerSecondOnOneThread() throws IOException {
-        List<PubmedRecord> records = new ArrayList<>();
+        List<Citation> records = new ArrayList<>();
         for (DevSet.Item item : DevSet.load()) {
             records.add(item.record());
         }
@@ -54,7 +54,7 @@ class TagSuggesterBenchmark {
             for (SuggestInput in : inputs) {
                 sink += TagSuggester.suggest(in).targets().size();
             }
-            for (PubmedRecord r : records) {
+            for (Citation r : records) {
                 sink += TagSuggester.suggest(r).modalities().size();
             }
         }
@@ -80,7 +80,7 @@ class TagSuggesterBenchmark {
             n = 0;
             start = System.nanoTime();
             do {
-                for (PubmedRecord r : records) {
+                for (Citation r : records) {
                     sink += TagSuggester.suggest(r).modalities().size();
                 }
                 n += records.size();
@@ -96,7 +96,7 @@ class TagSuggesterBenchmark {
                 Tag suggester, one thread (version %d)
                 records: %d (development set %d, shared corpus %d), mean title+abstract %d chars
                 suggest(SuggestInput):                  %,10.0f records/s wall, %,10.0f records per CPU second
-                suggest(PubmedRecord) incl. conversion: %,10.0f records/s wall
+                suggest(Citation) incl. conversion: %,10.0f records/s wall
                 (medians of 7 alternating one-second rounds)
                 (load average %.1f on %d cores; checksum %d)
                 """, TagSuggester.VERSION, records.size(), devSet, records.size() - devSet,

@@ -1,6 +1,7 @@
 package org.cortexlit.web;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.search.SearchIndex;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * files hold; then through POST /api/imports, a re-import that changes nothing. Skipped when the corpus is absent (a user's clone).
  */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 class CorpusImportTest {
 
     static final Path CORPUS = Path.of("../shared/corpus");

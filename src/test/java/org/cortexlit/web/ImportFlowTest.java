@@ -1,6 +1,7 @@
 package org.cortexlit.web;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.search.SearchIndex;
@@ -27,7 +28,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** The import story end to end over HTTP: upload, counts, search, article JSON and page. */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 class ImportFlowTest {
 
     @Inject

@@ -1,6 +1,7 @@
 package org.cortexlit.web;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.apache.lucene.document.Document;
@@ -14,22 +15,26 @@ import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.cortexlit.Gates;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.bench.CorpusGenerator;
 import org.cortexlit.search.Analyzers;
 import org.cortexlit.search.IndexFields;
 import org.cortexlit.search.SearchIndex;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.cortexlit.TestCorpus.upload;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,11 +47,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The index is a cache: deleted or stale, it is rebuilt from the database with the same answers. */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 class IndexRebuildTest {
 
     @Inject
     SearchIndex index;
+
+    @Inject
+    Gates gates;
+
+    @AfterEach
+    void openGates() {
+        gates.openAll();
+    }
 
     @BeforeEach
     void corpus() {
@@ -158,28 +171,23 @@ class IndexRebuildTest {
 
     @Test
     void theStartUpCheckRebuildsInTheBackgroundWhileSearchAnswersAndSaysSo() throws Exception {
-        // enough records that the rebuild (about 1,000 articles a second here) outlasts a page request
-        uploadGenerated(2_000);
+        uploadGenerated(2_000); // more than one page of the rebuild: it is held after the first
         long expected = index.numDocs();
         index.close();
         TestCorpus.deleteTree(index.path());
         index.open();
 
+        gates.rebuildPages.close();
         index.startBackgroundCheck();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (index.rebuildProgress() == null && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        gates.rebuildPages.awaitReached(Duration.ofMinutes(1));
         assertNotNull(index.rebuildProgress(), "a missing index starts a rebuild");
         given().queryParam("q", "pain").get("/search").then().statusCode(200)
                 .body(containsString("The search index is being rebuilt (the index is missing)"));
         given().get("/api/admin/index").then().statusCode(200)
                 .body("checking", equalTo(true)).body("rebuilding.reason", equalTo("the index is missing"));
 
-        while (index.checking() && System.nanoTime() < deadline + 60_000_000_000L) {
-            Thread.sleep(20);
-        }
-        assertFalse(index.checking(), "the background rebuild ends");
+        gates.rebuildPages.open();
+        await().atMost(Duration.ofMinutes(1)).until(() -> !index.checking());
         assertNull(index.rebuildProgress());
         assertNull(index.staleReason());
         assertEquals(expected, index.numDocs());
@@ -195,6 +203,7 @@ class IndexRebuildTest {
         List<String> before = answers("pain OR fibromyalgia");
 
         // wait=0: the request does not wait for the rebuild (a real one at 1,000,000 articles takes minutes)
+        gates.rebuildPages.close();
         given().queryParam("wait", 0).post("/api/admin/index/rebuild").then().statusCode(202)
                 .header("Location", containsString("/api/admin/index"))
                 .body("rebuilding.reason", equalTo("requested through the API"))
@@ -206,10 +215,8 @@ class IndexRebuildTest {
         assertEquals(303, refused.statusCode());
         assertTrue(TestCorpus.flashMessage(refused).contains("already under way"), TestCorpus.flashMessage(refused));
 
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (index.rebuildProgress() != null && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        gates.rebuildPages.open();
+        await().atMost(Duration.ofMinutes(1)).until(() -> index.rebuildProgress() == null);
         given().get("/api/admin/index").then().statusCode(200).body("rebuilding", nullValue())
                 .body("documents", equalTo((int) expected)).body("lastRebuildReason", equalTo("requested through the API"));
         assertEquals(before, answers("pain OR fibromyalgia"), "the rebuilt index gives the same answers");

@@ -1,6 +1,8 @@
 package org.cortexlit.web;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.search.SearchIndex;
@@ -22,13 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HTML pages a person uses: home, the upload form (Post/Redirect/Get), run pages. */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 class PagesTest {
 
     @Inject
     SearchIndex index;
 
-    @io.quarkus.test.common.http.TestHTTPResource("/")
+    @TestHTTPResource("/")
     URL base;
 
     @BeforeEach

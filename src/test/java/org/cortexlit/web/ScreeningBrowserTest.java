@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Issue 3's browser test, under the production sign-in rules: a reviewer signs in through the form, screens
+ * Dual screening in a real browser, under the production sign-in rules: a reviewer signs in through the form, screens
  * three records of a blind dual review with the keyboard; the lead signs in, sees progress and kappa change,
  * and resolves a conflict. Screenshots: target/screenshots/dual-*.png.
  */

@@ -2,12 +2,14 @@ package org.cortexlit.web;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.bench.CorpusGenerator;
 import org.cortexlit.library.Article;
 import org.cortexlit.search.SearchIndex;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Facets against counts computed from the database, paging through 1,100 hits in every order, similar articles. */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 class SearchFacetsTest {
 
     static final int GENERATED = 1_100;
@@ -58,7 +60,7 @@ class SearchFacetsTest {
         loaded = true;
     }
 
-    @org.junit.jupiter.api.AfterAll
+    @AfterAll
     static void unload() {
         loaded = false;
     }

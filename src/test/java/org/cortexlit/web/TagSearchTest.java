@@ -2,6 +2,7 @@ package org.cortexlit.web;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.lucene.document.Document;
@@ -44,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and {@code updatedAt} in a transaction, then re-index the article).
  */
 @QuarkusTest
-@io.quarkus.test.security.TestSecurity(user = "admin", roles = "admin")
+@TestSecurity(user = "admin", roles = "admin")
 class TagSearchTest {
 
     private static final Logger LOG = Logger.getLogger(TagSearchTest.class);

@@ -45,8 +45,8 @@ enum FieldTag {
     INTENSITY(TagDimension.INTENSITY),
     CONDITION(TagDimension.CONDITION);
 
-    /** PubMed tags that a later issue will support; named in the error so nobody thinks it is a typo. */
-    private static final Set<String> NOT_YET = Set.of("sh", "subheading", "fau", "full author name", "ad",
+    /** PubMed tags CortexLit does not support; named in the error so nobody thinks it is a typo. */
+    private static final Set<String> UNSUPPORTED = Set.of("sh", "subheading", "fau", "full author name", "ad",
             "affiliation", "ot", "other term", "edat", "mhda", "crdt", "pa", "nm", "sb", "filter", "ps", "ed", "ir",
             "is", "vi", "ip", "pg", "aid", "lid", "mh:exp", "majr:exp", "sh:noexp");
 
@@ -107,7 +107,7 @@ enum FieldTag {
         if (name.isEmpty()) {
             throw new QuerySyntaxException("Empty field tag [] at position " + position + "; known tags: " + KNOWN, position);
         }
-        if (NOT_YET.contains(name)) {
+        if (UNSUPPORTED.contains(name)) {
             throw new QuerySyntaxException("Field tag [" + rawTag.strip() + "] at position " + position
                     + " is not supported yet; known tags: " + KNOWN, position);
         }

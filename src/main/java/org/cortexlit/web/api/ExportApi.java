@@ -1,5 +1,6 @@
 package org.cortexlit.web.api;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -20,7 +21,7 @@ import java.util.List;
 @Path("/api/search/export")
 public class ExportApi {
 
-    @jakarta.inject.Inject
+    @Inject
     Corpus corpus;
 
     private static final int CHUNK = 500;

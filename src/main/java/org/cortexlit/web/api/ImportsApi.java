@@ -1,6 +1,7 @@
 package org.cortexlit.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,7 +27,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportsApi {
 
-    @jakarta.inject.Inject
+    @Inject
     ImportHistory history;
 
     private final ImportRunner runner;

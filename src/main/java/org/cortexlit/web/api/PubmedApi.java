@@ -1,8 +1,12 @@
 package org.cortexlit.web.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,7 +30,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class PubmedApi {
 
-    @jakarta.inject.Inject
+    @Inject
     Corpus corpus;
 
     private final SimilarArticles similar;
@@ -46,10 +50,10 @@ public class PubmedApi {
     }
 
     /** Sets a study's values in one tag dimension (an empty list clears it); answers the article with its tags. */
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("/{key}/tags/{dimension}")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-    @jakarta.annotation.security.RolesAllowed({"admin", "reviewer"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "reviewer"})
     public Response tag(@PathParam("key") String key, @PathParam("dimension") String dimension, TagsBody body) {
         if (body == null || body.values() == null) {
             return ImportsApi.error(400, "Send JSON: {\"values\": [\"M1\", ...], \"version\": optional}.");
@@ -60,24 +64,25 @@ public class PubmedApi {
 
     /** Articles like this one (title words count double, then abstract words and MeSH); {@code size} 1-100. */
     @GET
-    @Path("/{pmid}/similar")
-    public Response similar(@PathParam("pmid") String pmid, @QueryParam("size") @DefaultValue("10") int size)
+    @Path("/{key}/similar")
+    public Response similar(@PathParam("key") String key, @QueryParam("size") @DefaultValue("10") int size)
             throws IOException {
         if (size < 1 || size > 100) {
             return ImportsApi.error(400, "size must be between 1 and 100, not " + size + ".");
         }
-        String key = Article.canonicalKey(pmid);
-        return similar.similarTo(key, size)
-                .map(hits -> Response.ok(ApiJson.Similar.of(key, hits)).build())
-                .orElseGet(() -> ImportsApi.error(404, "No searchable article with PMID " + pmid + " in the corpus."));
+        String canonical = Article.canonicalKey(key);
+        return similar.similarTo(canonical, size)
+                .map(hits -> Response.ok(ApiJson.Similar.of(canonical, hits)).build())
+                .orElseGet(() -> ImportsApi.error(404, "No searchable article with "
+                        + (Article.internalId(key) == null ? "PMID " : "key ") + key + " in the corpus."));
     }
 
     @GET
-    @Path("/{pmid}")
-    public Response get(@PathParam("pmid") String pmid) {
-        ApiJson.Pubmed json = corpus.article(pmid).map(ApiJson.Pubmed::of).orElse(null);
-        return json == null ? ImportsApi.error(404, "No article with " + (Article.internalId(pmid) == null ? "PMID " : "key ")
-                + pmid + " in the corpus.")
+    @Path("/{key}")
+    public Response get(@PathParam("key") String key) {
+        ApiJson.Pubmed json = corpus.article(key).map(ApiJson.Pubmed::of).orElse(null);
+        return json == null ? ImportsApi.error(404, "No article with " + (Article.internalId(key) == null ? "PMID " : "key ")
+                + key + " in the corpus.")
                 : Response.ok(json).build();
     }
 }

@@ -56,7 +56,7 @@ import java.util.Map;
 public class ReviewsApi {
 
     /**
-     * The issue's shape: {@code {"name","question","query","mode":"SINGLE|DUAL","members":[{"username","role"}],
+     * The review as JSON: {@code {"name","question","query","mode":"SINGLE|DUAL","members":[{"username","role"}],
      * "includeWords":[],"excludeWords":[],"reasons":[]}}, plus the criteria, the tag values and (for PUT) the
      * version the caller saw.
      */
@@ -282,16 +282,16 @@ public class ReviewsApi {
     }
 
     @GET
-    @Path("/{id}/records/{pmid}")
-    public RecordJson record(@PathParam("id") long id, @PathParam("pmid") String pmid) {
-        return record(reads.recordOf(id, pmid, me()));
+    @Path("/{id}/records/{key}")
+    public RecordJson record(@PathParam("id") long id, @PathParam("key") String key) {
+        return record(reads.recordOf(id, key, me()));
     }
 
     @GET
-    @Path("/{id}/records/{pmid}/history")
-    public List<Map<String, Object>> history(@PathParam("id") long id, @PathParam("pmid") String pmid) {
+    @Path("/{id}/records/{key}/history")
+    public List<Map<String, Object>> history(@PathParam("id") long id, @PathParam("key") String key) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (ReviewEvent e : reads.recordOf(id, pmid, me()).history()) {
+        for (ReviewEvent e : reads.recordOf(id, key, me()).history()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("at", e.at);
             m.put("actor", e.actor);
@@ -314,44 +314,44 @@ public class ReviewsApi {
 
     /** The caller's decision on a record: {@code {"verdict":"INCLUDE|EXCLUDE|MAYBE","reason","note"}}. */
     @PUT
-    @Path("/{id}/records/{pmid}/decision")
+    @Path("/{id}/records/{key}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "reviewer"})
-    public RecordJson decide(@PathParam("id") long id, @PathParam("pmid") String pmid, VerdictBody body) {
+    public RecordJson decide(@PathParam("id") long id, @PathParam("key") String key, VerdictBody body) {
         if (body == null || body.verdict() == null) {
             throw invalid("Send JSON: {\"verdict\": \"INCLUDE\"|\"EXCLUDE\"|\"MAYBE\", \"reason\", \"note\"}.");
         }
-        long rid = reads.recordIdOf(id, pmid);
+        long rid = reads.recordIdOf(id, key);
         decisions.decide(id, rid, me(), body.verdict(), body.reason(), body.note());
         return record(reads.record(id, rid, me()));
     }
 
     /** The lead settles a record (a conflict, or overrules): the same body as a decision. */
     @PUT
-    @Path("/{id}/records/{pmid}/resolution")
+    @Path("/{id}/records/{key}/resolution")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "reviewer"})
-    public RecordJson resolve(@PathParam("id") long id, @PathParam("pmid") String pmid, VerdictBody body) {
+    public RecordJson resolve(@PathParam("id") long id, @PathParam("key") String key, VerdictBody body) {
         if (body == null || body.verdict() == null) {
             throw invalid("Send JSON: {\"verdict\": \"INCLUDE\"|\"EXCLUDE\"|\"MAYBE\", \"reason\", \"note\"}.");
         }
-        long rid = reads.recordIdOf(id, pmid);
+        long rid = reads.recordIdOf(id, key);
         decisions.resolve(id, rid, me(), body.verdict(), body.reason(), body.note(), body.version());
         return record(reads.record(id, rid, me()));
     }
 
     /** The study's tags, set from this review: every field given replaces that dimension's values. */
     @PUT
-    @Path("/{id}/records/{pmid}/tags")
+    @Path("/{id}/records/{key}/tags")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "reviewer"})
-    public RecordJson tags(@PathParam("id") long id, @PathParam("pmid") String pmid, TagsBody body) {
+    public RecordJson tags(@PathParam("id") long id, @PathParam("key") String key, TagsBody body) {
         if (body == null) {
             throw invalid("Send JSON: {\"design\", \"targets\": [], \"modalities\": [], \"frequency\", \"sessions\", "
                     + "\"intensity\", \"condition\"}.");
         }
-        long rid = reads.recordIdOf(id, pmid);
-        String key = reads.keyOf(id, rid);
+        long rid = reads.recordIdOf(id, key);
+        String articleKey = reads.keyOf(id, rid);
         Actor me = me();
         Map<String, List<String>> changes = new LinkedHashMap<>();
         one(changes, "design", body.design());
@@ -365,7 +365,7 @@ public class ReviewsApi {
         one(changes, "sessions", body.sessions());
         one(changes, "intensity", body.intensity());
         one(changes, "condition", body.condition());
-        tagging.setAll(key, changes, me, id, null); // one transaction and one index update for all dimensions
+        tagging.setAll(articleKey, changes, me, id, null); // one transaction and one index update for all dimensions
         return record(reads.record(id, rid, me));
     }
 

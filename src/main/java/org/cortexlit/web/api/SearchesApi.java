@@ -2,6 +2,7 @@ package org.cortexlit.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -74,7 +75,7 @@ public class SearchesApi {
     }
 
     /** Deletes the saved search; its past import runs and the records they brought stay. */
-    @jakarta.ws.rs.DELETE
+    @DELETE
     @Path("/{id}")
     @RolesAllowed({"admin", "reviewer"})
     public Response delete(@PathParam("id") long id) {

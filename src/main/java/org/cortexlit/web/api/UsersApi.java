@@ -1,6 +1,7 @@
 package org.cortexlit.web.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,7 @@ import java.util.Locale;
 @RolesAllowed(User.ADMIN)
 public class UsersApi {
 
-    @jakarta.inject.Inject
+    @Inject
     Accounts accounts;
 
     /** {@code {"username","password","role":"ADMIN|REVIEWER|READER"}}. */

@@ -1,10 +1,10 @@
 package org.cortexlit.importing.eutils;
 
+import org.cortexlit.formats.ReadEvent;
+import org.cortexlit.formats.RecordReader;
+import org.cortexlit.formats.RecordReaders;
 import org.cortexlit.importing.eutils.ReplayServer.Reply;
 import org.cortexlit.importing.eutils.ReplayServer.Seen;
-import org.cortexlit.pubmed.ReadEvent;
-import org.cortexlit.pubmed.RecordReader;
-import org.cortexlit.pubmed.RecordReaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
