@@ -17,6 +17,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.cortexlit.formats.Citation;
+import org.cortexlit.suggest.SuggestInput;
+import org.cortexlit.suggest.Suggestions;
+import org.cortexlit.suggest.TagSuggester;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
 
@@ -133,6 +136,17 @@ public class Article extends PanacheEntityBase {
     @Column(name = "identifiers_json", length = JsonLists.MAX_CHARS)
     @Mutability(Immutability.class)
     public List<Identifier> identifiers = List.of();
+
+    /**
+     * The tags the suggester proposes from the record's text, or null when not computed; of rules of version
+     * {@link #suggestionsVersion}. Read them through {@link #currentSuggestions()}, which recomputes stale ones.
+     */
+    @Convert(converter = SuggestionsColumn.class)
+    @Column(name = "suggestions_json", length = JsonLists.MAX_CHARS)
+    @Mutability(Immutability.class)
+    public Suggestions suggestions;
+    @Column(name = "suggestions_version")
+    public Integer suggestionsVersion;
 
     /** Tags reviewers gave the study (design, target, modality...); changed only through screening's Tagging. */
     @ElementCollection(fetch = FetchType.LAZY)
@@ -275,6 +289,29 @@ public class Article extends PanacheEntityBase {
         sourceId = r.sourceId() == null || r.sourceId().length() <= 500 ? r.sourceId() : r.sourceId().substring(0, 500);
         doiKey = DuplicateRules.doiKey(doi);
         titleKey = DuplicateRules.titleKey(title);
+        suggestions = TagSuggester.suggest(r);
+        suggestionsVersion = suggestions.version();
+    }
+
+    /** The suggested tags by the current rules: the stored ones, or computed afresh when stale or missing. */
+    public Suggestions currentSuggestions() {
+        if (suggestions != null && suggestionsVersion != null && suggestionsVersion == TagSuggester.VERSION) {
+            return suggestions;
+        }
+        return TagSuggester.suggest(suggestInput());
+    }
+
+    /** What the suggester reads of this article, with the offsets its evidence refers to. */
+    public SuggestInput suggestInput() {
+        List<SuggestInput.Section> sections = new ArrayList<>(abstractSections.size());
+        for (AbstractSection s : abstractSections) {
+            sections.add(new SuggestInput.Section(s.label, s.text));
+        }
+        List<String> descriptors = new ArrayList<>(mesh.size());
+        for (MeshHeading h : mesh) {
+            descriptors.add(h.descriptor);
+        }
+        return new SuggestInput(key(), title, sections, publicationTypes, descriptors, keywords);
     }
 
     private static List<AbstractSection> sectionsOf(Citation r) {

@@ -2,6 +2,7 @@ package org.cortexlit.library;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.cortexlit.suggest.Suggestions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,12 @@ public class Corpus {
         Optional<Article> a = Article.findByKey(key);
         a.ifPresent(x -> x.tags.size()); // read after the transaction ends
         return a;
+    }
+
+    /** The suggested tags of the article of {@code key} by the current rules, keyed as the API shows it, or empty. */
+    @Transactional
+    public Optional<Suggestions> suggestions(String key) {
+        return Article.findByKey(key).map(a -> a.currentSuggestions().withKey(a.key()));
     }
 
     /** An article's page: the article, its import history, what it duplicates and what duplicates it, its tag history. */

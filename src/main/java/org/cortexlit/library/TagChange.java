@@ -34,6 +34,23 @@ public class TagChange extends PanacheEntityBase {
     public String after;
     public String actor;
     public Instant at;
+    /** Whether the change accepted the suggested values. */
+    @Column(name = "accepted_suggestion")
+    public boolean acceptedSuggestion;
+    /** What the suggester proposed in this dimension when the change was made ("; " between values), or null. */
+    @Column(name = "suggested_values")
+    public String suggestedValues;
+
+    /** The history's note on the suggestion: "accepted suggestion", "changed from suggested X", or null. */
+    public String suggestionNote() {
+        if (acceptedSuggestion) {
+            return "accepted suggestion";
+        }
+        if (suggestedValues != null && !suggestedValues.isEmpty() && !suggestedValues.equals(after)) {
+            return "changed from suggested " + suggestedValues;
+        }
+        return null;
+    }
 
     public static List<TagChange> forArticle(long articleId) {
         return list("articleId = ?1 order by at, id", articleId);

@@ -31,6 +31,11 @@ public enum TagDimension {
         this.defaults = List.of(defaults);
     }
 
+    /** The search field tag and facet of the suggested values: {@code design-suggested}. */
+    public String suggestedKey() {
+        return key + "-suggested";
+    }
+
     public static Optional<TagDimension> byKey(String key) {
         if (key == null) {
             return Optional.empty();

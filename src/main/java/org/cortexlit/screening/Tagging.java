@@ -9,13 +9,17 @@ import org.cortexlit.library.TagChange;
 import org.cortexlit.library.TagDimension;
 import org.cortexlit.search.ArticleDocuments;
 import org.cortexlit.search.SearchIndex;
+import org.cortexlit.suggest.Suggestion;
+import org.cortexlit.suggest.Suggestions;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,6 +57,67 @@ public class Tagging {
      */
     public List<Result> setAll(String key, Map<String, ? extends Collection<String>> changes, Actor actor,
                                Long reviewId, Integer expectedVersion) {
+        return setAll(key, changes, actor, reviewId, expectedVersion, false);
+    }
+
+    /**
+     * Sets the suggested values of the article as its tags, in every dimension the suggester proposes a value for,
+     * or in {@code dimension} alone when it is given; the history says they were accepted suggestions.
+     */
+    public List<Result> acceptSuggestions(String key, String dimension, Actor actor, Long reviewId) {
+        Suggestions suggestions = QuarkusTransaction.requiringNew().call(() -> Article.findByKey(key)
+                .map(Article::currentSuggestions)
+                .orElseThrow(() -> ScreeningException.notFound("No article " + key + " in the corpus.")));
+        Map<String, List<String>> changes = new LinkedHashMap<>();
+        for (TagDimension d : TagDimension.values()) {
+            List<String> values = suggestedValues(suggestions, d);
+            if (!values.isEmpty() && (dimension == null || d.key.equals(dimension))) {
+                changes.put(d.key, values);
+            }
+        }
+        if (dimension != null && TagDimension.byKey(dimension).isEmpty()) {
+            throw ScreeningException.invalid("There is no tag dimension '" + dimension + "'; the dimensions are "
+                    + Arrays.stream(TagDimension.values()).map(d -> d.key).toList() + ".");
+        }
+        if (changes.isEmpty()) {
+            throw ScreeningException.invalid(dimension == null
+                    ? "The suggester proposes no tags for " + key + ": there is nothing to accept."
+                    : "The suggester proposes no " + TagDimension.require(dimension).label.toLowerCase(Locale.ROOT)
+                    + " for " + key + ": there is nothing to accept.");
+        }
+        return setAll(key, changes, actor, reviewId, null, true);
+    }
+
+    /**
+     * The values a suggestion gives a dimension, as the dimension stores them: a frequency that is both high and low
+     * is {@code both}; a value the dimension refuses is left out.
+     */
+    public static List<String> suggestedValues(Suggestions s, TagDimension d) {
+        if (s == null) {
+            return List.of();
+        }
+        List<Suggestion> of = switch (d) {
+            case DESIGN -> s.design() == null ? List.of() : List.of(s.design());
+            case TARGET -> s.targets();
+            case MODALITY -> s.modalities();
+            case FREQUENCY -> s.frequency() == null ? List.of() : List.of(s.frequency());
+            case SESSIONS -> s.sessions() == null ? List.of() : List.of(s.sessions());
+            case INTENSITY -> s.intensity() == null ? List.of() : List.of(s.intensity());
+            case CONDITION -> s.condition() == null ? List.of() : List.of(s.condition());
+        };
+        Set<String> values = new LinkedHashSet<>();
+        for (Suggestion x : of) {
+            try {
+                values.add(d.normalise(x.value()));
+            } catch (IllegalArgumentException e) {
+                // not a value of this dimension: nothing to offer
+            }
+        }
+        return values.stream().sorted().toList();
+    }
+
+    private List<Result> setAll(String key, Map<String, ? extends Collection<String>> changes, Actor actor,
+                                Long reviewId, Integer expectedVersion, boolean accepting) {
         if (!actor.editor()) {
             throw ScreeningException.forbidden("Only reviewers and admins tag studies.");
         }
@@ -91,6 +156,7 @@ public class Tagging {
                             + "were looking at it; your tags were not saved. Here it is as it is now: check and tag again.");
                 }
                 Instant now = Instant.now();
+                Suggestions suggested = a.currentSuggestions();
                 boolean any = false;
                 for (Map.Entry<TagDimension, List<String>> w : wanted.entrySet()) {
                     String dim = w.getKey().key;
@@ -112,6 +178,9 @@ public class Tagging {
                     c.after = String.join("; ", after);
                     c.actor = actor.name();
                     c.at = now;
+                    List<String> proposal = suggestedValues(suggested, w.getKey());
+                    c.suggestedValues = proposal.isEmpty() ? null : String.join("; ", proposal);
+                    c.acceptedSuggestion = accepting;
                     c.persist();
                     results.add(new Result(after, a.version, true));
                     any = true;

@@ -19,11 +19,14 @@ import org.cortexlit.library.Author;
 import org.cortexlit.library.MeshHeading;
 import org.cortexlit.library.Tag;
 import org.cortexlit.library.TagDimension;
+import org.cortexlit.suggest.Suggestion;
+import org.cortexlit.suggest.Suggestions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -158,6 +161,7 @@ public final class ArticleDocuments {
         addCatchAll(d);
         d.add(new StringField(IndexFields.PHRASES, PhraseIndex.standard().version(), Field.Store.NO));
         addTags(d, a.tags);
+        addSuggested(d, a.currentSuggestions());
         float boost = rankBoost(a.year, a.publicationTypes);
         d.add(new FeatureField(IndexFields.FEATURES, IndexFields.RANK_FEATURE, boost));
         d.add(new NumericDocValuesField(IndexFields.RANK_SORT, rankOrder(boost)));
@@ -182,6 +186,36 @@ public final class ArticleDocuments {
             d.add(new StringField(IndexFields.tag(dimension.get()), tagTerm(dimension.get(), t.value), Field.Store.NO));
             d.add(new SortedSetDocValuesFacetField(dimension.get().key, t.value.trim()));
         }
+    }
+
+    /**
+     * The suggested values of each dimension, as {@link #addTags} indexes confirmed ones but in the fields and facets
+     * of {@link IndexFields#suggestedTag} and {@link Facets#SUGGESTED}. A frequency suggested as {@code both} is found
+     * by {@code both}, {@code high} and {@code low}.
+     */
+    public static void addSuggested(Document d, Suggestions s) {
+        if (s == null) {
+            return;
+        }
+        addSuggestion(d, TagDimension.DESIGN, s.design());
+        s.targets().forEach(x -> addSuggestion(d, TagDimension.TARGET, x));
+        s.modalities().forEach(x -> addSuggestion(d, TagDimension.MODALITY, x));
+        addSuggestion(d, TagDimension.FREQUENCY, s.frequency());
+        addSuggestion(d, TagDimension.SESSIONS, s.sessions());
+        addSuggestion(d, TagDimension.INTENSITY, s.intensity());
+        addSuggestion(d, TagDimension.CONDITION, s.condition());
+    }
+
+    private static void addSuggestion(Document d, TagDimension dimension, Suggestion s) {
+        if (s == null || s.value() == null || s.value().isBlank()) {
+            return;
+        }
+        String field = IndexFields.suggestedTag(dimension);
+        Set<String> terms = new LinkedHashSet<>();
+        terms.add(tagTerm(dimension, s.value()));
+        s.values().forEach(v -> terms.add(tagTerm(dimension, v)));
+        terms.forEach(t -> d.add(new StringField(field, t, Field.Store.NO)));
+        d.add(new SortedSetDocValuesFacetField(dimension.suggestedKey(), s.value().trim()));
     }
 
     /**

@@ -43,11 +43,16 @@ public final class Facets {
     public static final List<Dimension> TAGS = Arrays.stream(TagDimension.values())
             .map(d -> new Dimension(d.key, d.label, d.key, false)).toList();
 
+    /** One facet per tag dimension of the suggested values: {@code controlled[design-suggested]}. */
+    public static final List<Dimension> SUGGESTED = Arrays.stream(TagDimension.values())
+            .map(d -> new Dimension(d.suggestedKey(), d.label + " (suggested)", d.suggestedKey(), false)).toList();
+
     public static final List<Dimension> ALL = all();
 
     private static List<Dimension> all() {
         List<Dimension> all = new ArrayList<>(List.of(YEAR, PUBLICATION_TYPE, JOURNAL, LANGUAGE));
         all.addAll(TAGS);
+        all.addAll(SUGGESTED);
         return List.copyOf(all);
     }
 
@@ -60,6 +65,7 @@ public final class Facets {
         c.setMultiValued(PUBLICATION_TYPE.name(), true);
         c.setMultiValued(LANGUAGE.name(), true);
         TAGS.forEach(d -> c.setMultiValued(d.name(), true));
+        SUGGESTED.forEach(d -> c.setMultiValued(d.name(), true));
         return c;
     }
 }

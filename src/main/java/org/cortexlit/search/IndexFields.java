@@ -78,6 +78,11 @@ public final class IndexFields {
         return "tag_" + dimension.key;
     }
 
+    /** The values the suggester proposes in a dimension, searched as {@code controlled[design-suggested]}. */
+    public static String suggestedTag(TagDimension dimension) {
+        return "sug_" + dimension.key;
+    }
+
     /**
      * Every value of the {@link #ALL_TEXT} fields again, in one field (TextField, not stored; values apart by
      * {@link #POSITION_GAP}, so a phrase never joins two of them), the title twice. An untagged word is one posting

@@ -26,6 +26,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.library.Article;
+import org.cortexlit.suggest.TagSuggester;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -64,9 +65,10 @@ public class SearchIndex {
 
     /**
      * Bump whenever {@link ArticleDocuments}, {@link Analyzers} or {@link PhraseIndex} change what is indexed: an
-     * index of another version is rebuilt at start.
+     * index of another version is rebuilt at start. The suggester's version is part of it, so that new rules reach
+     * the suggested-tag fields of every document.
      */
-    public static final String SCHEMA_VERSION = "12";
+    public static final String SCHEMA_VERSION = "13." + TagSuggester.VERSION;
     static final String KEY_SCHEMA = "schema";
     static final String KEY_MODIFIED = "modified";
     private static final int REBUILD_PAGE = 1000;

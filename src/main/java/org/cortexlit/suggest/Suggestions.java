@@ -16,4 +16,15 @@ public record Suggestions(String key, int version, Suggestion design, List<Sugge
         targets = List.copyOf(targets);
         modalities = List.copyOf(modalities);
     }
+
+    /** The same suggestions under another key (the API shows an article's key, which a new record lacks). */
+    public Suggestions withKey(String key) {
+        return new Suggestions(key, version, design, targets, modalities, frequency, sessions, intensity, condition);
+    }
+
+    /** Whether the suggester found nothing to propose in any dimension. */
+    public boolean isEmpty() {
+        return design == null && targets.isEmpty() && modalities.isEmpty() && frequency == null && sessions == null
+                && intensity == null && condition == null;
+    }
 }

@@ -243,7 +243,7 @@ class TagSearchTest {
                 // a value with a space is quoted, one with '/' is not
                 .body(containsString("/search?q=M1%5Btarget%5D+AND+%22deep+TMS%22%5Bmodality%5D"))
                 .body(containsString("/search?q=M1%5Btarget%5D+AND+premotor%2FSMA%5Btarget%5D"))
-                .body(not(containsString("facet-frequency")))
+                .body(not(containsString("facet-frequency\"")))
                 .extract().asString();
         assertTrue(page.contains("Study design"), "the design facet is shown");
         long narrowed = pmidsInDatabase("target", "M1", "modality", "deep TMS").size();

@@ -43,7 +43,15 @@ enum FieldTag {
     FREQUENCY(TagDimension.FREQUENCY),
     SESSIONS(TagDimension.SESSIONS),
     INTENSITY(TagDimension.INTENSITY),
-    CONDITION(TagDimension.CONDITION);
+    CONDITION(TagDimension.CONDITION),
+    // What the suggester proposed, one field each: controlled[design-suggested], M1[target-suggested].
+    DESIGN_SUGGESTED(TagDimension.DESIGN, true),
+    TARGET_SUGGESTED(TagDimension.TARGET, true),
+    MODALITY_SUGGESTED(TagDimension.MODALITY, true),
+    FREQUENCY_SUGGESTED(TagDimension.FREQUENCY, true),
+    SESSIONS_SUGGESTED(TagDimension.SESSIONS, true),
+    INTENSITY_SUGGESTED(TagDimension.INTENSITY, true),
+    CONDITION_SUGGESTED(TagDimension.CONDITION, true);
 
     /** PubMed tags CortexLit does not support; named in the error so nobody thinks it is a typo. */
     private static final Set<String> UNSUPPORTED = Set.of("sh", "subheading", "fau", "full author name", "ad",
@@ -71,8 +79,12 @@ enum FieldTag {
     }
 
     FieldTag(TagDimension dimension) {
-        this.shortName = dimension.key;
-        this.fields = List.of(IndexFields.tag(dimension));
+        this(dimension, false);
+    }
+
+    FieldTag(TagDimension dimension, boolean suggested) {
+        this.shortName = suggested ? dimension.suggestedKey() : dimension.key;
+        this.fields = List.of(suggested ? IndexFields.suggestedTag(dimension) : IndexFields.tag(dimension));
         this.dimension = dimension;
         this.aliases = List.of();
     }

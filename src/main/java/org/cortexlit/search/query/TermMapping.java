@@ -9,15 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Our stand-in for PubMed's automatic term mapping: an untagged, unquoted term that names a synonym group
  * ({@code rTMS}, {@code primary motor cortex}, {@code anaesthesia}) is searched as any member of the group.
  * Groups come from one readable file, {@value #RESOURCE}, one group per line, members separated by '|',
- * '#' starting a comment; it is read once, when the class is first used. Matching is case-insensitive and
+ * '#' starting a comment; it is read once, when the class is first used. A line {@code TERM > a | b} maps one
+ * way: the untagged TERM also finds a and b (the field's shorthand {@code M1} finds "motor cortex"), but a and b
+ * do not find TERM. Matching is case-insensitive and
  * word by word (words as the query tokenizer splits them), so {@code theta-burst} is one word and
  * {@code theta burst} two.
  */
@@ -31,6 +36,8 @@ final class TermMapping {
 
     /** Lower-case words of every member -> all members of its group, as written in the file. */
     private static final Map<List<String>, List<String>> GROUPS = new HashMap<>();
+    /** Lower-case words of a term -> what it also finds one way, as written in the file. */
+    private static final Map<List<String>, List<String>> ONE_WAY = new HashMap<>();
     private static final int MAX_WORDS;
 
     static {
@@ -57,15 +64,18 @@ final class TermMapping {
             if (content.isEmpty()) {
                 continue;
             }
-            List<String> members = new ArrayList<>();
-            for (String member : content.split("\\|")) {
-                String m = String.join(" ", words(member));
-                // Members are printed inside quotes in the normalised query, so they must not break the syntax.
-                if (m.isEmpty() || m.matches(".*[\"\\[\\]*].*")) {
-                    throw new IllegalStateException(RESOURCE + " line " + lineNumber + ": bad member '" + member + "'");
+            int arrow = content.indexOf('>');
+            if (arrow >= 0) {
+                List<String> term = lowerWords(content.substring(0, arrow));
+                List<String> finds = members(content.substring(arrow + 1), lineNumber);
+                if (term.isEmpty() || finds.isEmpty() || ONE_WAY.put(term, finds) != null) {
+                    throw new IllegalStateException(RESOURCE + " line " + lineNumber + ": a one-way line is TERM > a | b, "
+                            + "once per term");
                 }
-                members.add(m);
+                maxWords = Math.max(maxWords, term.size());
+                continue;
             }
+            List<String> members = members(content, lineNumber);
             if (members.size() < 2) {
                 throw new IllegalStateException(RESOURCE + " line " + lineNumber + ": a group needs two members");
             }
@@ -82,17 +92,43 @@ final class TermMapping {
         return maxWords;
     }
 
+    private static List<String> members(String content, int lineNumber) {
+        List<String> members = new ArrayList<>();
+        for (String member : content.split("\\|")) {
+            String m = String.join(" ", words(member));
+            // Members are printed inside quotes in the normalised query, so they must not break the syntax.
+            if (m.isEmpty() || m.matches(".*[\"\\[\\]*].*")) {
+                throw new IllegalStateException(RESOURCE + " line " + lineNumber + ": bad member '" + member + "'");
+            }
+            members.add(m);
+        }
+        return members;
+    }
+
     /**
-     * The longest group member that equals the words starting at {@code from}, with the other members of its
-     * group in file order; null when no member starts there.
+     * The longest term that equals the words starting at {@code from}, with the other members of its group and
+     * then what it finds one way, in file order; null when no term starts there.
      */
     static Match longestAt(List<String> words, int from) {
         for (int length = Math.min(MAX_WORDS, words.size() - from); length > 0; length--) {
             List<String> key = lowerWords(String.join(" ", words.subList(from, from + length)));
-            List<String> group = GROUPS.get(key);
-            if (group != null) {
-                List<String> others = group.stream().filter(member -> !lowerWords(member).equals(key)).toList();
-                return new Match(length, others);
+            List<String> group = GROUPS.getOrDefault(key, List.of());
+            List<String> oneWay = ONE_WAY.getOrDefault(key, List.of());
+            if (!group.isEmpty() || !oneWay.isEmpty()) {
+                Set<String> others = new LinkedHashSet<>();
+                Set<List<String>> seen = new HashSet<>();
+                seen.add(key);
+                for (String member : group) {
+                    if (seen.add(lowerWords(member))) {
+                        others.add(member);
+                    }
+                }
+                for (String member : oneWay) {
+                    if (seen.add(lowerWords(member))) {
+                        others.add(member);
+                    }
+                }
+                return new Match(length, List.copyOf(others));
             }
         }
         return null;

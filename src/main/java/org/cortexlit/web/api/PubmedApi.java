@@ -77,6 +77,19 @@ public class PubmedApi {
                         + (Article.internalId(key) == null ? "PMID " : "key ") + key + " in the corpus."));
     }
 
+    /**
+     * The tags the suggester proposes for the article, each with its confidence and the spans of text it relied on:
+     * {@code {"key","version","design":{...}|null,"targets":[...],"modalities":[...],"frequency":{...}|null,
+     * "sessions":{...}|null,"intensity":{...}|null,"condition":{...}|null}}.
+     */
+    @GET
+    @Path("/{key}/suggestions")
+    public Response suggestions(@PathParam("key") String key) {
+        return corpus.suggestions(key).map(s -> Response.ok(s).build())
+                .orElseGet(() -> ImportsApi.error(404, "No article with " + (Article.internalId(key) == null ? "PMID "
+                        : "key ") + key + " in the corpus."));
+    }
+
     @GET
     @Path("/{key}")
     public Response get(@PathParam("key") String key) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.library.Article;
+import org.cortexlit.library.TagChange;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Agreement;
 import org.cortexlit.screening.Decisions;
@@ -43,6 +44,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -290,8 +292,9 @@ public class ReviewsApi {
     @GET
     @Path("/{id}/records/{key}/history")
     public List<Map<String, Object>> history(@PathParam("id") long id, @PathParam("key") String key) {
+        ReviewReads.RecordPage page = reads.recordPage(id, reads.recordIdOf(id, key), me());
         List<Map<String, Object>> out = new ArrayList<>();
-        for (ReviewEvent e : reads.recordOf(id, key, me()).history()) {
+        for (ReviewEvent e : page.view().history()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("at", e.at);
             m.put("actor", e.actor);
@@ -300,6 +303,20 @@ public class ReviewsApi {
             m.put("after", e.after);
             out.add(m);
         }
+        // the study's tag changes (from any review or its article page), with what became of the suggestion
+        for (TagChange t : page.tagHistory()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", t.at);
+            m.put("actor", t.actor);
+            m.put("kind", "tag " + t.dimension);
+            m.put("before", t.before);
+            m.put("after", t.after);
+            if (t.suggestionNote() != null) {
+                m.put("suggestion", t.suggestionNote());
+            }
+            out.add(m);
+        }
+        out.sort(Comparator.comparing(m -> (Instant) m.get("at")));
         return out;
     }
 
@@ -366,6 +383,22 @@ public class ReviewsApi {
         one(changes, "intensity", body.intensity());
         one(changes, "condition", body.condition());
         tagging.setAll(articleKey, changes, me, id, null); // one transaction and one index update for all dimensions
+        return record(reads.record(id, rid, me));
+    }
+
+    /**
+     * Accepts the suggested tags of the record as the caller's: every dimension the suggester proposes a value for,
+     * or only {@code dimension}. The tag history says they were accepted suggestions.
+     */
+    @POST
+    @Path("/{id}/records/{key}/tags/accept-suggestions")
+    @RolesAllowed({"admin", "reviewer"})
+    public RecordJson acceptSuggestions(@PathParam("id") long id, @PathParam("key") String key,
+                                        @QueryParam("dimension") String dimension) {
+        long rid = reads.recordIdOf(id, key);
+        Actor me = me();
+        tagging.acceptSuggestions(reads.keyOf(id, rid), dimension == null || dimension.isBlank() ? null : dimension,
+                me, id);
         return record(reads.record(id, rid, me));
     }
 

@@ -177,7 +177,9 @@ class QueryTranslatorSearchTest {
                 q("repetitive transcranial magnetic stimulation", 1001, 1012, 1014),
                 q("TMS", 1001, 1003, 1008, 1014),
                 q("dlpfc", 1014),
-                q("M1", 1015, 1016),
+                // ... and the field's shorthand finds what abstracts say for it, one way: M1 finds "motor cortex"
+                // (1001, 1002, 1010, 1013, 1017) but "motor cortex" does not find a bare M1 (1016)
+                q("M1", 1001, 1002, 1010, 1013, 1015, 1016, 1017),
                 q("primary motor cortex", 1015, 1016),
                 q("Primary Motor Cortex", 1015, 1016),
                 q("precentral gyrus", 1015, 1016),

@@ -51,6 +51,33 @@ class TermMappingTest {
         assertNull(TermMapping.longestAt(words, 4));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "M1 > motor cortex | motor cortex stimulation | MCS",
+            "DLPFC > dorsolateral prefrontal",
+            "S1 > somatosensory cortex",
+            "SMA > premotor cortex",
+            "TBS > theta-burst | iTBS | cTBS",
+            "tDCS > direct current stimulation",
+            "MCS > epidural motor cortex stimulation",
+            "deep TMS > H-coil | deep transcranial magnetic stimulation"})
+    void theFieldsShorthandFindsWhatAbstractsSayForIt(String line) {
+        String term = line.substring(0, line.indexOf('>')).strip();
+        List<String> finds = Arrays.stream(line.substring(line.indexOf('>') + 1).split("\\|")).map(String::strip).toList();
+        List<String> words = Arrays.asList(term.split(" "));
+        TermMapping.Match match = TermMapping.longestAt(words, 0);
+        assertEquals(words.size(), match.length(), term);
+        assertTrue(match.synonyms().containsAll(finds), () -> term + " finds " + match.synonyms() + ", not all of " + finds);
+    }
+
+    @Test
+    void oneWayTermsAreNotFoundBackFromTheLongerWords() {
+        TermMapping.Match motorCortex = TermMapping.longestAt(List.of("motor", "cortex"), 0);
+        assertTrue(motorCortex == null || !motorCortex.synonyms().contains("M1"), String.valueOf(motorCortex));
+        TermMapping.Match hCoil = TermMapping.longestAt(List.of("H-coil"), 0);
+        assertNull(hCoil);
+    }
+
     @Test
     void analgesiaIsSpelledTheSameEverywhere() {
         assertNull(TermMapping.longestAt(List.of("analgesia"), 0));

@@ -1,0 +1,19 @@
+-- Suggested tags (org.cortexlit.suggest) are stored with the article: the suggester's result as JSON and the
+-- version of the rules that made it. Rows of an older version, or none, are recomputed in the background at start
+-- (library.SuggestionRefresh), which records each version it finished in suggestion_refresh. The same migration
+-- as H2's (db/migration/h2), in PostgreSQL's ALTER TABLE syntax.
+alter table article
+    add column suggestions_json    varchar(1000000),
+    add column suggestions_version integer;
+
+-- A tag change says whether it accepted the suggestion and what was suggested, for the history's
+-- "accepted suggestion" and "changed from suggested X".
+alter table tag_change
+    add column accepted_suggestion boolean default false not null,
+    add column suggested_values    varchar(2000);
+
+create table suggestion_refresh (
+    version     integer primary key,
+    finished_at timestamp(6) with time zone not null,
+    articles    bigint not null
+);
