@@ -21,6 +21,7 @@ import org.cortexlit.library.Article;
 import org.cortexlit.search.Analyzers;
 import org.cortexlit.search.ArticleDocuments;
 import org.cortexlit.search.SearchIndex;
+import org.cortexlit.suggest.TagSuggester;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
@@ -116,6 +117,7 @@ final class ImportLadder {
         Path first = inputs.get(0);
         steps.add(measure("raw StAX pass (anchor)", () -> rawStax(first)));
         steps.add(measure("parse to records", () -> parseOnly(first)));
+        steps.add(measure("parse + suggest tags", () -> parseAndSuggest(first)));
         steps.add(measure("parse + index (Lucene alone)", () -> parseAndIndex(first, work.resolve("ladder-index"))));
         steps.add(measure("parse + database (no index)", () -> withoutIndex(() -> importFile(first))));
         TestCorpus.reset(index); // the full imports start from an empty database again
@@ -248,6 +250,24 @@ final class ImportLadder {
             }
         }
         return n;
+    }
+
+    /** Parses and suggests tags for every record, as the import does: the suggester's share of an import. */
+    static int parseAndSuggest(Path file) throws Exception {
+        int n = 0;
+        long designs = 0;
+        try (RecordReader reader = RecordReaders.open(file)) {
+            ReadEvent e;
+            while ((e = reader.next()) != null) {
+                if (e instanceof ReadEvent.Parsed p) {
+                    n++;
+                    if (TagSuggester.suggest(p.record()).design() != null) {
+                        designs++;
+                    }
+                }
+            }
+        }
+        return designs >= 0 ? n : 0;
     }
 
     private static long rss() {
