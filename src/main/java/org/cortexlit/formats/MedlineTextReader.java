@@ -2,8 +2,6 @@ package org.cortexlit.formats;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,19 +12,13 @@ import java.util.List;
  * no space, records not separated by a blank line (a second {@code PMID- } starts a new record), and stray
  * lines that are neither a tag nor a continuation (skipped).
  */
-final class MedlineTextReader implements RecordReader {
+final class MedlineTextReader extends LineRecordReader {
 
-    private final BoundedLines lines;
     private final StringBuilder value = new StringBuilder(1024);
-    /** Why the record being read cannot be used (a bound passed), or null; its lines are read on, not kept. */
-    private String problem;
-    private long recordChars;
     private String pendingLine;
-    private int recordNumber;
-    private boolean eof;
 
     MedlineTextReader(InputStream in) {
-        this.lines = new BoundedLines(new InputStreamReader(in, StandardCharsets.UTF_8));
+        super(in);
     }
 
     @Override
@@ -35,18 +27,7 @@ final class MedlineTextReader implements RecordReader {
     }
 
     @Override
-    public ReadEvent next() throws IOException {
-        if (eof) {
-            return null;
-        }
-        try {
-            return readRecord();
-        } catch (IOException e) {
-            throw FormatSniffer.readFault(e, recordNumber + 1);
-        }
-    }
-
-    private ReadEvent readRecord() throws IOException {
+    protected ReadEvent readRecord() throws IOException {
         Draft d = null;
         String tag = null;
         value.setLength(0);
@@ -150,11 +131,6 @@ final class MedlineTextReader implements RecordReader {
 
     private static boolean isTagChar(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    @Override
-    public void close() throws IOException {
-        lines.close();
     }
 
     /** One record's fields as the tags arrive; authors are paired FAU/AU/AD as PubMed writes them. */

@@ -2,8 +2,6 @@ package org.cortexlit.formats;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,21 +18,15 @@ import java.util.Locale;
  * its {@code AN}/{@code ID} as {@link Citation#sourceId()}. A record with no title is
  * {@link ReadEvent.Invalid}.
  */
-final class RisReader implements RecordReader {
+final class RisReader extends LineRecordReader {
 
-    private final BoundedLines lines;
-    /** Why the record being read cannot be used (a bound passed), or null; its lines are read on, not kept. */
-    private String problem;
-    private long recordChars;
-    private int recordNumber;
     private int lineNumber;
-    private boolean eof;
     private boolean sawContent;
     /** A {@code TY} line that ended the previous record (its {@code ER} was missing). */
     private String pendingStart;
 
     RisReader(InputStream in) {
-        this.lines = new BoundedLines(new InputStreamReader(in, StandardCharsets.UTF_8));
+        super(in);
     }
 
     @Override
@@ -43,22 +35,13 @@ final class RisReader implements RecordReader {
     }
 
     @Override
-    public ReadEvent next() throws IOException {
-        if (eof) {
-            return null;
-        }
-        try {
-            return readRecord();
-        } catch (IOException e) {
-            throw FormatSniffer.readFault(e, recordNumber + 1);
-        } catch (RuntimeException e) {
-            eof = true;
-            throw new RecordFormatException("record " + recordNumber + " (line " + lineNumber
-                    + ") could not be read: " + e, recordNumber, e);
-        }
+    protected IOException unexpected(RuntimeException e) {
+        return new RecordFormatException("record " + recordNumber + " (line " + lineNumber
+                + ") could not be read: " + e, recordNumber, e);
     }
 
-    private ReadEvent readRecord() throws IOException {
+    @Override
+    protected ReadEvent readRecord() throws IOException {
         String start = pendingStart;
         pendingStart = null;
         while (start == null) {
@@ -193,11 +176,6 @@ final class RisReader implements RecordReader {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    @Override
-    public void close() throws IOException {
-        lines.close();
     }
 
     /** One record's fields as the tags arrive; which tag wins is decided in {@link #finish()}. */
