@@ -446,7 +446,7 @@ public class ReviewsApi {
         return get(id);
     }
 
-    /** The review's records (filtered like the list) as CSV, RIS or MEDLINE text. */
+    /** The review's records (filtered like the list) as CSV ({@code format=csv}, the default) or RIS ({@code format=ris}). */
     @GET
     @Path("/{id}/export")
     @Produces({"text/csv", "application/x-research-info-systems", MediaType.APPLICATION_JSON})
