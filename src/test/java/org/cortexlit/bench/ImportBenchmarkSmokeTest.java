@@ -30,8 +30,8 @@ class ImportBenchmarkSmokeTest {
     void theImportLadderRunsAndCountsEveryRecord() throws Exception {
         ImportLadder.Report report = new ImportLadder(runner, index, config).run(150, 2, Path.of("target/bench-smoke"));
         assertEquals(300, report.articlesInDatabase());
-        // raw, parse, parse + index, parse + database, two new files, one re-import
-        assertEquals(4 + 3, report.steps().size());
+        // raw, parse, parse + suggest, parse + index, parse + database, two new files, one re-import
+        assertEquals(5 + 3, report.steps().size());
         report.steps().forEach(s -> assertEquals(150, s.records(), s.name()));
         // memory after each step: what a full collection leaves, and the process's resident size (Linux)
         report.steps().forEach(s -> assertTrue(s.liveHeapBytes() > 0 && s.liveHeapBytes() <= Runtime.getRuntime().maxMemory(),

@@ -120,7 +120,7 @@ class PhraseIndexTest {
              Analyzer text = Analyzers.text()) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 String content = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
-                for (String member : content.split("\\|")) {
+                for (String member : content.split("[|>]")) {
                     List<String> words = Analyzers.words(text, IndexFields.ALL, member);
                     if (words.size() > 1 && PHRASES.token(words).isEmpty()) {
                         missing.add(member.strip());
