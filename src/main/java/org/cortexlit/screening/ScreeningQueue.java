@@ -41,21 +41,35 @@ public class ScreeningQueue {
                     .setParameter("r", reviewId).getSingleResult();
             int offset = (int) (waiting * k / members.size());
             List<Long> at = Article.getEntityManager().createQuery("select r.id from ReviewRecord r where r.reviewId = :r "
-                            + "and r.removed = false and r.decisionCount = 0 and r.resolvedBy is null order by r.id", Long.class)
+                            + "and r.removed = false and r.decisionCount = 0 and r.resolvedBy is null " + IN_QUEUE_ORDER, Long.class)
                     .setParameter("r", reviewId).setFirstResult(Math.max(0, offset - 1)).setMaxResults(1).getResultList();
             return offset == 0 || at.isEmpty() ? 0L : at.get(0);
         });
     }
 
+    /**
+     * The order of the queue index ({@code review_record_queue}: review, removed, decision count, id). With the first
+     * three fixed by the query it is the order of ids, and naming the index's columns lets the database read the index
+     * in order and stop at the first match instead of sorting every waiting record (H2 does so only then).
+     */
+    private static final String IN_QUEUE_ORDER = "order by r.reviewId, r.removed, r.decisionCount, r.id";
+
     private Optional<ReviewRecord> nextAfter(long reviewId, Actor actor, long afterId) {
         return Tx.tx(() -> {
             Review r = Review.require(reviewId);
-            return ReviewRecord.<ReviewRecord>find("from ReviewRecord r where r.reviewId = ?1 and r.removed = false "
-                            + "and r.decisionCount < ?2 and r.status <> ?3 and r.resolvedBy is null and r.id > ?4 "
-                            + "and not exists (select 1 from "
-                            + "ScreeningDecision d where d.recordId = r.id and d.reviewer = ?5) order by r.id",
-                    reviewId, r.decisionsNeeded(), Status.CONFLICT, afterId, actor.name())
-                    .firstResultOptional();
+            // one query per decision count a waiting record can have (0; and 1 in dual mode), each read in index order
+            Optional<ReviewRecord> first = Optional.empty();
+            for (int count = 0; count < r.decisionsNeeded(); count++) {
+                Optional<ReviewRecord> next = ReviewRecord.<ReviewRecord>find("from ReviewRecord r where r.reviewId = ?1 "
+                                + "and r.removed = false and r.decisionCount = ?2 and r.status <> ?3 and r.resolvedBy is null "
+                                + "and r.id > ?4 and not exists (select 1 from ScreeningDecision d where d.recordId = r.id "
+                                + "and d.reviewer = ?5) " + IN_QUEUE_ORDER,
+                        reviewId, count, Status.CONFLICT, afterId, actor.name()).firstResultOptional();
+                if (next.isPresent() && (first.isEmpty() || next.get().id < first.get().id)) {
+                    first = next;
+                }
+            }
+            return first;
         });
     }
 
@@ -63,9 +77,17 @@ public class ScreeningQueue {
     public long remaining(long reviewId, Actor actor) {
         return Tx.tx(() -> {
             Review r = Review.require(reviewId);
-            return Article.getEntityManager().createQuery("select count(r) from ReviewRecord r where r.reviewId = :r "
-                            + "and r.removed = false and r.decisionCount < :n and r.status <> :c and r.resolvedBy is null "
-                            + "and not exists (select 1 "
+            // a record nobody decided cannot hold a decision of the actor's: only the others need the check
+            long undecided = Article.getEntityManager().createQuery("select count(r) from ReviewRecord r where "
+                            + "r.reviewId = :r and r.removed = false and r.decisionCount = 0 and r.status <> :c "
+                            + "and r.resolvedBy is null", Long.class)
+                    .setParameter("r", reviewId).setParameter("c", Status.CONFLICT).getSingleResult();
+            if (r.decisionsNeeded() <= 1) {
+                return undecided;
+            }
+            return undecided + Article.getEntityManager().createQuery("select count(r) from ReviewRecord r where "
+                            + "r.reviewId = :r and r.removed = false and r.decisionCount > 0 and r.decisionCount < :n "
+                            + "and r.status <> :c and r.resolvedBy is null and not exists (select 1 "
                             + "from ScreeningDecision d where d.recordId = r.id and d.reviewer = :me)", Long.class)
                     .setParameter("r", reviewId).setParameter("n", r.decisionsNeeded()).setParameter("c", Status.CONFLICT)
                     .setParameter("me", actor.name()).getSingleResult();
