@@ -57,7 +57,30 @@ public class Tagging {
      */
     public List<Result> setAll(String key, Map<String, ? extends Collection<String>> changes, Actor actor,
                                Long reviewId, Integer expectedVersion) {
-        return setAll(key, changes, actor, reviewId, expectedVersion, false);
+        return setAll(key, changes, actor, reviewId, expectedVersion, Set.of());
+    }
+
+    /**
+     * What a tag panel saves: the dimensions the form carries ({@code changes}), where those named in {@code accept}
+     * take the suggested values instead of the form's ({@code "all"}: every dimension with a suggestion), in one
+     * transaction at {@code expectedVersion}. The history marks the accepted ones as accepted suggestions.
+     */
+    public Map<String, Result> save(String key, Map<String, ? extends Collection<String>> changes, String accept,
+                                    Actor actor, Long reviewId, Integer expectedVersion) {
+        Map<String, Collection<String>> all = new LinkedHashMap<>(changes);
+        Set<String> accepting = Set.of();
+        if (accept != null && !accept.isBlank()) {
+            Map<String, List<String>> suggested = suggestedChanges(key, "all".equals(accept) ? null : accept);
+            all.putAll(suggested);
+            accepting = suggested.keySet();
+        }
+        List<Result> results = setAll(key, all, actor, reviewId, expectedVersion, accepting);
+        Map<String, Result> byDimension = new LinkedHashMap<>();
+        int i = 0;
+        for (String dimension : all.keySet()) {
+            byDimension.put(TagDimension.require(dimension).key, results.get(i++));
+        }
+        return byDimension;
     }
 
     /**
@@ -65,6 +88,11 @@ public class Tagging {
      * or in {@code dimension} alone when it is given; the history says they were accepted suggestions.
      */
     public List<Result> acceptSuggestions(String key, String dimension, Actor actor, Long reviewId) {
+        Map<String, List<String>> changes = suggestedChanges(key, dimension);
+        return setAll(key, changes, actor, reviewId, null, changes.keySet());
+    }
+
+    private static Map<String, List<String>> suggestedChanges(String key, String dimension) {
         Suggestions suggestions = QuarkusTransaction.requiringNew().call(() -> Article.findByKey(key)
                 .map(Article::currentSuggestions)
                 .orElseThrow(() -> ScreeningException.notFound("No article " + key + " in the corpus.")));
@@ -85,7 +113,7 @@ public class Tagging {
                     : "The suggester proposes no " + TagDimension.require(dimension).label.toLowerCase(Locale.ROOT)
                     + " for " + key + ": there is nothing to accept.");
         }
-        return setAll(key, changes, actor, reviewId, null, true);
+        return changes;
     }
 
     /**
@@ -117,7 +145,7 @@ public class Tagging {
     }
 
     private List<Result> setAll(String key, Map<String, ? extends Collection<String>> changes, Actor actor,
-                                Long reviewId, Integer expectedVersion, boolean accepting) {
+                                Long reviewId, Integer expectedVersion, Set<String> accepting) {
         if (!actor.editor()) {
             throw ScreeningException.forbidden("Only reviewers and admins tag studies.");
         }
@@ -152,8 +180,8 @@ public class Tagging {
                 Article a = Article.findByKey(key).orElseThrow(() ->
                         ScreeningException.notFound("No article " + key + " in the corpus."));
                 if (expectedVersion != null && expectedVersion != a.version) {
-                    throw ScreeningException.conflict("Someone changed this study (its tags or its record) while you "
-                            + "were looking at it; your tags were not saved. Here it is as it is now: check and tag again.");
+                    throw ScreeningException.conflict("Someone changed this study (its tags or its record) since you "
+                            + "loaded it; your tags were not saved. Check its tags as they are now, then save again.");
                 }
                 Instant now = Instant.now();
                 Suggestions suggested = a.currentSuggestions();
@@ -180,7 +208,7 @@ public class Tagging {
                     c.at = now;
                     List<String> proposal = suggestedValues(suggested, w.getKey());
                     c.suggestedValues = proposal.isEmpty() ? null : String.join("; ", proposal);
-                    c.acceptedSuggestion = accepting;
+                    c.acceptedSuggestion = accepting.contains(dim);
                     c.persist();
                     results.add(new Result(after, a.version, true));
                     any = true;

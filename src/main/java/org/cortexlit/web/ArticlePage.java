@@ -5,8 +5,10 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,13 +16,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.cortexlit.library.AbstractSection;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.ArticleEvent;
 import org.cortexlit.library.Corpus;
-import org.cortexlit.library.TagChange;
-import org.cortexlit.library.TagDimension;
+import org.cortexlit.library.SuggestionDisplay;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.ScreeningException;
 import org.cortexlit.screening.Tagging;
@@ -31,7 +31,6 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,8 +50,7 @@ public class ArticlePage {
     static class Templates {
         static native TemplateInstance article(Article article, List<ArticleEvent> history, List<SearchService.Hit> similar,
                                                Article duplicateOf, List<Article> duplicates,
-                                               List<ScreenPage.TagRow> tags, List<TagChange> tagHistory,
-                                               String notice, String error, Shown shown, String q);
+                                               TagPanel tags, Shown shown, String q);
     }
 
     private final SimilarArticles similarArticles;
@@ -77,12 +75,14 @@ public class ArticlePage {
         Corpus.ArticlePage page = corpus.articlePage(key)
                 .orElseThrow(() -> new NotFoundException("No article " + key + " in the corpus."));
         Article a = page.article();
-        Map<TagDimension, List<String>> defaults = new LinkedHashMap<>();
-        for (TagDimension d : TagDimension.values()) {
-            defaults.put(d, d.defaults);
-        }
-        return Templates.article(a, page.history(), similar, page.keptAs(), page.linked(), ScreenPage.TagRow.of(a, defaults),
-                page.tagHistory(), notice, error, marked(a, q), q);
+        SuggestionDisplay suggested = SuggestionDisplay.of(a);
+        return Templates.article(a, page.history(), similar, page.keptAs(), page.linked(), tagPanel(page, suggested)
+                .withMessages(notice, error), marked(a, q, suggested), q);
+    }
+
+    private TagPanel tagPanel(Corpus.ArticlePage page, SuggestionDisplay suggested) {
+        return TagPanel.of(page.article(), TagPanel.defaultVocabulary(), suggested, "/articles/" + page.article().key() + "/tags",
+                Actor.of(identity).editor(), page.tagHistory());
     }
 
     /** The article's title and abstract sections as the page shows them: with what {@code q} (the search it was reached
@@ -93,7 +93,7 @@ public class ArticlePage {
     public record ShownSection(String label, String html) {
     }
 
-    private Shown marked(Article a, String q) {
+    private Shown marked(Article a, String q, SuggestionDisplay suggested) {
         SearchService.Marked m = null;
         if (q != null && !q.isBlank()) {
             try {
@@ -106,39 +106,39 @@ public class ArticlePage {
         for (int i = 0; i < a.abstractSections.size(); i++) {
             AbstractSection s = a.abstractSections.get(i);
             String html = m == null || m.sections().get(i) == null ? s.html : m.sections().get(i);
-            sections.add(new ShownSection(s.label, html));
+            sections.add(new ShownSection(s.label, suggested.markSection(i, html)));
         }
         String title = m == null || m.title() == null ? a.titleHtml : m.title();
-        return new Shown(title, sections);
+        return new Shown(suggested.markTitle(title), sections);
     }
 
-    /** Tags the study in one dimension from the article page (Post/Redirect/Get). */
+    /**
+     * Saves the article's tag panel (every dimension at once, or a suggestion accepted): with htmx the panel alone is
+     * swapped in; without, Post/Redirect/Get.
+     */
     @POST
     @Path("/{key}/tags")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"admin", "reviewer"})
-    public Response tag(@PathParam("key") String key, @RestForm String dimension, @RestForm("value") List<String> values,
-                        @RestForm String free, @RestForm Integer version) {
-        String page = "/articles/" + key.trim();
+    public Object tag(@PathParam("key") String key, @BeanParam TagForm form, @HeaderParam("HX-Request") String htmx) {
+        String page = "/articles/" + key.trim() + "#tags";
         try {
-            Tagging.Result r = tagging.set(key.trim(), dimension, withFree(values, free), Actor.of(identity), null, version);
-            return Redirects.notice(page + "#tags", r.changed() ? "Tagged " + dimension + ": "
-                    + (r.values().isEmpty() ? "none" : String.join(", ", r.values())) + "." : "No change to " + dimension + ".");
+            Map<String, Tagging.Result> r = tagging.save(key.trim(), form.changes(), form.accept(), Actor.of(identity), null,
+                    form.version());
+            String said = TagForm.said(r, form.accept());
+            return htmx != null ? panelOf(key).withNotice(said).render() : Redirects.notice(page, said);
         } catch (ScreeningException e) {
-            return Redirects.error(page + "#tags", e.getMessage());
+            if (htmx == null) {
+                return Redirects.error(page, e.getMessage());
+            }
+            TagPanel now = panelOf(key);
+            return now.refused(e.getMessage(), form, now.version()).render();
         }
     }
 
-    /** Ticked values plus the comma-separated free text (sessions, intensity, conditions, other values). */
-    static List<String> withFree(List<String> values, String free) {
-        List<String> all = new ArrayList<>(values == null ? List.of() : values);
-        if (free != null) {
-            for (String v : free.split(",")) {
-                if (!v.isBlank()) {
-                    all.add(v.trim());
-                }
-            }
-        }
-        return all;
+    private TagPanel panelOf(String key) {
+        Corpus.ArticlePage page = corpus.articlePage(key.trim())
+                .orElseThrow(() -> new NotFoundException("No article " + key + " in the corpus."));
+        return tagPanel(page, SuggestionDisplay.of(page.article()));
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.cortexlit.library.AbstractSection;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.Author;
-import org.cortexlit.library.TagDimension;
+import org.cortexlit.library.SuggestionDisplay;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.RecordView;
@@ -42,7 +43,8 @@ import java.util.Optional;
 
 /**
  * Screening one record at a time. Keys (see /js/screen.js): i include, m maybe, e exclude (then a digit for the
- * reason), a digit alone excludes with that reason, u undoes the last decision, ? shows help. With htmx the
+ * reason), a digit alone excludes with that reason, u undoes the last decision, a accepts the suggested tags, ? shows
+ * help. With htmx the
  * next record swaps in without a page load; without JavaScript the forms post and redirect (Post/Redirect/Get).
  */
 @Path("/reviews/{id}/screen")
@@ -58,32 +60,11 @@ public class ScreenPage {
     public record Section(String label, String html) {
     }
 
-    /** A tag dimension as the panel shows it: the values offered, the ones set, whether free text is allowed. */
-    public record TagRow(TagDimension dimension, List<String> offered, List<String> set, String free) {
-        public boolean has(String value) {
-            return set.contains(value);
-        }
-
-        /** The rows for an article, offering {@code vocabulary}'s values; values set outside it show as free text. */
-        static List<TagRow> of(Article a, Map<TagDimension, List<String>> vocabulary) {
-            List<TagRow> rows = new ArrayList<>();
-            vocabulary.forEach((dim, offered) -> {
-                List<String> set = a.tagValues(dim.key);
-                List<String> extra = set.stream().filter(v -> !offered.contains(v)).toList();
-                rows.add(new TagRow(dim, offered, set, String.join(", ", extra)));
-            });
-            return rows;
-        }
-    }
-
     /** Everything the screening panel shows, built inside one transaction. */
     public record Panel(Review review, ReviewRecord record, String key, String titleHtml, String authors, String journal,
                         Integer year, List<String> publicationTypes, List<String> mesh, List<Section> sections,
-                        List<TagRow> tags, int articleVersion, ScreeningDecision mine, List<ScreeningDecision> others,
+                        TagPanel tags, ScreeningDecision mine, List<ScreeningDecision> others,
                         boolean othersVisible, long remaining, List<String> reasons) {
-        public String tagAction() {
-            return "/reviews/" + review.id + "/screen/" + record.id + "/tags";
-        }
     }
 
     @CheckedTemplate
@@ -135,19 +116,25 @@ public class ScreenPage {
         ReviewRecord rec = view.record();
         Article a = view.article();
         WordHighlighter hl = new WordHighlighter(review.includeWordList(), review.excludeWordList());
+        SuggestionDisplay suggested = SuggestionDisplay.of(a);
         List<Section> sections = new ArrayList<>();
-        for (AbstractSection s : a.abstractSections) {
-            sections.add(new Section(s.label, hl.highlight(s.text)));
+        for (int i = 0; i < a.abstractSections.size(); i++) {
+            AbstractSection s = a.abstractSections.get(i);
+            sections.add(new Section(s.label, suggested.markSection(i, hl.highlight(s.text))));
         }
         List<String> authors = new ArrayList<>();
         for (Author au : a.authors) {
             authors.add(au.displayName());
         }
-        List<TagRow> tags = TagRow.of(a, review.vocabulary());
-        return new Panel(review, rec, a.key(), hl.highlight(a.title), String.join(", ", authors),
+        return new Panel(review, rec, a.key(), suggested.markTitle(hl.highlight(a.title)), String.join(", ", authors),
                 a.journalAbbrev != null ? a.journalAbbrev : a.journal, a.year, List.copyOf(a.publicationTypes),
-                a.mesh.stream().map(m -> m.descriptor + (m.major ? "*" : "")).toList(), sections, tags, a.version,
+                a.mesh.stream().map(m -> m.descriptor + (m.major ? "*" : "")).toList(), sections, tagPanel(view, suggested),
                 view.mine(), view.others(), view.othersVisible(), remaining, review.reasons());
+    }
+
+    private static TagPanel tagPanel(RecordView view, SuggestionDisplay suggested) {
+        return TagPanel.of(view.article(), view.review().vocabulary(), suggested,
+                "/reviews/" + view.review().id + "/screen/" + view.record().id + "/tags", true, null);
     }
 
     @POST
@@ -196,27 +183,33 @@ public class ScreenPage {
         }
     }
 
+    /**
+     * Saves the tag panel (every dimension at once, or a suggestion accepted); with htmx only the panel is swapped, so
+     * nothing else on the page (a half-written note) is lost.
+     */
     @POST
     @Path("/{recordId}/tags")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object tag(@PathParam("id") long id, @PathParam("recordId") long recordId, @RestForm String dimension,
-                      @RestForm("value") List<String> values, @RestForm String free, @RestForm Integer version,
+    public Object tag(@PathParam("id") long id, @PathParam("recordId") long recordId, @BeanParam TagForm form,
                       @HeaderParam("HX-Request") String htmx) {
         Actor me = Actor.of(identity);
+        String page = "/reviews/" + id + "/screen?record=" + recordId + "#tags";
         try {
-            String pmid = reads.keyOf(id, recordId);
-            Tagging.Result r = tagging.set(pmid, dimension, ArticlePage.withFree(values, free), me, id, version);
-            String msg = r.changed() ? "Tagged " + dimension + ": " + (r.values().isEmpty() ? "none" : String.join(", ", r.values())) + "."
-                    : "No change to " + dimension + ".";
-            if (htmx != null) {
-                return render(id, recordId, 0, msg, null, true);
-            }
-            return Redirects.notice("/reviews/" + id + "/screen?record=" + recordId, msg);
+            String key = reads.keyOf(id, recordId);
+            Map<String, Tagging.Result> r = tagging.save(key, form.changes(), form.accept(), me, id, form.version());
+            String said = TagForm.said(r, form.accept());
+            return htmx != null ? panelOf(id, recordId, me).withNotice(said).render() : Redirects.notice(page, said);
         } catch (ScreeningException e) {
-            if (htmx != null) {
-                return render(id, recordId, 0, null, e.getMessage(), true);
+            if (htmx == null) {
+                return Redirects.error(page, e.getMessage());
             }
-            return Redirects.error("/reviews/" + id + "/screen?record=" + recordId, e.getMessage());
+            TagPanel now = panelOf(id, recordId, me);
+            return now.refused(e.getMessage(), form, now.version()).render();
         }
+    }
+
+    private TagPanel panelOf(long id, long recordId, Actor me) {
+        RecordView view = reads.screen(id, recordId, 0, me).record().orElseThrow();
+        return tagPanel(view, SuggestionDisplay.of(view.article()));
     }
 }

@@ -1,5 +1,5 @@
 // Keyboard screening: i include, m maybe, e exclude (then a digit), 1-9 exclude with that reason,
-// u undo, ? help. Works with htmx swapping #screen in place, and falls back to plain form posts.
+// u undo, a accept the suggested tags, ? help. Works with htmx swapping #screen in place, and falls back to plain form posts.
 (function () {
   'use strict';
   var armed = false;
@@ -11,9 +11,19 @@
     return tag === 'INPUT' && target.type !== 'radio' && target.type !== 'checkbox';
   }
 
+  var discard = false;
+
   function decide(value) {
     var form = document.getElementById('decide');
     if (!form) return;
+    var tags = document.querySelector('#tag-panel[data-dirty]');
+    if (tags && !discard) {
+      discard = true;
+      say('Your tag changes are not saved: save them (Save tags), or press the key again to go on without them.');
+      return;
+    }
+    discard = false;
+    if (tags) tags.removeAttribute('data-dirty');
     var button = form.querySelector('button[name=decision][value=' + value + ']');
     button.click(); // a click, so htmx (and the browser) send the button's decision with the form
   }
@@ -42,6 +52,11 @@
     } else if (k === 'u') {
       var undo = document.querySelector('[data-key=u]');
       if (undo) undo.click();
+    } else if (k === 'a') {
+      var accept = document.querySelector('[data-key=a]');
+      if (!accept) return;
+      accept.click(); // accepts every suggestion the tags do not follow yet; the panel alone is swapped
+      say('');
     } else if (!form) {
       return;
     } else if (k === 'i') {

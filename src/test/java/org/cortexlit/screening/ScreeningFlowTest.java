@@ -523,7 +523,7 @@ class ScreeningFlowTest {
         String pmid = "39000001";
         int version = QuarkusTransaction.requiringNew().call(() -> Article.findByPmid(pmid).orElseThrow().version);
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("dimension", "target")
-                .formParam("value", "M1").formParam("value", "DLPFC").formParam("version", version)
+                .formParam("value-target", "M1").formParam("value-target", "DLPFC").formParam("version", version)
                 .post("/articles/" + pmid + "/tags").then().statusCode(303).cookie(TestCorpus.FLASH, TestCorpus.flashNotice());
         // searchable at once, as a field and as a facet
         given().queryParam("q", "m1[target] AND DLPFC[target]").get("/api/search").then().statusCode(200)
@@ -533,13 +533,13 @@ class ScreeningFlowTest {
                 .body(containsString("target: DLPFC, M1")).body(containsString("admin: target (none) → DLPFC; M1"));
         // the old version is stale now: refused with a message, nothing changes
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("dimension", "target")
-                .formParam("value", "S1").formParam("version", version).post("/articles/" + pmid + "/tags")
+                .formParam("value-target", "S1").formParam("version", version).post("/articles/" + pmid + "/tags")
                 .then().statusCode(303).cookie(TestCorpus.FLASH, TestCorpus.flashError());
         assertTrue(TestCorpus.flashMessage(given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
-                .formParam("dimension", "sessions").formParam("free", "ten").post("/articles/" + pmid + "/tags"))
+                .formParam("dimension", "sessions").formParam("free-sessions", "ten").post("/articles/" + pmid + "/tags"))
                 .contains("Number of sessions"));
         assertTrue(TestCorpus.flashMessage(given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
-                .formParam("dimension", "design").formParam("value", "controlled").formParam("value", "review")
+                .formParam("dimension", "design").formParam("value-design", "controlled").formParam("value-design", "review")
                 .post("/articles/" + pmid + "/tags")).contains("takes one value"));
         List<String> targets = QuarkusTransaction.requiringNew().call(() -> Article.findByPmid(pmid).orElseThrow().tagValues("target"));
         assertEquals(List.of("DLPFC", "M1"), targets);
