@@ -8,6 +8,7 @@ import org.cortexlit.text.Marks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +71,8 @@ public final class SuggestionDisplay {
                 }
             }
             if (!values.isEmpty()) {
-                out.add(new Row(dim, List.copyOf(values), (int) Math.round(confidence * 100), List.copyOf(quotes)));
+                out.add(new Row(dim, List.copyOf(values), (int) Math.round(confidence * 100),
+                        List.copyOf(new LinkedHashSet<>(quotes)))); // a word quoted once however often it counted
             }
         });
         this.rows = List.copyOf(out);
