@@ -185,5 +185,14 @@ public interface CortexLitConfig {
          * rebuild ends within this time; otherwise it goes on in the background and they answer at once (202). */
         @WithDefault("20s")
         Duration rebuildWait();
+
+        /** Searches that run at once; more wait their turn (at most {@link #searchWait()}), so screening and imports
+         * keep their share of the cores under many searchers. 0: one per core. */
+        @WithDefault("0")
+        int searchConcurrency();
+
+        /** How long a search waits for its turn before it is answered 503 (busy, try again). */
+        @WithDefault("30s")
+        Duration searchWait();
     }
 }

@@ -41,6 +41,7 @@ import org.cortexlit.text.Html;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -50,6 +51,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -115,12 +117,18 @@ public class SearchService {
 
     /** Time of each search (core and counting, not the page around it): the cortexlit_search_seconds metric. */
     private final Timer searchTimer;
+    /** Searches running at once (cortexlit.index.search-concurrency), handed out in arrival order. */
+    private final Semaphore turns;
+    private final Duration turnWait;
 
     @Inject
     public SearchService(SearchIndex index, CortexLitConfig config,
                          MeterRegistry registry) {
         this.index = index;
         this.countCache = new CountCache(config.index().countCacheSize());
+        int concurrency = config.index().searchConcurrency();
+        this.turns = new Semaphore(concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors(), true);
+        this.turnWait = config.index().searchWait();
         this.translator = new QueryTranslator(index.analyzer());
         this.searchTimer = Timer.builder("cortexlit.search")
                 .description("Searches of the corpus: translation, ranking and counting").publishPercentileHistogram()
@@ -143,9 +151,32 @@ public class SearchService {
     public Result search(String q, int page, int size, Order order, Query filter) throws QuerySyntaxException, IOException {
         long started = System.nanoTime();
         try {
-            return searchUntimed(q, page, size, order, filter);
+            if (!turns.tryAcquire(turnWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new Busy("Search is busy: " + turns.getQueueLength() + " searches are waiting for their turn. "
+                        + "Try again in a few seconds.");
+            }
+            try {
+                return searchUntimed(q, page, size, order, filter);
+            } finally {
+                turns.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy("The search was stopped while it waited for its turn.");
         } finally {
             searchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The turns searches take (tests hold them to see a search wait). */
+    Semaphore turns() {
+        return turns;
+    }
+
+    /** A search that waited longer than {@code cortexlit.index.search-wait} for its turn: answered 503. */
+    public static class Busy extends RuntimeException {
+        public Busy(String message) {
+            super(message);
         }
     }
 

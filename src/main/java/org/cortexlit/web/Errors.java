@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.cortexlit.importing.SavedSearches;
 import org.cortexlit.screening.ScreeningException;
+import org.cortexlit.search.SearchService;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
@@ -80,6 +81,12 @@ public class Errors {
     }
 
     /** JAX-RS answers 404 when a query parameter does not convert; {@link NumberParams} says why, and it is a 400. */
+    @ServerExceptionMapper
+    public Response busy(SearchService.Busy e, UriInfo uri) {
+        Response r = answer(uri, 503, "Busy", e.getMessage());
+        return Response.fromResponse(r).header("Retry-After", "5").build();
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
