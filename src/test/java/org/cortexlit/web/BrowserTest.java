@@ -1,10 +1,7 @@
 package org.cortexlit.web;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -14,22 +11,16 @@ import org.cortexlit.screening.ReviewForm;
 import org.cortexlit.screening.ReviewRecords;
 import org.cortexlit.screening.Reviews;
 import org.cortexlit.search.SearchIndex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A person's first session in a real browser (Debian's headless Chromium): upload a file through the
@@ -38,13 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @QuarkusTest
 @TestSecurity(user = "admin", roles = "admin")
-class BrowserTest {
-
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SHOTS = Paths.get("target/screenshots");
-
-    static Playwright playwright;
-    static Browser browser;
+class BrowserTest extends ChromiumTest {
 
     @Inject
     SearchIndex index;
@@ -52,35 +37,6 @@ class BrowserTest {
     ReviewRecords reviewRecords;
     @Inject
     Reviews reviews;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void launch() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at /usr/bin/chromium: browser tests skipped "
-                + "(apt-get install chromium)");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = chromium(playwright);
-    }
-
-    /** Debian's Chromium, headless, as BROWSER-TESTS.md checked it on this kind of machine. */
-    static Browser chromium(Playwright playwright) {
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void emptyCorpus() {
@@ -187,7 +143,4 @@ class BrowserTest {
         }
     }
 
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + "/" + path;
-    }
 }

@@ -3,8 +3,6 @@ package org.cortexlit.web;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -20,20 +18,15 @@ import org.cortexlit.screening.ReviewRecords;
 import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.ScreeningQueue;
 import org.cortexlit.search.SearchIndex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Dual screening in a real browser, under the production sign-in rules: a reviewer signs in through the form, screens
@@ -42,10 +35,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @QuarkusTest
 @TestProfile(RealSecurityProfile.class)
-class ScreeningBrowserTest {
-
-    static Playwright playwright;
-    static Browser browser;
+class ScreeningBrowserTest extends ChromiumTest {
 
     @Inject
     SearchIndex index;
@@ -61,40 +51,6 @@ class ScreeningBrowserTest {
     Reviews reviews;
     @Inject
     ScreeningQueue queue;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void launch() {
-        assumeTrue(Files.isExecutable(BrowserTest.CHROMIUM), "Chromium is not installed at /usr/bin/chromium: browser "
-                + "tests skipped (apt-get install chromium)");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = BrowserTest.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + "/" + path;
-    }
-
-    private void signIn(Page page, String wanted, String user) {
-        page.navigate(url(wanted));
-        page.waitForURL("**/login");
-        page.fill("#j_username", user);
-        page.fill("#j_password", user + "-password");
-        page.click("button[type=submit]");
-        page.waitForURL("**/" + wanted);
-    }
 
     @Test
     void aReviewerScreensWithTheKeyboardAndTheLeadResolvesAConflict() throws Exception {
@@ -113,7 +69,7 @@ class ScreeningBrowserTest {
             records[i] = queue.next(id, admin, 0).orElseThrow().id;
             decisions.decide(id, records[i], admin, adminSays[i], "1", null);
         }
-        Files.createDirectories(BrowserTest.SHOTS);
+        Files.createDirectories(SHOTS);
 
         try (BrowserContext leadContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
              BrowserContext reviewerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
@@ -125,7 +81,7 @@ class ScreeningBrowserTest {
             Page reviewer = reviewerContext.newPage();
             signIn(reviewer, "reviews/" + id + "/screen", "reviewer");
             assertFalse(reviewer.textContent("#screen").contains("admin:"), "blind: the lead's decision is not shown");
-            reviewer.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("dual-reviewer.png")).setFullPage(true));
+            reviewer.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("dual-reviewer.png")).setFullPage(true));
             for (String key : new String[]{"i", "1", "i"}) {
                 String before = reviewer.getAttribute(".screen-record", "data-record");
                 reviewer.keyboard().press(key);
@@ -133,7 +89,7 @@ class ScreeningBrowserTest {
                         + "document.querySelector('.screen-record').dataset.record !== r", before);
             }
             reviewer.waitForSelector("#done");
-            reviewer.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("dual-reviewer-done.png")).setFullPage(true));
+            reviewer.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("dual-reviewer-done.png")).setFullPage(true));
 
             lead.reload();
             assertEquals("2 / 0", lead.textContent("#count-conflicts").trim());
@@ -141,7 +97,7 @@ class ScreeningBrowserTest {
             assertEquals("1", lead.textContent("#count-included").trim());
             assertEquals("2", lead.textContent("#by-reviewer tbody tr:nth-child(2) .n-include").trim(), "reviewer included two");
             assertEquals("1", lead.textContent("#by-reviewer tbody tr:nth-child(1) .n-exclude").trim(), "admin excluded one");
-            lead.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("dual-progress.png")).setFullPage(true));
+            lead.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("dual-progress.png")).setFullPage(true));
 
             lead.click("text=Conflicts (2)");
             lead.waitForSelector("#records");
@@ -157,7 +113,7 @@ class ScreeningBrowserTest {
             lead.navigate(url("reviews/" + id));
             assertEquals("1 / 1", lead.textContent("#count-conflicts").trim());
             assertEquals("2", lead.textContent("#count-included").trim());
-            lead.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("dual-resolved.png")).setFullPage(true));
+            lead.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("dual-resolved.png")).setFullPage(true));
         } finally {
             Files.deleteIfExists(file);
         }

@@ -3,9 +3,7 @@ package org.cortexlit.web;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -23,11 +21,8 @@ import org.cortexlit.screening.ReviewRecords;
 import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.Tagging;
 import org.cortexlit.search.SearchIndex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +33,6 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Screening a tagged review with the suggestions in a real browser: one key ({@code a}) per record accepts the
@@ -47,10 +41,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @QuarkusTest
 @TestProfile(RealSecurityProfile.class)
-class TagPanelBrowserTest {
-
-    static Playwright playwright;
-    static Browser browser;
+class TagPanelBrowserTest extends ChromiumTest {
 
     @Inject
     SearchIndex index;
@@ -62,31 +53,6 @@ class TagPanelBrowserTest {
     ReviewRecords reviewRecords;
     @Inject
     Reviews reviews;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void launch() {
-        assumeTrue(Files.isExecutable(BrowserTest.CHROMIUM), "Chromium is not installed at /usr/bin/chromium: browser "
-                + "tests skipped (apt-get install chromium)");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = BrowserTest.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + "/" + path;
-    }
 
     @Test
     void oneKeyPerRecordAcceptsTheSuggestedTags() throws Exception {
@@ -104,22 +70,17 @@ class TagPanelBrowserTest {
         List<String> keys = List.of("90000001", "90000002", "90000003");
         reviewRecords.addByPmid(id, String.join(" ", keys), admin);
         members.addMember(id, "reviewer", "reviewer", admin);
-        Files.createDirectories(BrowserTest.SHOTS);
+        Files.createDirectories(SHOTS);
 
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
-            page.navigate(url("reviews/" + id + "/screen"));
-            page.waitForURL("**/login");
-            page.fill("#j_username", "reviewer");
-            page.fill("#j_password", "reviewer-password");
-            page.click("button[type=submit]");
-            page.waitForURL("**/reviews/" + id + "/screen");
+            signIn(page, "reviews/" + id + "/screen", "reviewer");
 
             // the evidence is marked in the abstract, in a colour of its own (not the include words' background)
             assertTrue(page.locator("#screen-abstract mark.ev").count() > 0, "evidence marked in the abstract");
             assertEquals("rgba(0, 0, 0, 0)", page.locator("#screen-abstract mark.ev").first()
                     .evaluate("m => getComputedStyle(m).backgroundColor"), "evidence is underlined, not filled");
-            page.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("tags-suggested.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("tags-suggested.png")).setFullPage(true));
 
             // an unsaved edit is not lost to a decision key: the first press warns, the record stays
             String first = page.getAttribute(".screen-record", "data-record");
@@ -141,7 +102,7 @@ class TagPanelBrowserTest {
                         page.textContent("#tags .notice"));
                 assertEquals(0, page.locator("[data-key=a]").count(), "nothing left to accept");
                 if (i == 0) {
-                    page.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SHOTS.resolve("tags-accepted.png")).setFullPage(true));
+                    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("tags-accepted.png")).setFullPage(true));
                 }
                 page.keyboard().press("i");
                 page.waitForFunction("r => !document.querySelector('.screen-record') || "
