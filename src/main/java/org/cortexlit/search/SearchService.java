@@ -110,6 +110,11 @@ public class SearchService {
             long reachable = Math.min(total, MAX_WINDOW);
             return (int) Math.max(1, (reachable + size - 1) / size);
         }
+
+        /** The number of this page's first hit, counting from 1 across pages. */
+        public long first() {
+            return (long) (page - 1) * size + 1;
+        }
     }
 
     private final SearchIndex index;

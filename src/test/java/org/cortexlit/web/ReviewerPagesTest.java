@@ -1,0 +1,71 @@
+package org.cortexlit.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.cortexlit.TestCorpus;
+import org.cortexlit.bench.CorpusGenerator;
+import org.cortexlit.screening.Actor;
+import org.cortexlit.screening.Decisions;
+import org.cortexlit.screening.ReviewForm;
+import org.cortexlit.screening.ReviewRecords;
+import org.cortexlit.screening.Reviews;
+import org.cortexlit.screening.ScreeningQueue;
+import org.cortexlit.search.SearchIndex;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pages a reviewer spends the day on, read as HTML: search paging and facets, record lists, adding records. */
+@QuarkusTest
+@TestSecurity(user = "admin", roles = "admin")
+class ReviewerPagesTest {
+
+    static final Actor ADMIN = new Actor("admin", true, true);
+
+    @Inject
+    SearchIndex index;
+    @Inject
+    Reviews reviews;
+    @Inject
+    ReviewRecords reviewRecords;
+    @Inject
+    ScreeningQueue queue;
+    @Inject
+    Decisions decisions;
+
+    @BeforeEach
+    void corpus() {
+        TestCorpus.reset(index);
+        TestCorpus.upload("trials.xml").statusCode(201);
+    }
+
+    private long review(String name) {
+        long id = reviews.create(new ReviewForm(name, null, null, null, null, null, null, null, "single", null), ADMIN).id;
+        reviewRecords.addByPmid(id, "90000001 90000002 90000003", ADMIN);
+        return id;
+    }
+
+    @Test
+    void theSecondPageOfResultsCarriesOnNumbering() throws Exception {
+        Path file = Files.createTempFile("generated", ".xml");
+        new CorpusGenerator(5).writePubmedXml(file, 25, 95_000_000L, false);
+        TestCorpus.upload("generated.xml", Files.readAllBytes(file)).statusCode(201);
+        Files.delete(file);
+        given().queryParam("q", "1800:2100[dp]").queryParam("page", 2).get("/search").then().statusCode(200)
+                .body(containsString("<ol class=\"hits\" start=\"21\">"));
+        given().queryParam("q", "1800:2100[dp]").get("/search").then().statusCode(200)
+                .body(containsString("<ol class=\"hits\" start=\"1\">"));
+    }
+}
