@@ -68,4 +68,19 @@ class ReviewerPagesTest {
         given().queryParam("q", "1800:2100[dp]").get("/search").then().statusCode(200)
                 .body(containsString("<ol class=\"hits\" start=\"1\">"));
     }
+
+    @Test
+    void anUnexpectedFailureIsAPageOfTheSiteAndJsonForTheApi() {
+        given().get("/test-only/fail").then().statusCode(500).contentType(containsString("text/html"))
+                .body(containsString("class=\"top\"")).body(containsString("href=\"/search\""))
+                .body(not(containsString("secret detail"))).body(not(containsString("at org.cortexlit")));
+        given().get("/api/test-only/fail").then().statusCode(500).contentType("application/json")
+                .body("error", not(containsString("secret detail")));
+    }
+
+    @Test
+    void anUnknownArticleSaysWhichArticleIsMissing() {
+        given().get("/articles/99999999").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("No article 99999999 in the corpus.")).body(containsString("class=\"top\""));
+    }
 }
