@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.screening.ReviewScope;
 import org.cortexlit.screening.ScreeningException;
+import org.cortexlit.search.Facets;
 import org.cortexlit.search.SearchIndex;
 import org.cortexlit.search.SearchService;
 import org.cortexlit.search.query.QuerySyntaxException;
@@ -29,7 +30,7 @@ public class SearchPage {
         static native TemplateInstance results(String q, String sort, SearchService.Result result, String error,
                                                List<SearchService.Order> orders,
                                                ReviewScope.Scope scope, String scopeParams,
-                                               SearchIndex.RebuildProgress rebuilding);
+                                               SearchIndex.RebuildProgress rebuilding, List<Facets.ActiveFilter> filters);
     }
 
     private static final List<SearchService.Order> ORDERS = List.of(SearchService.Order.values());
@@ -70,18 +71,18 @@ public class SearchPage {
                 scope = scopes.of(review, status, query);
                 params = "&review=" + review + (scope.status() == null ? "" : "&status=" + scope.status().name());
             } catch (ScreeningException e) {
-                return Templates.results(query, sort, null, e.getMessage(), ORDERS, null, "", index.rebuildProgress());
+                return Templates.results(query, sort, null, e.getMessage(), ORDERS, null, "", index.rebuildProgress(), Facets.activeFilters(query));
             }
         }
         if (query.isBlank()) {
-            return Templates.results(query, sort, null, null, ORDERS, scope, params, index.rebuildProgress());
+            return Templates.results(query, sort, null, null, ORDERS, scope, params, index.rebuildProgress(), Facets.activeFilters(query));
         }
         try {
             SearchService.Order order = SearchService.Order.parse(sort);
             return Templates.results(query, order.param(), search.search(query, page, 20, order,
-                    scope == null ? null : scope.filter()), null, ORDERS, scope, params, index.rebuildProgress());
+                    scope == null ? null : scope.filter()), null, ORDERS, scope, params, index.rebuildProgress(), Facets.activeFilters(query));
         } catch (QuerySyntaxException e) {
-            return Templates.results(query, sort, null, e.getMessage(), ORDERS, scope, params, index.rebuildProgress());
+            return Templates.results(query, sort, null, e.getMessage(), ORDERS, scope, params, index.rebuildProgress(), Facets.activeFilters(query));
         }
     }
 }

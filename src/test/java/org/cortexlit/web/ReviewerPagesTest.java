@@ -83,4 +83,16 @@ class ReviewerPagesTest {
         given().get("/articles/99999999").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("No article 99999999 in the corpus.")).body(containsString("class=\"top\""));
     }
+
+    @Test
+    void activeFacetsAreChipsThatRemoveThemselves() {
+        String html = given().queryParam("q", "pain AND 2019[dp]").get("/search").then().statusCode(200)
+                .extract().asString();
+        assertTrue(html.contains("id=\"active-filters\""), html);
+        // the chip takes the filter back out of the query
+        assertTrue(html.contains("href=\"/search?q=pain&amp;sort=relevance\"") || html.contains("href=\"/search?q=pain&sort=relevance\""),
+                "a chip removes 2019[dp]: " + html);
+        // the active year in the facet list does not narrow again
+        assertFalse(html.contains("2019%5Bdp%5D+AND+2019%5Bdp%5D"), "clicking the active facet appends it twice");
+    }
 }
