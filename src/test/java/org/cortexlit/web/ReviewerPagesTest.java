@@ -95,4 +95,16 @@ class ReviewerPagesTest {
         // the active year in the facet list does not narrow again
         assertFalse(html.contains("2019%5Bdp%5D+AND+2019%5Bdp%5D"), "clicking the active facet appends it twice");
     }
+
+    @Test
+    void aFilterThatCannotBeRunKeepsTheStatusAskedFor() {
+        long id = review("Filter errors");
+        long first = queue.next(id, ADMIN, 0).orElseThrow().id;
+        decisions.decide(id, first, ADMIN, "exclude", "1", null);
+        String html = given().queryParam("status", "EXCLUDED").queryParam("q", "(motor AND")
+                .get("/reviews/" + id + "/records").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("role=\"alert\""), "the error is shown: " + html);
+        assertTrue(html.contains("<option value=\"EXCLUDED\" selected>"), "the status stays chosen");
+        assertTrue(html.contains("id=\"record-total\">1 record"), "only the excluded record is listed: " + html);
+    }
 }
