@@ -169,9 +169,12 @@ public class ReviewsPage {
     @RolesAllowed({"admin", "reviewer"})
     public Response add(@PathParam("id") long id, @RestForm String pmids) {
         ReviewRecords.AddResult r = reviewRecords.addByPmid(id, pmids, actor());
+        List<String> notAdded = new ArrayList<>();
+        r.rejected().forEach(x -> notAdded.add(x.entry() + " (" + x.reason() + ")"));
+        r.unknown().forEach(p -> notAdded.add(p + " (not in the corpus: import it first)"));
         String msg = "Added " + r.added() + ", restored " + r.restored() + ", already there " + r.already() + "."
-                + (r.unknown().isEmpty() ? "" : " Not in the corpus (import them first): " + String.join(", ", r.unknown()) + ".");
-        return r.unknown().isEmpty() ? Redirects.notice("/reviews/" + id, msg) : Redirects.error("/reviews/" + id, msg);
+                + (notAdded.isEmpty() ? "" : " Not added: " + String.join("; ", notAdded) + ".");
+        return notAdded.isEmpty() ? Redirects.notice("/reviews/" + id, msg) : Redirects.error("/reviews/" + id, msg);
     }
 
     @POST

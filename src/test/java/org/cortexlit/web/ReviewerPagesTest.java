@@ -107,4 +107,23 @@ class ReviewerPagesTest {
         assertTrue(html.contains("<option value=\"EXCLUDED\" selected>"), "the status stays chosen");
         assertTrue(html.contains("id=\"record-total\">1 record"), "only the excluded record is listed: " + html);
     }
+
+    @Test
+    void addingByPmidAddsTheValidOnesAndSaysWhyTheOthersWereRejected() {
+        long id = reviews.create(new ReviewForm("By hand", null, null, null, null, null, null, null, "single", null), ADMIN).id;
+        Response r = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .formParam("pmids", "90000001, 12345678901 pmid:90000002 90000003 12345")
+                .post("/reviews/" + id + "/add");
+        assertEquals(303, r.statusCode());
+        String message = TestCorpus.flashMessage(r);
+        assertTrue(message.contains("Added 2"), message);
+        assertTrue(message.contains("12345678901 (not a PMID: more than 9 digits)"), message);
+        assertTrue(message.contains("pmid:90000002 (not a PMID"), message);
+        assertTrue(message.contains("12345 (not in the corpus"), message);
+        given().get("/api/reviews/" + id + "/records").then().statusCode(200).body("total", equalTo(2));
+        given().contentType("application/json").body("{\"pmids\":[\"90000002\",\"x1\"]}")
+                .post("/api/reviews/" + id + "/records").then().statusCode(200)
+                .body("added", equalTo(1)).body("rejected[0].entry", equalTo("x1"))
+                .body("rejected[0].reason", containsString("not a PMID"));
+    }
 }
