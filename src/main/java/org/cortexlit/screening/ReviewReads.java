@@ -163,6 +163,22 @@ public class ReviewReads {
         return new Screen(review, rec.map(r -> view(review, r, viewer)), queue.remaining(id, viewer));
     }
 
+    /**
+     * The record {@code viewer} decided before the one shown ({@code current}, null when the queue is done): the back
+     * key's target, to look again or change the decision. Empty before a first decision.
+     */
+    @Transactional
+    public Optional<Long> previousDecided(long id, Long current, Actor viewer) {
+        ScreeningDecision at = current == null ? null
+                : ScreeningDecision.find("reviewId = ?1 and recordId = ?2 and reviewer = ?3", id, current, viewer.name()).firstResult();
+        ScreeningDecision before = at == null
+                ? ScreeningDecision.find("reviewId = ?1 and reviewer = ?2 and recordId <> ?3 order by decidedAt desc, id desc",
+                        id, viewer.name(), current == null ? -1L : current).firstResult()
+                : ScreeningDecision.find("reviewId = ?1 and reviewer = ?2 and (decidedAt < ?3 or (decidedAt = ?3 and id < ?4)) "
+                        + "order by decidedAt desc, id desc", id, viewer.name(), at.decidedAt, at.id).firstResult();
+        return Optional.ofNullable(before).map(d -> d.recordId);
+    }
+
     /** A review's counts, agreement and PRISMA figures, and its tag counts. */
     public record Progress(ReviewStats stats, Map<String, Map<String, Long>> tagCounts) {
     }
