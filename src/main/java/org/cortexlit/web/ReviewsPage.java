@@ -32,6 +32,7 @@ import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.ScreeningException;
 import org.cortexlit.screening.ScreeningQueue;
 import org.cortexlit.screening.Status;
+import org.cortexlit.screening.WordHighlighter;
 import org.cortexlit.search.QueryMatches;
 import org.cortexlit.search.SearchService;
 import org.jboss.resteasy.reactive.RestForm;
@@ -70,8 +71,8 @@ public class ReviewsPage {
                                                long total, boolean lead, Map<String, Map<String, Long>> tagCounts,
                                                String notice, String error);
 
-        static native TemplateInstance record(Review review, RecordView view, List<TagChange> tagHistory,
-                                              boolean lead, String notice, String error);
+        static native TemplateInstance record(Review review, RecordView view, List<ScreenPage.Section> sections,
+                                              List<TagChange> tagHistory, boolean lead, String notice, String error);
 
         static native TemplateInstance similar(Review review, List<SearchService.Hit> hits, boolean lead);
     }
@@ -253,7 +254,12 @@ public class ReviewsPage {
         String notice = flash.notice();
         String error = flash.error();
         ReviewReads.RecordPage page = reads.recordPage(id, rid, actor());
-        return Templates.record(page.view().review(), page.view(), page.tagHistory(), page.lead(), notice, error);
+        Review review = page.view().review();
+        // the abstract as the screening page shows it, so the lead settles a conflict without leaving the page
+        WordHighlighter hl = new WordHighlighter(review.includeWordList(), review.excludeWordList());
+        List<ScreenPage.Section> sections = page.view().article().abstractSections.stream()
+                .map(s -> new ScreenPage.Section(s.label, hl.highlight(s.text))).toList();
+        return Templates.record(review, page.view(), sections, page.tagHistory(), page.lead(), notice, error);
     }
 
     @BackTo("/reviews/{id}/records/{rid}")

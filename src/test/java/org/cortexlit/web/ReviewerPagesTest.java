@@ -9,6 +9,7 @@ import org.cortexlit.bench.CorpusGenerator;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.ReviewForm;
+import org.cortexlit.screening.ReviewMembers;
 import org.cortexlit.screening.ReviewRecords;
 import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.ScreeningQueue;
@@ -44,6 +45,8 @@ class ReviewerPagesTest {
     ScreeningQueue queue;
     @Inject
     Decisions decisions;
+    @Inject
+    ReviewMembers members;
 
     @BeforeEach
     void corpus() {
@@ -125,5 +128,25 @@ class ReviewerPagesTest {
                 .post("/api/reviews/" + id + "/records").then().statusCode(200)
                 .body("added", equalTo(1)).body("rejected[0].entry", equalTo("x1"))
                 .body("rejected[0].reason", containsString("not a PMID"));
+    }
+
+    @Test
+    void theConflictPageShowsTheAbstractAndMakesTheLeadChooseADecision() {
+        long id = reviews.create(new ReviewForm("Conflicts", null, null, null, "sham", null, null, null, "dual", null), ADMIN).id;
+        reviewRecords.addByPmid(id, "90000001", ADMIN);
+        members.addMember(id, "reviewer", "reviewer", ADMIN);
+        long rec = queue.next(id, ADMIN, 0).orElseThrow().id;
+        decisions.decide(id, rec, ADMIN, "include", null, null);
+        decisions.decide(id, rec, new Actor("reviewer", false, true), "exclude", "1", null);
+        String html = given().get("/reviews/" + id + "/records/" + rec).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("Resolve the conflict"), html);
+        assertTrue(html.contains("id=\"record-abstract\""), "the abstract is on the page");
+        assertTrue(html.contains("<mark class=\"hl-include\">sham</mark>"), "with the review's words marked");
+        String select = html.substring(html.indexOf("<select id=\"decision\""), html.indexOf("</select>", html.indexOf("<select id=\"decision\"")));
+        assertTrue(select.contains(" required"), select);
+        assertTrue(select.contains("<option value=\"\" selected disabled>"), "no decision is chosen for the lead: " + select);
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("version", 0)
+                .post("/reviews/" + id + "/records/" + rec + "/resolve").then().statusCode(303)
+                .cookie(TestCorpus.FLASH, TestCorpus.flashError());
     }
 }
