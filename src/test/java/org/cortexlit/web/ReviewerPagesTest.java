@@ -149,4 +149,36 @@ class ReviewerPagesTest {
                 .post("/reviews/" + id + "/records/" + rec + "/resolve").then().statusCode(303)
                 .cookie(TestCorpus.FLASH, TestCorpus.flashError());
     }
+
+    @Test
+    void theCountsOfAReviewWithAConflictOpenAddUp() {
+        long id = reviews.create(new ReviewForm("Counts", null, null, null, null, null, null, null, "dual",
+                "90000001[pmid] OR 90000002[pmid] OR 90000003[pmid]"), ADMIN).id;
+        members.addMember(id, "reviewer", "reviewer", ADMIN);
+        Actor reviewer = new Actor("reviewer", false, true);
+        long conflict = queue.next(id, ADMIN, 0).orElseThrow().id;
+        decisions.decide(id, conflict, ADMIN, "include", null, null);
+        decisions.decide(id, conflict, reviewer, "exclude", "1", null);
+        long agreed = queue.next(id, ADMIN, 0).orElseThrow().id;
+        decisions.decide(id, agreed, ADMIN, "include", null, null);
+        decisions.decide(id, agreed, reviewer, "include", null, null);
+
+        String html = given().get("/reviews/" + id).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<td id=\"count-unscreened\">1</td>"), html);
+        assertTrue(html.contains("<td id=\"prisma-screened\">1</td>"), "one record settled");
+        assertTrue(html.contains("<td id=\"prisma-awaiting\">2</td>"), "two not settled");
+        assertTrue(html.contains("(1 unscreened, 0 awaiting a second decision, 1 in conflict)"), "the parts add up");
+        given().get("/api/reviews/" + id + "/progress").then().statusCode(200).body("screened", equalTo(1))
+                .body("prisma.screened", equalTo(1)).body("prisma.awaiting", equalTo(2)).body("records", equalTo(3));
+        // one row per file read, not every source lumped as "uploaded files"
+        assertTrue(html.contains("Records identified: trials.xml (uploaded file)</th><td>3</td>"), html);
+        assertFalse(html.contains("uploaded files"));
+    }
+
+    @Test
+    void theDuplicatesPageDoesNotCallTheCorpusScreened() {
+        given().get("/duplicates").then().statusCode(200)
+                .body(containsString("<span id=\"remaining\">3</span> records after duplicates removed"))
+                .body(not(containsString("records screened")));
+    }
 }
