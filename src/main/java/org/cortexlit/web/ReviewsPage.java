@@ -191,7 +191,12 @@ public class ReviewsPage {
     @POST
     @Path("/{id}/unblind")
     @RolesAllowed({"admin", "reviewer"})
-    public Response unblind(@PathParam("id") long id) {
+    public Response unblind(@PathParam("id") long id, @RestForm String confirm) {
+        // unblinding cannot be taken back: the page's form asks the lead to confirm it, in the form itself (no script)
+        if (!"yes".equals(confirm)) {
+            return Redirects.error("/reviews/" + id, "Nothing changed: tick \"I understand that unblinding cannot be "
+                    + "undone\" to unblind the review.");
+        }
         reviews.unblind(id, actor());
         return Redirects.notice("/reviews/" + id, "Unblinded: reviewers now see each other's decisions.");
     }

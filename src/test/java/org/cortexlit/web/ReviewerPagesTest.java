@@ -181,4 +181,25 @@ class ReviewerPagesTest {
                 .body(containsString("<span id=\"remaining\">3</span> records after duplicates removed"))
                 .body(not(containsString("records screened")));
     }
+
+    @Test
+    void onlyActionsThatRemoveOrCannotBeUndoneLookDangerousAndUnblindingAsksFirst() {
+        long id = reviews.create(new ReviewForm("Blind", null, null, null, null, null, null, null, "dual", null), ADMIN).id;
+        String html = given().get("/reviews/" + id).then().statusCode(200).extract().asString();
+        String unblind = html.substring(html.indexOf("<form class=\"inline\" id=\"unblind\""));
+        unblind = unblind.substring(0, unblind.indexOf("</form>"));
+        assertTrue(unblind.contains("class=\"danger\""), unblind);
+        assertTrue(unblind.contains("name=\"confirm\" value=\"yes\" required"), "the form asks to confirm: " + unblind);
+        String sync = html.substring(html.indexOf("action=\"/reviews/" + id + "/sync\""));
+        assertTrue(sync.substring(0, sync.indexOf("</form>")).contains("class=\"secondary\""), "taking in matches is harmless");
+
+        Response refused = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .post("/reviews/" + id + "/unblind");
+        assertEquals(303, refused.statusCode());
+        assertTrue(TestCorpus.flashMessage(refused).contains("Nothing changed"), TestCorpus.flashMessage(refused));
+        given().get("/api/reviews/" + id).then().body("blind", equalTo(true));
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("confirm", "yes")
+                .post("/reviews/" + id + "/unblind").then().statusCode(303).cookie(TestCorpus.FLASH, TestCorpus.flashNotice());
+        given().get("/api/reviews/" + id).then().body("blind", equalTo(false));
+    }
 }
