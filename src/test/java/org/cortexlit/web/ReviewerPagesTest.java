@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -201,5 +203,13 @@ class ReviewerPagesTest {
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("confirm", "yes")
                 .post("/reviews/" + id + "/unblind").then().statusCode(303).cookie(TestCorpus.FLASH, TestCorpus.flashNotice());
         given().get("/api/reviews/" + id).then().body("blind", equalTo(false));
+    }
+
+    @Test
+    void theNavigationMarksTheSectionOfThePage() {
+        String html = given().get("/reviews").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<a href=\"/reviews\" aria-current=\"page\">Reviews</a>"), html);
+        assertTrue(html.contains("<a href=\"/search\">Search</a>"), "only the page's own section is marked");
+        given().get("/articles/90000001").then().body(containsString("<a href=\"/search\" aria-current=\"page\">Search</a>"));
     }
 }
