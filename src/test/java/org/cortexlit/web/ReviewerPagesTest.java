@@ -212,4 +212,15 @@ class ReviewerPagesTest {
         assertTrue(html.contains("<a href=\"/search\">Search</a>"), "only the page's own section is marked");
         given().get("/articles/90000001").then().body(containsString("<a href=\"/search\" aria-current=\"page\">Search</a>"));
     }
+
+    @Test
+    void downloadsAreNamedForWhatTheyHoldAndTheDay() {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        given().queryParam("q", "rTMS[ti] AND 2019[dp]").queryParam("format", "csv").get("/search/export").then()
+                .statusCode(200).header("Content-Disposition", containsString("filename=\"cortexlit-rtms-ti-and-2019-dp-" + today + ".csv\""));
+        long id = review("Motor cortex: Ärzte's review");
+        given().queryParam("format", "ris").queryParam("status", "UNSCREENED").get("/reviews/" + id + "/export").then()
+                .statusCode(200).header("Content-Disposition",
+                        containsString("filename=\"review-motor-cortex-arzte-s-review-unscreened-" + today + ".ris\""));
+    }
 }
