@@ -7,6 +7,7 @@ import org.cortexlit.search.query.QueryTranslator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,11 @@ public final class Facets {
                 return clause(value);
             }
             return active(query, value) ? query.trim() : query.trim() + " AND " + clause(value);
+        }
+
+        /** {@code value} as a person reads it: a language code ({@code eng}, as PubMed writes it) by its name. */
+        public String display(String value) {
+            return name.equals("language") ? languageName(value) : value;
         }
 
         /** Whether {@code query} is already narrowed to {@code value} (an AND-ed clause at its top level). */
@@ -84,6 +90,16 @@ public final class Facets {
         TAGS.forEach(d -> c.setMultiValued(d.name(), true));
         SUGGESTED.forEach(d -> c.setMultiValued(d.name(), true));
         return c;
+    }
+
+    /** The English name of a language code, ISO 639-2 as PubMed writes it ({@code eng} English, {@code ger} German);
+     * a code the JDK does not know stays as it is. */
+    public static String languageName(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String name = Locale.forLanguageTag(code.strip()).getDisplayLanguage(Locale.ENGLISH);
+        return name.isEmpty() || name.equalsIgnoreCase(code.strip()) ? code.strip() : name;
     }
 
     /** A facet clause that narrows a query ({@code pain AND 2019[dp]}), and the query without it. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.cortexlit.library.Corpus;
 import org.cortexlit.screening.ReviewScope;
 import org.cortexlit.screening.ScreeningException;
 import org.cortexlit.search.Facets;
@@ -19,6 +20,7 @@ import org.cortexlit.web.api.ExportApi;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** Search results: the query as understood, the total, a page of highlighted hits. */
 @Path("/search")
@@ -30,7 +32,8 @@ public class SearchPage {
         static native TemplateInstance results(String q, String sort, SearchService.Result result, String error,
                                                List<SearchService.Order> orders,
                                                ReviewScope.Scope scope, String scopeParams,
-                                               SearchIndex.RebuildProgress rebuilding, List<Facets.ActiveFilter> filters);
+                                               SearchIndex.RebuildProgress rebuilding, List<Facets.ActiveFilter> filters,
+                                               Map<String, String> authors);
     }
 
     private static final List<SearchService.Order> ORDERS = List.of(SearchService.Order.values());
@@ -40,10 +43,12 @@ public class SearchPage {
     private final ReviewScope scopes;
 
     private final SearchIndex index;
+    private final Corpus corpus;
 
     public SearchPage(SearchService search, ExportApi export, ReviewScope scopes,
-                      SearchIndex index) {
+                      SearchIndex index, Corpus corpus) {
         this.search = search;
+        this.corpus = corpus;
         this.index = index;
         this.export = export;
         this.scopes = scopes;
@@ -71,18 +76,26 @@ public class SearchPage {
                 scope = scopes.of(review, status, query);
                 params = "&review=" + review + (scope.status() == null ? "" : "&status=" + scope.status().name());
             } catch (ScreeningException e) {
-                return Templates.results(query, sort, null, e.getMessage(), ORDERS, null, "", index.rebuildProgress(), Facets.activeFilters(query));
+                return page(query, sort, null, e.getMessage(), null, "");
             }
         }
         if (query.isBlank()) {
-            return Templates.results(query, sort, null, null, ORDERS, scope, params, index.rebuildProgress(), Facets.activeFilters(query));
+            return page(query, sort, null, null, scope, params);
         }
         try {
             SearchService.Order order = SearchService.Order.parse(sort);
-            return Templates.results(query, order.param(), search.search(query, page, 20, order,
-                    scope == null ? null : scope.filter()), null, ORDERS, scope, params, index.rebuildProgress(), Facets.activeFilters(query));
+            return page(query, order.param(), search.search(query, page, 20, order, scope == null ? null : scope.filter()),
+                    null, scope, params);
         } catch (QuerySyntaxException e) {
-            return Templates.results(query, sort, null, e.getMessage(), ORDERS, scope, params, index.rebuildProgress(), Facets.activeFilters(query));
+            return page(query, sort, null, e.getMessage(), scope, params);
         }
+    }
+
+    private TemplateInstance page(String query, String sort, SearchService.Result result, String error,
+                                  ReviewScope.Scope scope, String scopeParams) {
+        Map<String, String> authors = result == null ? Map.of()
+                : corpus.authorLines(result.hits().stream().map(SearchService.Hit::key).toList());
+        return Templates.results(query, sort, result, error, ORDERS, scope, scopeParams, index.rebuildProgress(),
+                Facets.activeFilters(query), authors);
     }
 }

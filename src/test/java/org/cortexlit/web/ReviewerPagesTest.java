@@ -214,6 +214,14 @@ class ReviewerPagesTest {
     }
 
     @Test
+    void languagesReadAsTheirNames() {
+        given().get("/articles/90000001").then().statusCode(200).body(containsString("<dt>Language</dt><dd>English</dd>"));
+        given().queryParam("q", "pain").get("/search").then().statusCode(200)
+                .body(containsString("<span class=\"facet-value\">English</span>"))
+                .body(containsString("eng%5Bla%5D")); // the facet still narrows by PubMed's code
+    }
+
+    @Test
     void downloadsAreNamedForWhatTheyHoldAndTheDay() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         given().queryParam("q", "rTMS[ti] AND 2019[dp]").queryParam("format", "csv").get("/search/export").then()
@@ -222,5 +230,29 @@ class ReviewerPagesTest {
         given().queryParam("format", "ris").queryParam("status", "UNSCREENED").get("/reviews/" + id + "/export").then()
                 .statusCode(200).header("Content-Disposition",
                         containsString("filename=\"review-motor-cortex-arzte-s-review-unscreened-" + today + ".ris\""));
+    }
+
+    @Test
+    void resultsNameTheirAuthors() {
+        given().queryParam("q", "lefaucheur[au]").get("/search").then().statusCode(200)
+                .body(containsString("<div class=\"hit-authors\">Lefaucheur JP"));
+    }
+
+    @Test
+    void anEmptySearchExplainsTheSyntax() {
+        given().get("/search").then().statusCode(200).body(containsString("id=\"syntax-help\""))
+                .body(containsString("<code>[tiab]</code>")).body(containsString("href=\"/search?q=lefaucheur+jp%5Bau%5D"));
+        given().queryParam("q", "pain").get("/search").then().body(not(containsString("id=\"syntax-help\"")));
+    }
+
+    @Test
+    void hitsWithinAReviewShowTheirScreeningStatus() {
+        long id = review("Statuses");
+        long first = queue.next(id, ADMIN, 0).orElseThrow().id;
+        decisions.decide(id, first, ADMIN, "include", null, null);
+        String html = given().queryParam("review", id).queryParam("q", "1800:2100[dp] OR pain OR fibromyalgia")
+                .get("/search").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<span class=\"hit-status\">included</span> in Statuses"), html);
+        assertTrue(html.contains("<span class=\"hit-status\">unscreened</span> in Statuses"), html);
     }
 }
