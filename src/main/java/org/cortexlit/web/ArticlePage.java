@@ -84,8 +84,9 @@ public class ArticlePage {
                 Actor.of(identity).editor(), page.tagHistory());
     }
 
-    /** The article's title and abstract sections as the page shows them: with what {@code q} (the search it was reached
-     * from) finds marked, where it finds something; else with their own inline markup. */
+    /** The article's title and abstract sections as the page shows them: reached from a search ({@code q}), with what
+     * the search finds marked, where it finds something; else with the suggested tags' evidence underlined. Either way
+     * with their own inline markup. */
     public record Shown(String titleHtml, List<ShownSection> sections) {
     }
 
@@ -101,14 +102,16 @@ public class ArticlePage {
                 m = null; // a query that cannot be read marks nothing; the article is what the page is about
             }
         }
+        // one kind of marks at a time: a page reached from a search is about what the search found
+        boolean evidence = q == null || q.isBlank();
         List<ShownSection> sections = new ArrayList<>();
         for (int i = 0; i < a.abstractSections.size(); i++) {
             AbstractSection s = a.abstractSections.get(i);
             String html = m == null || m.sections().get(i) == null ? s.html : m.sections().get(i);
-            sections.add(new ShownSection(s.label, suggested.markSection(i, html)));
+            sections.add(new ShownSection(s.label, evidence ? suggested.markSection(i, html) : html));
         }
         String title = m == null || m.title() == null ? a.titleHtml : m.title();
-        return new Shown(suggested.markTitle(title), sections);
+        return new Shown(evidence ? suggested.markTitle(title) : title, sections);
     }
 
     /**

@@ -77,7 +77,7 @@ class ImportFlowTest {
                 .body("withdrawn", equalTo(false));
 
         given().get("/articles/90000001").then().statusCode(200)
-                .body(containsString("High-frequency <i>rTMS</i> of the primary motor cortex"))
+                .body(containsString("<i><mark class=\"ev ev-modality\" title=\"Modality: rTMS\">rTMS</mark></i> of the "))
                 .body(containsString("METHODS:"))
                 .body(containsString("https://pubmed.ncbi.nlm.nih.gov/90000001/"))
                 .body(containsString("https://doi.org/10.9999/cortexlit.test.0001"))
@@ -103,7 +103,7 @@ class ImportFlowTest {
     }
 
     /** Reached from a search, the article page marks what the search found in its title and abstract; reached any other
-     * way, it shows them with their own markup. */
+     * way, it underlines the suggested tags' evidence; their own markup stays either way. */
     @Test
     void theArticlePageMarksWhatTheSearchFound() {
         upload("trials.xml").statusCode(201);
@@ -114,8 +114,9 @@ class ImportFlowTest {
                         + " pain: a <mark>sham</mark>-controlled crossover trial.</h1>"))
                 .body(containsString("over M1 or <mark>sham</mark>, at 80% of resting motor threshold."))
                 .body(containsString("href=\"/search?q=%22motor+cortex%22+AND+sham\""));
+        // reached any other way: the suggested tags' evidence is underlined instead, inside the title's own markup
         given().get("/articles/90000001").then().statusCode(200)
-                .body(containsString("<h1>High-frequency <i>rTMS</i> of the primary motor cortex"))
+                .body(containsString("<i><mark class=\"ev ev-modality\" title=\"Modality: rTMS\">rTMS</mark></i> of the "))
                 .body(not(containsString("<mark>")));
         // a query that finds nothing in the text, or cannot be read, leaves the article as it is
         given().queryParam("q", "2015[dp]").get("/articles/90000001").then().statusCode(200)
