@@ -95,4 +95,56 @@ class PicturesTest {
         assertTrue(svg.contains("trials.xml (uploaded file) (n = 3)"), "identification per source");
         given().get("/reviews/" + id).then().body(containsString("<img src=\"/reviews/" + id + "/prisma.svg\""));
     }
+
+    @Test
+    void theEvidenceMapsCellsAreTheTotalsOfTheirTagSearches() throws Exception {
+        Path file = Files.createTempFile("generated", ".xml");
+        new CorpusGenerator(3).writePubmedXml(file, 60, 97_000_000L, false);
+        TestCorpus.upload("generated.xml", Files.readAllBytes(file)).statusCode(201);
+        Files.delete(file);
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = Article.getEntityManager();
+            em.createNativeQuery("insert into article_tag (article_id, dimension, tag_value) select id, 'design', "
+                    + "case mod(id, 3) when 0 then 'controlled' when 1 then 'uncontrolled' else 'review' end "
+                    + "from article where pmid like '97%'").executeUpdate();
+            em.createNativeQuery("insert into article_tag (article_id, dimension, tag_value) select id, 'target', 'M1' "
+                    + "from article where pmid like '97%' and mod(id, 2) = 0").executeUpdate();
+            em.createNativeQuery("insert into article_tag (article_id, dimension, tag_value) select id, 'target', 'DLPFC' "
+                    + "from article where pmid like '97%' and mod(id, 5) = 0").executeUpdate();
+            em.createQuery("update Article a set a.updatedAt = :now").setParameter("now", Instant.now()).executeUpdate();
+        });
+        index.rebuild("test: tags written to the database");
+
+        for (String tags : List.of("confirmed", "suggested")) {
+            for (String q : List.of("", "1800:2100[dp]")) {
+                JsonPath map = given().queryParam("q", q).queryParam("tags", tags).get("/api/evidence-map").then()
+                        .statusCode(200).extract().jsonPath();
+                assertEquals(q, map.getString("query"));
+                List<String> rows = map.getList("rows");
+                List<String> columns = map.getList("columns");
+                assertEquals(List.of("controlled", "uncontrolled", "review", "other"), columns);
+                assertTrue(rows.contains("M1") && rows.contains("DLPFC"), rows.toString());
+                String suffix = tags.equals("suggested") ? "-suggested" : "";
+                long sum = 0;
+                for (int r = 0; r < rows.size(); r++) {
+                    for (int c = 0; c < columns.size(); c++) {
+                        // the search a person would type for the cell
+                        String cell = (q.isEmpty() ? "" : q + " AND ") + rows.get(r) + "[target" + suffix + "] AND "
+                                + columns.get(c) + "[design" + suffix + "]";
+                        long total = given().queryParam("q", cell).queryParam("size", 1).get("/api/search").then()
+                                .statusCode(200).extract().jsonPath().getLong("total");
+                        assertEquals(total, map.getLong("counts[" + r + "][" + c + "]"), tags + " " + cell);
+                        sum += total;
+                    }
+                }
+                if (tags.equals("confirmed")) {
+                    assertTrue(sum > 0, "the generated studies are on the map");
+                }
+            }
+        }
+        String page = given().queryParam("q", "1800:2100[dp]").get("/evidence-map").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"evidence-map\""), page);
+        assertTrue(page.contains("href=\"/search?q=1800%3A2100%5Bdp%5D+AND+M1%5Btarget%5D+AND+controlled%5Bdesign%5D\""), page);
+        given().queryParam("q", "(motor AND").get("/api/evidence-map").then().statusCode(400);
+    }
 }
