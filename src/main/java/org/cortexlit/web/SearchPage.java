@@ -19,8 +19,10 @@ import org.cortexlit.search.query.QuerySyntaxException;
 import org.cortexlit.web.api.ExportApi;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Search results: the query as understood, the total, a page of highlighted hits. */
 @Path("/search")
@@ -33,7 +35,7 @@ public class SearchPage {
                                                List<SearchService.Order> orders,
                                                ReviewScope.Scope scope, String scopeParams,
                                                SearchIndex.RebuildProgress rebuilding, List<Facets.ActiveFilter> filters,
-                                               Map<String, String> authors);
+                                               Map<String, String> authors, BarChart yearChart);
     }
 
     private static final List<SearchService.Order> ORDERS = List.of(SearchService.Order.values());
@@ -96,6 +98,32 @@ public class SearchPage {
         Map<String, String> authors = result == null ? Map.of()
                 : corpus.authorLines(result.hits().stream().map(SearchService.Hit::key).toList());
         return Templates.results(query, sort, result, error, ORDERS, scope, scopeParams, index.rebuildProgress(),
-                Facets.activeFilters(query), authors);
+                Facets.activeFilters(query), authors, result == null ? null : yearChart(query, result, scopeParams));
+    }
+
+    /** The most years the histogram spans: the latest ones, where the results gather. */
+    static final int CHART_YEARS = 40;
+
+    /** Records per year as bars, every year from the first to the last with a record, each bar narrowing to it. */
+    static BarChart yearChart(String query, SearchService.Result result, String scopeParams) {
+        TreeMap<Integer, Long> byYear = new TreeMap<>();
+        result.facets().stream().filter(f -> f.dimension().equals(Facets.YEAR)).flatMap(f -> f.values().stream())
+                .filter(v -> v.value().matches("\\d{4}")).forEach(v -> byYear.put(Integer.parseInt(v.value()), v.count()));
+        if (byYear.size() < 2) {
+            return null;
+        }
+        int last = byYear.lastKey();
+        int first = Math.max(byYear.firstKey(), last - CHART_YEARS + 1);
+        List<String> years = new ArrayList<>();
+        List<String> hrefs = new ArrayList<>();
+        long[][] counts = new long[1][last - first + 1];
+        for (int y = first; y <= last; y++) {
+            years.add(String.valueOf(y));
+            counts[0][y - first] = byYear.getOrDefault(y, 0L);
+            hrefs.add("/search?q=" + Redirects.enc(Facets.YEAR.narrow(query, String.valueOf(y))) + "&sort="
+                    + result.order().param() + scopeParams);
+        }
+        return BarChart.of("year-chart", "Records per year, " + first + " to " + last, 260, 110, years,
+                List.of("records"), counts, hrefs);
     }
 }

@@ -28,11 +28,6 @@ public class TemplateExtensions {
         return instant == null ? "" : WHEN.format(instant);
     }
 
-    /** Width in percent of a histogram bar for {@code count} out of {@code total} (at least 1 when non-zero). */
-    static int barWidth(long count, long total) {
-        return total <= 0 ? 0 : (int) Math.max(count > 0 ? 1 : 0, Math.round(100.0 * count / total));
-    }
-
     /** Where the article page's tag forms post. */
     static String tagAction(Article a) {
         return "/articles/" + a.pmid + "/tags";

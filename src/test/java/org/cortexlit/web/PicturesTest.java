@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,6 +32,7 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The review as pictures: the PRISMA flow diagram's numbers are the progress API's. */
@@ -146,5 +150,36 @@ class PicturesTest {
         assertTrue(page.contains("id=\"evidence-map\""), page);
         assertTrue(page.contains("href=\"/search?q=1800%3A2100%5Bdp%5D+AND+M1%5Btarget%5D+AND+controlled%5Bdesign%5D\""), page);
         given().queryParam("q", "(motor AND").get("/api/evidence-map").then().statusCode(400);
+    }
+
+    @Test
+    void theYearHistogramIsABarChartWhoseBarsNarrowTheSearch() throws Exception {
+        String html = given().queryParam("q", "pain OR fibromyalgia").get("/search").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bars\" id=\"year-chart\""), html);
+        assertTrue(html.contains("<title>2019: 1</title>") && html.contains("<title>2021: 1</title>"), "a bar per year");
+        assertTrue(html.contains("<title>2020: 0</title>") || !html.contains("2020: "), "an empty year has no bar");
+        assertTrue(html.contains("<a href=\"/search?q=pain+OR+fibromyalgia+AND+2019%5Bdp%5D&sort=relevance\">"),
+                "a bar narrows the search to its year: " + html);
+        assertFalse(html.contains("style=\""), "no inline styles (the page's CSP)");
+        ChromiumTest.keep("year-chart.html", html);
+    }
+
+    @Test
+    void aReviewsStatusesAndDailyDecisionsAreDrawn() throws Exception {
+        long id = reviews.create(new ReviewForm("Progress", null, null, null, null, null, null, null, "single",
+                "90000001[pmid] OR 90000002[pmid] OR 90000003[pmid]"), ADMIN).id;
+        decisions.decide(id, queue.next(id, ADMIN, 0).orElseThrow().id, ADMIN, "exclude", "1", null);
+        decisions.decide(id, queue.next(id, ADMIN, 0).orElseThrow().id, ADMIN, "include", null, null);
+        String status = given().get("/reviews/" + id + "/charts/status.svg").then().statusCode(200)
+                .contentType(containsString("image/svg+xml")).extract().asString();
+        assertTrue(status.contains("<title>unscreened: 1</title>"), status);
+        assertTrue(status.contains("<title>included: 1</title>") && status.contains("<title>excluded: 1</title>"), status);
+        assertFalse(status.contains("conflict"), "single screening has no conflicts to draw");
+        String today = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("MM-dd"));
+        String daily = given().get("/reviews/" + id + "/charts/decisions.svg").then().statusCode(200).extract().asString();
+        assertTrue(daily.contains("<title>" + today + ": 2</title>"), daily);
+        ChromiumTest.keep("status-chart.svg", status);
+        ChromiumTest.keep("decisions-chart.svg", daily);
+        given().get("/reviews/" + id).then().body(containsString("src=\"/reviews/" + id + "/charts/decisions.svg\""));
     }
 }
