@@ -89,6 +89,11 @@ public record BarChart(String id, String title, int width, int height, List<Segm
         return new BarChart(id, title, width, height, segments, labels, legend, String.valueOf(max), plotTop, plotTop + plotH);
     }
 
+    /** A picture to screen readers, or, when its bars are links, a group of them (a link inside an image is lost). */
+    public String role() {
+        return segments.stream().anyMatch(s -> s.href() != null) ? "group" : "img";
+    }
+
     public int left() {
         return LEFT;
     }

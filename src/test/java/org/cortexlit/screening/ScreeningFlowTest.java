@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -167,7 +169,7 @@ class ScreeningFlowTest {
         given().get("/reviews/" + id + "/records?status=INCLUDED").then().statusCode(200)
                 .body(containsString("<p id=\"record-total\">1 record(s) · export"));
         String csv = given().get("/reviews/" + id + "/export?format=csv&status=INCLUDED").then().statusCode(200)
-                .header("Content-Disposition", containsString("review-" + id + "-included.csv")).extract().asString();
+                .header("Content-Disposition", containsString("review-single-included-" + LocalDate.now(ZoneOffset.UTC) + ".csv")).extract().asString();
         assertEquals(2, csv.strip().split("\r\n").length, "the header and the one included record: " + csv);
     }
 
@@ -327,7 +329,7 @@ class ScreeningFlowTest {
         decisions.decide(id, first, ADMIN, "exclude", "1", null);
         assertEquals(List.of(new ReviewStats.ReviewerRow("admin", 0, 0, 1), new ReviewStats.ReviewerRow("reviewer", 0, 0, 1)),
                 ReviewStats.of(id).reviewers());
-        given().get("/reviews/" + id).then().body(containsString("<td class=\"n-exclude\">1</td>"));
+        given().get("/reviews/" + id).then().body(containsString("<td data-label=\"Exclude\" class=\"n-exclude\">1</td>"));
     }
 
     @Test
@@ -496,7 +498,7 @@ class ScreeningFlowTest {
         assertEquals(3, stats.prisma().excluded());
         assertEquals(4, stats.prisma().sought());
         assertEquals(Long.valueOf(3), stats.exclusionReasons().get(Review.DEFAULT_REASONS.get(0)));
-        given().get("/reviews/" + id).then().body(containsString("<td class=\"kappa\">" + pair.kappaText() + "</td>"))
+        given().get("/reviews/" + id).then().body(containsString("<td data-label=\"Kappa\" class=\"kappa\">" + pair.kappaText() + "</td>"))
                 .body(containsString("<td id=\"prisma-excluded\">3</td>"));
     }
 
