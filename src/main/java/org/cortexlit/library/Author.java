@@ -38,6 +38,13 @@ public class Author {
         return initials == null || initials.isBlank() ? lastName : lastName + " " + initials;
     }
 
+    /** A list of results' author line: "Lefaucheur JP, Nguyen JP, Keravel Y, et al." ({@code max} names at most). */
+    public static String line(List<Author> authors, int max) {
+        List<String> names = authors.stream().map(Author::searchName).filter(n -> !n.isBlank()).toList();
+        String shown = String.join(", ", names.subList(0, Math.min(max, names.size())));
+        return names.size() > max ? shown + ", et al." : shown;
+    }
+
     /** "Jean-Pascal Lefaucheur", or the collective name: for display. */
     public String displayName() {
         if (collectiveName != null && !collectiveName.isBlank()) {

@@ -52,6 +52,13 @@ public class Corpus {
     }
 
     /** What to do with each article of a batch, in the caller's order of keys. */
+    /** The author line of each of these articles, by key, as a list of results shows it (three names at most). */
+    @Transactional
+    public Map<String, String> authorLines(List<String> keys) {
+        return keys.isEmpty() ? Map.of() : Article.findByKeys(keys).stream()
+                .collect(Collectors.toMap(Article::key, a -> Author.line(a.authors, 3), (x, y) -> x));
+    }
+
     public interface ArticleWriter {
         void write(Article article) throws IOException;
     }

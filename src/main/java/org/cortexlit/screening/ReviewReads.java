@@ -5,11 +5,16 @@ import jakarta.transaction.Transactional;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.TagChange;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the review pages and the JSON API show, each read in one transaction and returned whole (the pages render
@@ -161,6 +166,60 @@ public class ReviewReads {
         Optional<ReviewRecord> rec = recordId != null ? Optional.of(ReviewRecord.require(id, recordId))
                 : queue.next(id, viewer, after > 0 ? after : queue.startFor(id, viewer));
         return new Screen(review, rec.map(r -> view(review, r, viewer)), queue.remaining(id, viewer));
+    }
+
+    /**
+     * The record {@code viewer} decided before the one shown ({@code current}, null when the queue is done): the back
+     * key's target, to look again or change the decision. Empty before a first decision.
+     */
+    @Transactional
+    public Optional<Long> previousDecided(long id, Long current, Actor viewer) {
+        ScreeningDecision at = current == null ? null
+                : ScreeningDecision.find("reviewId = ?1 and recordId = ?2 and reviewer = ?3", id, current, viewer.name()).firstResult();
+        ScreeningDecision before = at == null
+                ? ScreeningDecision.find("reviewId = ?1 and reviewer = ?2 and recordId <> ?3 order by decidedAt desc, id desc",
+                        id, viewer.name(), current == null ? -1L : current).firstResult()
+                : ScreeningDecision.find("reviewId = ?1 and reviewer = ?2 and (decidedAt < ?3 or (decidedAt = ?3 and id < ?4)) "
+                        + "order by decidedAt desc, id desc", id, viewer.name(), at.decidedAt, at.id).firstResult();
+        return Optional.ofNullable(before).map(d -> d.recordId);
+    }
+
+    /** Decisions in force per day (UTC) and reviewer: {@code counts[reviewer][day]}, every day from the first to the
+     * last with a decision (the last {@code maxDays} at most). */
+    public record DailyDecisions(List<LocalDate> days, List<String> reviewers, long[][] counts) {
+    }
+
+    /**
+     * How screening went day by day: each reviewer's decisions, by the day they were made (a changed decision counts
+     * on the day of its change, an undone one not at all). Only counts: no decision shows, so blinding holds.
+     */
+    @Transactional
+    public DailyDecisions decisionsPerDay(long id, int maxDays) {
+        Review.require(id);
+        TreeMap<LocalDate, Map<String, Long>> byDay = new TreeMap<>();
+        TreeSet<String> reviewers = new TreeSet<>();
+        for (Object[] row : Article.getEntityManager().createQuery("select d.reviewer, d.decidedAt from ScreeningDecision d, "
+                        + "ReviewRecord r where d.recordId = r.id and r.removed = false and d.reviewId = :r", Object[].class)
+                .setParameter("r", id).getResultList()) {
+            LocalDate day = ((Instant) row[1]).atZone(ZoneOffset.UTC).toLocalDate();
+            byDay.computeIfAbsent(day, k -> new HashMap<>()).merge((String) row[0], 1L, Long::sum);
+            reviewers.add((String) row[0]);
+        }
+        if (byDay.isEmpty()) {
+            return new DailyDecisions(List.of(), List.of(), new long[0][0]);
+        }
+        LocalDate last = byDay.lastKey();
+        LocalDate first = byDay.firstKey().isBefore(last.minusDays(maxDays - 1L)) ? last.minusDays(maxDays - 1L) : byDay.firstKey();
+        List<LocalDate> days = first.datesUntil(last.plusDays(1)).toList();
+        List<String> names = List.copyOf(reviewers);
+        long[][] counts = new long[names.size()][days.size()];
+        for (int d = 0; d < days.size(); d++) {
+            Map<String, Long> on = byDay.getOrDefault(days.get(d), Map.of());
+            for (int r = 0; r < names.size(); r++) {
+                counts[r][d] = on.getOrDefault(names.get(r), 0L);
+            }
+        }
+        return new DailyDecisions(days, names, counts);
     }
 
     /** A review's counts, agreement and PRISMA figures, and its tag counts. */

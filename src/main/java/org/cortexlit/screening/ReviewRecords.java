@@ -129,26 +129,58 @@ public class ReviewRecords {
         return added;
     }
 
-    /** What adding records by hand did: added, already there (restored if removed), and PMIDs not in the corpus. */
-    public record AddResult(int added, int restored, int already, List<String> unknown) {
+    /**
+     * What adding records by hand did: added, already there (restored if removed), PMIDs not in the corpus, and the
+     * entries that are neither a PMID nor a CortexLit id, each with the reason.
+     */
+    public record AddResult(int added, int restored, int already, List<String> unknown, List<Rejected> rejected) {
     }
 
+    /** An entry of a list of PMIDs that names no record, and why. */
+    public record Rejected(String entry, String reason) {
+    }
+
+    /** The longest PMID taken: PubMed's are 8 digits today, so a ninth leaves room to grow and a tenth is a typo. */
+    static final int PMID_MAX_DIGITS = 9;
+
+    /** Why {@code token} is not a PMID or a CortexLit id, or null when it is one. */
+    static String notAKey(String token) {
+        if (token.matches("\\d+")) {
+            String digits = token.replaceFirst("^0+", "");
+            if (digits.isEmpty()) {
+                return "not a PMID: PMIDs start at 1";
+            }
+            return digits.length() > PMID_MAX_DIGITS ? "not a PMID: more than " + PMID_MAX_DIGITS + " digits" : null;
+        }
+        if (Article.internalId(token) != null) {
+            return null;
+        }
+        return "not a PMID (digits) or a CortexLit id (CL and digits)";
+    }
+
+    /**
+     * Adds the records a person listed by PMID or CortexLit id: the entries that name an article of the corpus are
+     * added, whatever is wrong with the others, which come back with their reasons.
+     */
     public AddResult addByPmid(long reviewId, String pmidText, Actor actor) {
         List<String> pmids = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        boolean given = false;
         for (String token : (pmidText == null ? "" : pmidText).split("[\\s,;]+")) {
             if (token.isEmpty()) {
                 continue;
             }
-            if (token.matches("\\d{1,9}")) {
+            given = true;
+            String why = notAKey(token);
+            if (why != null) {
+                rejected.add(new Rejected(token, why));
+            } else if (token.matches("\\d+")) {
                 pmids.add(token.replaceFirst("^0+(?=\\d)", ""));
-            } else if (Article.internalId(token) != null) {
-                pmids.add(Article.canonicalKey(token));
             } else {
-                throw ScreeningException.invalid("'" + token + "' is not a PMID (digits) or a CortexLit id (CL and digits); "
-                        + "nothing was added.");
+                pmids.add(Article.canonicalKey(token));
             }
         }
-        if (pmids.isEmpty()) {
+        if (!given) {
             throw ScreeningException.invalid("Give one or more PMIDs, separated by spaces, commas or new lines.");
         }
         if (pmids.size() > 10_000) {
@@ -158,7 +190,9 @@ public class ReviewRecords {
             Review r = Review.require(reviewId);
             members.requireLead(r, actor);
             Map<String, Long> byPmid = new LinkedHashMap<>();
-            Article.findByKeys(pmids).forEach(a -> byPmid.put(a.key(), a.id));
+            if (!pmids.isEmpty()) {
+                Article.findByKeys(pmids).forEach(a -> byPmid.put(a.key(), a.id));
+            }
             List<String> unknown = pmids.stream().filter(p -> !byPmid.containsKey(p)).distinct().toList();
             int added = 0, restored = 0, already = 0;
             // one query for the records already there, not one per PMID (each would also flush the session)
@@ -186,7 +220,7 @@ public class ReviewRecords {
                     already++;
                 }
             }
-            return new AddResult(added, restored, already, unknown);
+            return new AddResult(added, restored, already, unknown, List.copyOf(rejected));
         });
     }
 

@@ -22,10 +22,17 @@ import java.util.Set;
 @ApplicationScoped
 public class ReviewScope {
 
-    /** A search's view of a review: its name, the status chosen (or null), the filter and the status counts. */
-    public record Scope(long reviewId, String reviewName, Status status, Query filter, Map<Status, Long> statusCounts) {
+    /** A search's view of a review: its name, the status chosen (or null), the filter, the status counts and the
+     * status of each of its records (by article key), for the hits to show. */
+    public record Scope(long reviewId, String reviewName, Status status, Query filter, Map<Status, Long> statusCounts,
+                        Map<String, Status> statusByKey) {
         public String statusName() {
             return status == null ? "" : status.name();
+        }
+
+        /** The screening status of the record of article {@code key} in this review; null when it holds none. */
+        public Status statusOf(String key) {
+            return statusByKey.get(key);
         }
     }
 
@@ -73,6 +80,6 @@ public class ReviewScope {
                 // the search itself reports the query's problem
             }
         }
-        return new Scope(reviewId, (String) loaded[0], fst, QueryMatches.byKeys(keys), counts);
+        return new Scope(reviewId, (String) loaded[0], fst, QueryMatches.byKeys(keys), counts, Map.copyOf(statusByKey));
     }
 }

@@ -2,8 +2,8 @@ package org.cortexlit.screening;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import org.cortexlit.importing.ImportRun;
 import org.cortexlit.library.Article;
-import org.cortexlit.library.ArticleEvent;
 import org.cortexlit.library.TagDimension;
 
 import java.util.EnumMap;
@@ -23,10 +23,11 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
                           List<Agreement.Pair> agreement, Map<String, Long> exclusionReasons, Prisma prisma) {
 
     /**
-     * PRISMA 2020 counts at the title/abstract stage. {@code identified} is per source (the import trigger that
-     * first brought the article in, or "added by hand", plus the duplicates linked to them);
-     * {@code duplicatesRemoved} counts records an import linked to one of the review's records instead of
-     * storing them as articles of their own.
+     * PRISMA 2020 counts at the title/abstract stage. {@code identified} is per source: the file or saved PubMed
+     * search whose import first stored each record, or "added by hand", with the duplicates linked to the review's
+     * records counted under their own source; {@code duplicatesRemoved} counts those duplicates. {@code screened}
+     * counts the records whose screening is settled (included, maybe or excluded) and {@code awaiting} the rest:
+     * unscreened, awaiting a second decision, or in conflict, so the two add up to the review's records.
      */
     public record Prisma(Map<String, Long> identified, long identifiedTotal, long duplicatesRemoved, long removedByHand,
                          long screened,
@@ -157,16 +158,15 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
         counted.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).forEach(e -> reasons.put(e.getKey(), e.getValue()));
 
+        // one row per source, as PRISMA 2020 asks: each file or saved search whose import first stored the article
         Map<String, Long> identified = new TreeMap<>();
-        for (Object[] row : em.createQuery("select i.trigger, r.origin, count(r) from ReviewRecord r "
-                        + "left join ArticleEvent e on e.articleId = r.articleId and e.action = :created "
-                        + "left join ImportRun i on i.id = e.runId where r.reviewId = :r group by i.trigger, r.origin",
-                        Object[].class)
-                .setParameter("r", reviewId).setParameter("created", ArticleEvent.Action.CREATED)
-                .getResultList()) {
-            String source = row[1] == ReviewRecord.Origin.MANUAL ? "added by hand"
-                    : row[1] == ReviewRecord.Origin.SEARCH ? "saved PubMed searches" : sourceName(row[0] == null ? "" : row[0].toString());
-            identified.merge(source, (Long) row[2], Long::sum);
+        for (Object[] row : em.createQuery("select r.origin, i.trigger, i.fileName, count(r) from ReviewRecord r join Article a on "
+                        + "a.id = r.articleId left join ImportRun i on i.id = a.originRunId where r.reviewId = :r "
+                        + "group by r.origin, i.trigger, i.fileName", Object[].class)
+                .setParameter("r", reviewId).getResultList()) {
+            String source = row[0] == ReviewRecord.Origin.MANUAL ? "added by hand"
+                    : sourceName((ImportRun.Trigger) row[1], (String) row[2]);
+            identified.merge(source, (Long) row[3], Long::sum);
         }
         long identifiedTotal = identified.values().stream().mapToLong(Long::longValue).sum();
 
@@ -174,11 +174,14 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
         long included = byStatus.get(Status.INCLUDED);
         long maybe = byStatus.get(Status.MAYBE);
         long awaiting = byStatus.get(Status.UNSCREENED) + byStatus.get(Status.AWAITING_SECOND) + byStatus.get(Status.CONFLICT);
-        long duplicates = em.createQuery("select count(a) from Article a where a.duplicateOf in (select r.articleId from "
-                + "ReviewRecord r where r.reviewId = :r and r.removed = false)", Long.class).setParameter("r", reviewId)
-                .getSingleResult();
-        if (duplicates > 0) {
-            identified.merge("duplicates of these records (linked at import)", duplicates, Long::sum);
+        // the duplicates an import linked to the review's records were identified too, each from its own source
+        long duplicates = 0;
+        for (Object[] row : em.createQuery("select i.trigger, i.fileName, count(a) from Article a left join ImportRun i on "
+                        + "i.id = a.originRunId where a.duplicateOf in (select r.articleId from ReviewRecord r where "
+                        + "r.reviewId = :r and r.removed = false) group by i.trigger, i.fileName", Object[].class)
+                .setParameter("r", reviewId).getResultList()) {
+            identified.merge(sourceName((ImportRun.Trigger) row[0], (String) row[1]), (Long) row[2], Long::sum);
+            duplicates += (Long) row[2];
         }
         identifiedTotal += duplicates;
         Prisma prisma = new Prisma(identified, identifiedTotal, duplicates, removed, excluded + included + maybe, excluded, included,
@@ -187,12 +190,15 @@ public record ReviewStats(long records, long removed, Map<Status, Long> byStatus
                 Agreement.pairs(votes), reasons, prisma);
     }
 
-    private static String sourceName(String trigger) {
+    /** A source as PRISMA's identification box names it: the file, or the saved PubMed search, an import read. */
+    private static String sourceName(ImportRun.Trigger trigger, String fileName) {
+        if (trigger == null) {
+            return "other (no import recorded)";
+        }
         return switch (trigger) {
-            case "UPLOAD" -> "uploaded files";
-            case "INBOX" -> "inbox folder";
-            case "SCHEDULE", "MANUAL" -> "saved PubMed searches";
-            default -> "other";
+            case UPLOAD -> fileName + " (uploaded file)";
+            case INBOX -> fileName + " (inbox folder)";
+            case SCHEDULE, MANUAL -> fileName; // "PubMed search: <its name>"
         };
     }
 }

@@ -7,6 +7,9 @@ import org.cortexlit.search.query.QueryTranslator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The facet dimensions of the index (SortedSetDocValues facets) and how each one narrows a query. */
 public final class Facets {
@@ -22,7 +25,27 @@ public final class Facets {
          * the end applies to the whole query without parentheses.
          */
         public String narrow(String query, String value) {
-            return query == null || query.isBlank() ? clause(value) : query.trim() + " AND " + clause(value);
+            if (query == null || query.isBlank()) {
+                return clause(value);
+            }
+            return active(query, value) ? query.trim() : query.trim() + " AND " + clause(value);
+        }
+
+        /** {@code value} as a person reads it: a language code ({@code eng}, as PubMed writes it) by its name. */
+        public String display(String value) {
+            return name.equals("language") ? languageName(value) : value;
+        }
+
+        /** Whether {@code query} is already narrowed to {@code value} (an AND-ed clause at its top level). */
+        public boolean active(String query, String value) {
+            return activeFilters(query).stream().anyMatch(f -> f.dimension().equals(this) && f.value().equalsIgnoreCase(value));
+        }
+
+        /** {@code query} without its narrowing to {@code value}: the facet taken back. */
+        public String widen(String query, String value) {
+            return activeFilters(query).stream()
+                    .filter(f -> f.dimension().equals(this) && f.value().equalsIgnoreCase(value))
+                    .map(ActiveFilter::without).findFirst().orElse(query == null ? "" : query.trim());
         }
 
         /** The query clause that narrows a search to {@code value}, e.g. {@code "Review"[pt]}, {@code M1[target]},
@@ -67,5 +90,86 @@ public final class Facets {
         TAGS.forEach(d -> c.setMultiValued(d.name(), true));
         SUGGESTED.forEach(d -> c.setMultiValued(d.name(), true));
         return c;
+    }
+
+    /** The English name of a language code, ISO 639-2 as PubMed writes it ({@code eng} English, {@code ger} German);
+     * a code the JDK does not know stays as it is. */
+    public static String languageName(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String name = Locale.forLanguageTag(code.strip()).getDisplayLanguage(Locale.ENGLISH);
+        return name.isEmpty() || name.equalsIgnoreCase(code.strip()) ? code.strip() : name;
+    }
+
+    /** A facet clause that narrows a query ({@code pain AND 2019[dp]}), and the query without it. */
+    public record ActiveFilter(Dimension dimension, String value, String without) {
+    }
+
+    private static final Pattern CLAUSE = Pattern.compile("(?:\"([^\"]*)\"|([^\\s\"()\\[\\]]+))\\[([A-Za-z-]+)]");
+
+    /**
+     * The facet clauses that narrow {@code query}: its top-level parts that are a facet's {@code value[tag]} and are
+     * AND-ed with the rest (PubMed reads operators left to right, so {@code a OR b AND 2019[dp]} is narrowed to 2019,
+     * {@code 2019[dp] OR a} is not), each with the query as it reads without it.
+     */
+    public static List<ActiveFilter> activeFilters(String query) {
+        List<String> parts = topLevelParts(query == null ? "" : query);
+        List<ActiveFilter> active = new ArrayList<>();
+        int n = (parts.size() + 1) / 2;
+        for (int i = 0; i < n; i++) {
+            boolean anded = i > 0 ? parts.get(2 * i - 1).equals("AND") : n == 1 || parts.get(1).equals("AND");
+            Matcher m = CLAUSE.matcher(parts.get(2 * i));
+            if (!anded || !m.matches()) {
+                continue;
+            }
+            String value = m.group(1) != null ? m.group(1) : m.group(2);
+            String tag = m.group(3);
+            Dimension d = ALL.stream().filter(x -> x.tag().equalsIgnoreCase(tag)).findFirst().orElse(null);
+            if (d == null || value.isBlank()) {
+                continue;
+            }
+            List<String> rest = new ArrayList<>(parts);
+            if (i > 0) {
+                rest.subList(2 * i - 1, 2 * i + 1).clear();
+            } else {
+                rest.subList(0, Math.min(2, rest.size())).clear();
+            }
+            active.add(new ActiveFilter(d, value, String.join(" ", rest)));
+        }
+        return active;
+    }
+
+    /** {@code query} cut at its top-level operators: part, operator, part, ... (outside quotes and parentheses). */
+    private static List<String> topLevelParts(String query) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        int depth = 0;
+        boolean quoted = false;
+        String[] words = query.trim().split("(?<=\\s)|(?=\\s)");
+        for (String w : words) {
+            if (depth == 0 && !quoted && (w.equals("AND") || w.equals("OR") || w.equals("NOT")) && !part.toString().isBlank()) {
+                parts.add(part.toString().trim());
+                parts.add(w);
+                part.setLength(0);
+                continue;
+            }
+            for (char c : w.toCharArray()) {
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && c == '(') {
+                    depth++;
+                } else if (!quoted && c == ')') {
+                    depth = Math.max(0, depth - 1);
+                }
+            }
+            part.append(w);
+        }
+        if (!part.toString().isBlank() || parts.isEmpty()) {
+            parts.add(part.toString().trim());
+        } else {
+            parts.remove(parts.size() - 1); // a trailing operator names nothing
+        }
+        return parts;
     }
 }

@@ -110,6 +110,11 @@ public class SearchService {
             long reachable = Math.min(total, MAX_WINDOW);
             return (int) Math.max(1, (reachable + size - 1) / size);
         }
+
+        /** The number of this page's first hit, counting from 1 across pages. */
+        public long first() {
+            return (long) (page - 1) * size + 1;
+        }
     }
 
     private final SearchIndex index;
@@ -165,6 +170,42 @@ public class SearchService {
             throw new Busy("The search was stopped while it waited for its turn.");
         } finally {
             searchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * The number of hits of each query (within {@code filter} when given), counted without ranking or facets, on one
+     * view of the index and in one turn: the cells of an evidence map.
+     *
+     * @throws QuerySyntaxException naming the first query that cannot be read
+     */
+    public List<Long> totals(List<String> queries, Query filter) throws QuerySyntaxException, IOException {
+        List<TranslatedQuery> translated = new ArrayList<>(queries.size());
+        for (String q : queries) {
+            translated.add(translate(q));
+        }
+        try {
+            if (!turns.tryAcquire(turnWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new Busy("Search is busy: " + turns.getQueueLength() + " searches are waiting for their turn. "
+                        + "Try again in a few seconds.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy("The search was stopped while it waited for its turn.");
+        }
+        try {
+            return index.withSearcher(searcher -> {
+                List<Long> totals = new ArrayList<>(translated.size());
+                for (TranslatedQuery tq : translated) {
+                    Query query = queryFor(tq, searcher);
+                    Query base = filter == null ? query : new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                            .add(filter, BooleanClause.Occur.FILTER).build();
+                    totals.add((long) searcher.count(base));
+                }
+                return totals;
+            });
+        } finally {
+            turns.release();
         }
     }
 

@@ -9,7 +9,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -73,7 +72,7 @@ public class ArticlePage {
         String error = flash.error();
         List<SearchService.Hit> similar = similarArticles.similarTo(Article.canonicalKey(key), 5).orElse(List.of());
         Corpus.ArticlePage page = corpus.articlePage(key)
-                .orElseThrow(() -> new NotFoundException("No article " + key + " in the corpus."));
+                .orElseThrow(() -> new NotThere("No article " + key + " in the corpus."));
         Article a = page.article();
         SuggestionDisplay suggested = SuggestionDisplay.of(a);
         return Templates.article(a, page.history(), similar, page.keptAs(), page.linked(), tagPanel(page, suggested)
@@ -141,7 +140,7 @@ public class ArticlePage {
 
     private TagPanel panelOf(String key) {
         Corpus.ArticlePage page = corpus.articlePage(key.trim())
-                .orElseThrow(() -> new NotFoundException("No article " + key + " in the corpus."));
+                .orElseThrow(() -> new NotThere("No article " + key + " in the corpus."));
         return tagPanel(page, SuggestionDisplay.of(page.article()));
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -15,16 +16,20 @@ import jakarta.ws.rs.core.UriInfo;
 import org.cortexlit.importing.SavedSearches;
 import org.cortexlit.screening.ScreeningException;
 import org.cortexlit.search.SearchService;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Every error a request can meet, answered once: the JSON API with {@code {"error": message}}, pages with a page
  * of the site (its header, the message, a way on), never the browser's blank page or a stack trace.
  */
 public class Errors {
+
+    private static final Logger LOG = Logger.getLogger(Errors.class);
 
     @CheckedTemplate
     static class Templates {
@@ -80,13 +85,17 @@ public class Errors {
         }, e.getMessage());
     }
 
-    /** JAX-RS answers 404 when a query parameter does not convert; {@link NumberParams} says why, and it is a 400. */
     @ServerExceptionMapper
     public Response busy(SearchService.Busy e, UriInfo uri) {
         Response r = answer(uri, 503, "Busy", e.getMessage());
         return Response.fromResponse(r).header("Retry-After", "5").build();
     }
 
+    /**
+     * A page or record that is not there, with what its controller said ({@link NotThere}: "No article 123 in the
+     * corpus.").
+     * JAX-RS also answers 404 when a query parameter does not convert; {@link NumberParams} says why, and it is a 400.
+     */
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
@@ -94,8 +103,32 @@ public class Errors {
                 return answer(uri, 400, "That request cannot be answered", invalid.getMessage());
             }
         }
-        return answer(uri, 404, "Not found", "There is nothing at " + uri.getPath() + ". It may have been removed, or "
-                + "the address is mistyped.");
+        return answer(uri, 404, "Not found", e instanceof NotThere ? e.getMessage() : "There is nothing at "
+                + uri.getPath() + ". It may have been removed, or the address is mistyped.");
+    }
+
+    /** Any other HTTP error a request met (406, 415, ...): its status, on a page of the site or as JSON. */
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response r = e.getResponse();
+        if (r == null || r.getStatus() < 400 || r.hasEntity()) {
+            return r;
+        }
+        Response.StatusType status = r.getStatusInfo();
+        return answer(uri, status.getStatusCode(), status.getReasonPhrase(), "This request cannot be answered ("
+                + status.getStatusCode() + " " + status.getReasonPhrase() + ").");
+    }
+
+    /**
+     * A failure nobody foresaw (a bug, a lost database): logged in full with a reference, answered with a page of the
+     * site (or JSON) that gives the reference and no detail.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected failure %s answering %s", reference, uri.getPath());
+        return answer(uri, 500, "Something went wrong", "The request failed on the server; nothing you did caused it. "
+                + "Try again in a moment; if it keeps failing, tell an admin the reference " + reference + ".");
     }
 
     @ServerExceptionMapper

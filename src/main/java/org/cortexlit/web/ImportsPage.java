@@ -6,7 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -84,7 +83,7 @@ public class ImportsPage {
     @Path("/{id}")
     public TemplateInstance run(@PathParam("id") long id) {
         ImportHistory.RunDetail d = history.run(id)
-                .orElseThrow(() -> new NotFoundException("No import run with id " + id + "."));
+                .orElseThrow(() -> new NotThere("No import run with id " + id + "."));
         return Templates.run(d.run(), d.errors());
     }
 

@@ -31,6 +31,7 @@ import org.cortexlit.screening.ReviewStats;
 import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.ScreeningException;
 import org.cortexlit.screening.Status;
+import org.cortexlit.screening.WordHighlighter;
 import org.cortexlit.search.QueryMatches;
 import org.cortexlit.search.SearchService;
 import org.jboss.resteasy.reactive.RestForm;
@@ -69,8 +70,8 @@ public class ReviewsPage {
                                                long total, boolean lead, Map<String, Map<String, Long>> tagCounts,
                                                String notice, String error);
 
-        static native TemplateInstance record(Review review, RecordView view, List<TagChange> tagHistory,
-                                              boolean lead, String notice, String error);
+        static native TemplateInstance record(Review review, RecordView view, List<ScreenPage.Section> sections,
+                                              List<TagChange> tagHistory, boolean lead, String notice, String error);
 
         static native TemplateInstance similar(Review review, List<SearchService.Hit> hits, boolean lead);
     }
@@ -167,9 +168,12 @@ public class ReviewsPage {
     @RolesAllowed({"admin", "reviewer"})
     public Response add(@PathParam("id") long id, @RestForm String pmids) {
         ReviewRecords.AddResult r = reviewRecords.addByPmid(id, pmids, actor());
+        List<String> notAdded = new ArrayList<>();
+        r.rejected().forEach(x -> notAdded.add(x.entry() + " (" + x.reason() + ")"));
+        r.unknown().forEach(p -> notAdded.add(p + " (not in the corpus: import it first)"));
         String msg = "Added " + r.added() + ", restored " + r.restored() + ", already there " + r.already() + "."
-                + (r.unknown().isEmpty() ? "" : " Not in the corpus (import them first): " + String.join(", ", r.unknown()) + ".");
-        return r.unknown().isEmpty() ? Redirects.notice("/reviews/" + id, msg) : Redirects.error("/reviews/" + id, msg);
+                + (notAdded.isEmpty() ? "" : " Not added: " + String.join("; ", notAdded) + ".");
+        return notAdded.isEmpty() ? Redirects.notice("/reviews/" + id, msg) : Redirects.error("/reviews/" + id, msg);
     }
 
     @POST
@@ -185,7 +189,12 @@ public class ReviewsPage {
     @POST
     @Path("/{id}/unblind")
     @RolesAllowed({"admin", "reviewer"})
-    public Response unblind(@PathParam("id") long id) {
+    public Response unblind(@PathParam("id") long id, @RestForm String confirm) {
+        // unblinding cannot be taken back: the page's form asks the lead to confirm it, in the form itself (no script)
+        if (!"yes".equals(confirm)) {
+            return Redirects.error("/reviews/" + id, "Nothing changed: tick \"I understand that unblinding cannot be "
+                    + "undone\" to unblind the review.");
+        }
         reviews.unblind(id, actor());
         return Redirects.notice("/reviews/" + id, "Unblinded: reviewers now see each other's decisions.");
     }
@@ -248,7 +257,12 @@ public class ReviewsPage {
         String notice = flash.notice();
         String error = flash.error();
         ReviewReads.RecordPage page = reads.recordPage(id, rid, actor());
-        return Templates.record(page.view().review(), page.view(), page.tagHistory(), page.lead(), notice, error);
+        Review review = page.view().review();
+        // the abstract as the screening page shows it, so the lead settles a conflict without leaving the page
+        WordHighlighter hl = new WordHighlighter(review.includeWordList(), review.excludeWordList());
+        List<ScreenPage.Section> sections = page.view().article().abstractSections.stream()
+                .map(s -> new ScreenPage.Section(s.label, hl.highlight(s.text))).toList();
+        return Templates.record(review, page.view(), sections, page.tagHistory(), page.lead(), notice, error);
     }
 
     @BackTo("/reviews/{id}/records/{rid}")

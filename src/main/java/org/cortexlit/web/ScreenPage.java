@@ -66,9 +66,11 @@ public class ScreenPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance screen(Review review, Panel panel, long remaining, long after, String notice, String error);
+        static native TemplateInstance screen(Review review, Panel panel, long remaining, long after, String notice, String error,
+                                              Long previous);
 
-        static native TemplateInstance panel(Review review, Panel panel, long remaining, long after, String notice, String error);
+        static native TemplateInstance panel(Review review, Panel panel, long remaining, long after, String notice, String error,
+                                             Long previous);
     }
 
     @Inject
@@ -97,8 +99,9 @@ public class ScreenPage {
         ReviewReads.Screen screen = reads.screen(id, recordId, after, Actor.of(identity));
         Review review = screen.review();
         Panel panel = screen.record().map(v -> panel(v, screen.remaining())).orElse(null);
-        return fragment ? Templates.panel(review, panel, screen.remaining(), after, notice, error)
-                : Templates.screen(review, panel, screen.remaining(), after, notice, error);
+        Long previous = reads.previousDecided(id, panel == null ? null : panel.record().id, Actor.of(identity)).orElse(null);
+        return fragment ? Templates.panel(review, panel, screen.remaining(), after, notice, error, previous)
+                : Templates.screen(review, panel, screen.remaining(), after, notice, error, previous);
     }
 
     private static Panel panel(RecordView view, long remaining) {

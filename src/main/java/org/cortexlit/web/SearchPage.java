@@ -9,15 +9,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.cortexlit.library.Corpus;
 import org.cortexlit.screening.ReviewScope;
 import org.cortexlit.screening.ScreeningException;
+import org.cortexlit.search.Facets;
 import org.cortexlit.search.SearchIndex;
 import org.cortexlit.search.SearchService;
 import org.cortexlit.search.query.QuerySyntaxException;
 import org.cortexlit.web.api.ExportApi;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Search results: the query as understood, the total, a page of highlighted hits. */
 @Path("/search")
@@ -29,7 +34,8 @@ public class SearchPage {
         static native TemplateInstance results(String q, String sort, SearchService.Result result, String error,
                                                List<SearchService.Order> orders,
                                                ReviewScope.Scope scope, String scopeParams,
-                                               SearchIndex.RebuildProgress rebuilding);
+                                               SearchIndex.RebuildProgress rebuilding, List<Facets.ActiveFilter> filters,
+                                               Map<String, String> authors, BarChart yearChart);
     }
 
     private static final List<SearchService.Order> ORDERS = List.of(SearchService.Order.values());
@@ -39,10 +45,12 @@ public class SearchPage {
     private final ReviewScope scopes;
 
     private final SearchIndex index;
+    private final Corpus corpus;
 
     public SearchPage(SearchService search, ExportApi export, ReviewScope scopes,
-                      SearchIndex index) {
+                      SearchIndex index, Corpus corpus) {
         this.search = search;
+        this.corpus = corpus;
         this.index = index;
         this.export = export;
         this.scopes = scopes;
@@ -70,18 +78,52 @@ public class SearchPage {
                 scope = scopes.of(review, status, query);
                 params = "&review=" + review + (scope.status() == null ? "" : "&status=" + scope.status().name());
             } catch (ScreeningException e) {
-                return Templates.results(query, sort, null, e.getMessage(), ORDERS, null, "", index.rebuildProgress());
+                return page(query, sort, null, e.getMessage(), null, "");
             }
         }
         if (query.isBlank()) {
-            return Templates.results(query, sort, null, null, ORDERS, scope, params, index.rebuildProgress());
+            return page(query, sort, null, null, scope, params);
         }
         try {
             SearchService.Order order = SearchService.Order.parse(sort);
-            return Templates.results(query, order.param(), search.search(query, page, 20, order,
-                    scope == null ? null : scope.filter()), null, ORDERS, scope, params, index.rebuildProgress());
+            return page(query, order.param(), search.search(query, page, 20, order, scope == null ? null : scope.filter()),
+                    null, scope, params);
         } catch (QuerySyntaxException e) {
-            return Templates.results(query, sort, null, e.getMessage(), ORDERS, scope, params, index.rebuildProgress());
+            return page(query, sort, null, e.getMessage(), scope, params);
         }
+    }
+
+    private TemplateInstance page(String query, String sort, SearchService.Result result, String error,
+                                  ReviewScope.Scope scope, String scopeParams) {
+        Map<String, String> authors = result == null ? Map.of()
+                : corpus.authorLines(result.hits().stream().map(SearchService.Hit::key).toList());
+        return Templates.results(query, sort, result, error, ORDERS, scope, scopeParams, index.rebuildProgress(),
+                Facets.activeFilters(query), authors, result == null ? null : yearChart(query, result, scopeParams));
+    }
+
+    /** The most years the histogram spans: the latest ones, where the results gather. */
+    static final int CHART_YEARS = 40;
+
+    /** Records per year as bars, every year from the first to the last with a record, each bar narrowing to it. */
+    static BarChart yearChart(String query, SearchService.Result result, String scopeParams) {
+        TreeMap<Integer, Long> byYear = new TreeMap<>();
+        result.facets().stream().filter(f -> f.dimension().equals(Facets.YEAR)).flatMap(f -> f.values().stream())
+                .filter(v -> v.value().matches("\\d{4}")).forEach(v -> byYear.put(Integer.parseInt(v.value()), v.count()));
+        if (byYear.size() < 2) {
+            return null;
+        }
+        int last = byYear.lastKey();
+        int first = Math.max(byYear.firstKey(), last - CHART_YEARS + 1);
+        List<String> years = new ArrayList<>();
+        List<String> hrefs = new ArrayList<>();
+        long[][] counts = new long[1][last - first + 1];
+        for (int y = first; y <= last; y++) {
+            years.add(String.valueOf(y));
+            counts[0][y - first] = byYear.getOrDefault(y, 0L);
+            hrefs.add("/search?q=" + Redirects.enc(Facets.YEAR.narrow(query, String.valueOf(y))) + "&sort="
+                    + result.order().param() + scopeParams);
+        }
+        return BarChart.of("year-chart", "Records per year, " + first + " to " + last, 260, 110, years,
+                List.of("records"), counts, hrefs);
     }
 }

@@ -2,12 +2,14 @@ package org.cortexlit.web;
 
 import io.quarkus.qute.TemplateExtension;
 import org.cortexlit.library.Article;
+import org.cortexlit.search.Facets;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 
 /** Small helpers the templates call: {@code {list.joined('; ')}}, {@code {q.urlEncode}}. */
@@ -26,11 +28,6 @@ public class TemplateExtensions {
         return instant == null ? "" : WHEN.format(instant);
     }
 
-    /** Width in percent of a histogram bar for {@code count} out of {@code total} (at least 1 when non-zero). */
-    static int barWidth(long count, long total) {
-        return total <= 0 ? 0 : (int) Math.max(count > 0 ? 1 : 0, Math.round(100.0 * count / total));
-    }
-
     /** Where the article page's tag forms post. */
     static String tagAction(Article a) {
         return "/articles/" + a.pmid + "/tags";
@@ -39,6 +36,12 @@ public class TemplateExtensions {
     /** {@code {value.asTagQuery(dimension)}}: the query that selects a tag value, {@code "M1"[target]}. */
     static String asTagQuery(String value, String dimension) {
         return "\"" + value + "\"[" + dimension + "]";
+    }
+
+    /** {@code {article.languages.languageNames}}: PubMed's codes ({@code "eng ger"}) as names, "English, German". */
+    static String languageNames(String codes) {
+        return codes == null ? "" : String.join(", ", Arrays.stream(codes.trim().split("\\s+"))
+                .filter(c -> !c.isEmpty()).map(Facets::languageName).toList());
     }
 
     static String urlEncode(String value) {

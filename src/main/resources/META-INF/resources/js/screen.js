@@ -1,5 +1,5 @@
 // Keyboard screening: i include, m maybe, e exclude (then a digit), 1-9 exclude with that reason,
-// u undo, a accept the suggested tags, ? help. Works with htmx swapping #screen in place, and falls back to plain form posts.
+// u undo, b back to the record decided before, a accept the suggested tags, ? help. Works with htmx swapping #screen in place, and falls back to plain form posts.
 (function () {
   'use strict';
   var armed = false;
@@ -13,17 +13,22 @@
 
   var discard = false;
 
-  function decide(value) {
-    var form = document.getElementById('decide');
-    if (!form) return;
+  // Whether the record may be left: unsaved tag edits stop the first key press, with a word; the second goes on.
+  function mayLeave() {
     var tags = document.querySelector('#tag-panel[data-dirty]');
     if (tags && !discard) {
       discard = true;
       say('Your tag changes are not saved: save them (Save tags), or press the key again to go on without them.');
-      return;
+      return false;
     }
     discard = false;
     if (tags) tags.removeAttribute('data-dirty');
+    return true;
+  }
+
+  function decide(value) {
+    var form = document.getElementById('decide');
+    if (!form || !mayLeave()) return;
     var button = form.querySelector('button[name=decision][value=' + value + ']');
     button.click(); // a click, so htmx (and the browser) send the button's decision with the form
   }
@@ -52,6 +57,9 @@
     } else if (k === 'u') {
       var undo = document.querySelector('[data-key=u]');
       if (undo) undo.click();
+    } else if (k === 'b') {
+      var back = document.querySelector('[data-key=b]');
+      if (back && mayLeave()) back.click(); // htmx fetches the record decided before, in place
     } else if (k === 'a') {
       var accept = document.querySelector('[data-key=a]');
       if (!accept) return;
@@ -95,8 +103,26 @@
     var meta = document.querySelector('meta[name=csrf-token]');
     if (meta) e.detail.headers['X-CSRF-Token'] = meta.content;
   });
+  // The criteria beside the record stay as the reviewer left them, open or folded, from record to record; a phone
+  // starts with them folded, above the record.
+  function criteria() {
+    var box = document.getElementById('criteria');
+    if (!box) return;
+    var kept = null;
+    try { kept = window.localStorage.getItem('cortexlit.criteria'); } catch (ignored) { /* storage off */ }
+    var wanted = kept ? kept === 'open' : !window.matchMedia('(max-width: 50rem)').matches;
+    var ours = box.open !== wanted; // the toggle event this assignment fires is not the reviewer's choice
+    box.open = wanted;
+    box.addEventListener('toggle', function () {
+      if (ours) { ours = false; return; }
+      try { window.localStorage.setItem('cortexlit.criteria', box.open ? 'open' : 'folded'); } catch (ignored) { /* storage off */ }
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', criteria);
   document.addEventListener('htmx:afterSwap', function () {
     armed = false;
+    criteria();
     window.scrollTo(0, 0);
   });
 })();

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -157,7 +159,7 @@ class AccountsTest {
     void pageDownloadsWorkWithTheSessionCookie() {
         Cookie reader = signIn("reader", "reader-password");
         given().cookie(reader).redirects().follow(false).get("/search/export?format=csv&q=pain").then().statusCode(200)
-                .header("Content-Disposition", containsString("cortexlit-export.csv"));
+                .header("Content-Disposition", containsString("cortexlit-pain-" + LocalDate.now(ZoneOffset.UTC) + ".csv"));
         // and the page links point there, not at the Basic-only API
         given().cookie(reader).get("/search?q=pain").then().statusCode(200)
                 .body(not(containsString("href=\"/api/search/export")));

@@ -79,6 +79,12 @@ abstract class ChromiumTest {
         page.waitForURL("**/" + wanted);
     }
 
+    /** A picture the app drew, kept beside the screenshots as {@code target/screenshots/<name>} to look at. */
+    static void keep(String name, String content) throws IOException {
+        Files.createDirectories(SHOTS);
+        Files.writeString(SHOTS.resolve(name), content);
+    }
+
     /** A full-page screenshot, {@code target/screenshots/<name>.png}. */
     static void shoot(Page page, String name) {
         try {

@@ -10,11 +10,14 @@ import org.cortexlit.library.ArticleExport;
 import org.cortexlit.library.Corpus;
 import org.cortexlit.search.SearchService;
 import org.cortexlit.search.query.QuerySyntaxException;
+import org.cortexlit.web.ExportPages;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** A search's results as a file: CSV, RIS or MEDLINE text, in the search's order, streamed in chunks. */
@@ -49,7 +52,7 @@ public class ExportApi {
         } catch (QuerySyntaxException e) {
             return ImportsApi.error(400, e.getMessage());
         }
-        return stream(corpus, pmids, format, "cortexlit-export");
+        return stream(corpus, pmids, format, ExportPages.fileName("cortexlit", q, LocalDate.now(ZoneOffset.UTC)));
     }
 
     /** The articles with these keys, in this order, as a download named {@code name.ext}. */

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -38,7 +40,7 @@ class ExportTest {
     void aMedlineExportImportsBackToTheSameRecords() {
         byte[] nbib = given().queryParam("q", "lefaucheur[au]").queryParam("format", "medline")
                 .get("/api/search/export").then().statusCode(200)
-                .header("Content-Disposition", containsString("cortexlit-export.nbib"))
+                .header("Content-Disposition", containsString("cortexlit-lefaucheur-au-" + LocalDate.now(ZoneOffset.UTC) + ".nbib"))
                 .header("X-Total-Count", "2")
                 .extract().asByteArray();
         String before = given().get("/api/pubmed/90000001").then().extract().asString();
