@@ -30,7 +30,6 @@ import org.cortexlit.screening.ReviewRecords;
 import org.cortexlit.screening.ReviewStats;
 import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.ScreeningException;
-import org.cortexlit.screening.ScreeningQueue;
 import org.cortexlit.screening.Status;
 import org.cortexlit.screening.WordHighlighter;
 import org.cortexlit.search.QueryMatches;
@@ -77,27 +76,26 @@ public class ReviewsPage {
         static native TemplateInstance similar(Review review, List<SearchService.Hit> hits, boolean lead);
     }
 
-    private final Reviews reviews;
-    private final ReviewMembers members;
-    private final ReviewRecords reviewRecords;
-    private final ScreeningQueue queue;
-    private final Decisions decisions;
-    private final QueryMatches matches;
-    private final SecurityIdentity identity;
+    @Inject
+    Reviews reviews;
 
-    private final ReviewReads reads;
+    @Inject
+    ReviewMembers members;
 
-    public ReviewsPage(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, QueryMatches matches, SecurityIdentity identity,
-                       ReviewReads reads) {
-        this.reads = reads;
-        this.reviews = reviews;
-        this.members = members;
-        this.reviewRecords = reviewRecords;
-        this.queue = queue;
-        this.decisions = decisions;
-        this.matches = matches;
-        this.identity = identity;
-    }
+    @Inject
+    ReviewRecords reviewRecords;
+
+    @Inject
+    Decisions decisions;
+
+    @Inject
+    QueryMatches matches;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ReviewReads reads;
 
     private Actor actor() {
         return Actor.of(identity);

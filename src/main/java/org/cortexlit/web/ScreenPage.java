@@ -24,14 +24,11 @@ import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.RecordView;
 import org.cortexlit.screening.Review;
-import org.cortexlit.screening.ReviewMembers;
 import org.cortexlit.screening.ReviewReads;
 import org.cortexlit.screening.ReviewRecord;
-import org.cortexlit.screening.ReviewRecords;
 import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.ScreeningDecision;
 import org.cortexlit.screening.ScreeningException;
-import org.cortexlit.screening.ScreeningQueue;
 import org.cortexlit.screening.Tagging;
 import org.cortexlit.screening.WordHighlighter;
 import org.jboss.resteasy.reactive.RestForm;
@@ -76,27 +73,20 @@ public class ScreenPage {
                                              Long previous);
     }
 
-    private final Reviews reviews;
-    private final ReviewMembers members;
-    private final ReviewRecords reviewRecords;
-    private final ScreeningQueue queue;
-    private final Decisions decisions;
-    private final Tagging tagging;
-    private final SecurityIdentity identity;
+    @Inject
+    Reviews reviews;
 
-    private final ReviewReads reads;
+    @Inject
+    Decisions decisions;
 
-    public ScreenPage(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, Tagging tagging, SecurityIdentity identity,
-                      ReviewReads reads) {
-        this.reads = reads;
-        this.reviews = reviews;
-        this.members = members;
-        this.reviewRecords = reviewRecords;
-        this.queue = queue;
-        this.decisions = decisions;
-        this.tagging = tagging;
-        this.identity = identity;
-    }
+    @Inject
+    Tagging tagging;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ReviewReads reads;
 
     @GET
     public TemplateInstance screen(@PathParam("id") long id, @QueryParam("record") Long recordId, @QueryParam("after") @DefaultValue("0") long after, @HeaderParam("HX-Request") String htmx) {

@@ -59,7 +59,11 @@
       if (undo) undo.click();
     } else if (k === 'b') {
       var back = document.querySelector('[data-key=b]');
-      if (back && mayLeave()) back.click(); // htmx fetches the record decided before, in place
+      if (!back || !mayLeave()) return;
+      // htmx fetches the record decided before, in place; asked directly, so a key pressed the moment a record
+      // was swapped in does not wait for htmx to take over the new link
+      if (window.htmx) window.htmx.ajax('GET', back.getAttribute('hx-get'), { target: '#screen', swap: 'outerHTML' });
+      else back.click();
     } else if (k === 'a') {
       var accept = document.querySelector('[data-key=a]');
       if (!accept) return;

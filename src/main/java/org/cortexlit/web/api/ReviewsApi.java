@@ -2,6 +2,7 @@ package org.cortexlit.web.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -33,7 +34,6 @@ import org.cortexlit.screening.ReviewStats;
 import org.cortexlit.screening.Reviews;
 import org.cortexlit.screening.ScreeningDecision;
 import org.cortexlit.screening.ScreeningException;
-import org.cortexlit.screening.ScreeningQueue;
 import org.cortexlit.screening.Tagging;
 import org.cortexlit.search.QueryMatches;
 import org.cortexlit.search.SearchService;
@@ -169,29 +169,29 @@ public class ReviewsApi {
     public record Next(RecordJson record, ApiJson.Pubmed article, long remaining) {
     }
 
-    private final Reviews reviews;
-    private final ReviewMembers members;
-    private final ReviewRecords reviewRecords;
-    private final ScreeningQueue queue;
-    private final Decisions decisions;
-    private final QueryMatches matches;
-    private final Tagging tagging;
-    private final SecurityIdentity identity;
+    @Inject
+    Reviews reviews;
 
-    private final ReviewReads reads;
+    @Inject
+    ReviewMembers members;
 
-    public ReviewsApi(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, ScreeningQueue queue, Decisions decisions, QueryMatches matches,
-                      Tagging tagging, SecurityIdentity identity, ReviewReads reads) {
-        this.reads = reads;
-        this.reviews = reviews;
-        this.members = members;
-        this.reviewRecords = reviewRecords;
-        this.queue = queue;
-        this.decisions = decisions;
-        this.matches = matches;
-        this.tagging = tagging;
-        this.identity = identity;
-    }
+    @Inject
+    ReviewRecords reviewRecords;
+
+    @Inject
+    Decisions decisions;
+
+    @Inject
+    QueryMatches matches;
+
+    @Inject
+    Tagging tagging;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ReviewReads reads;
 
     private Actor me() {
         return Actor.of(identity);
