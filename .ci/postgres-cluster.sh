@@ -18,6 +18,7 @@ case "${1:-}" in
     dir=$(mktemp -d /tmp/cortexlit-pg.XXXXXX)
     chmod 755 "$dir"
     [[ $(id -u) == 0 ]] && chown postgres:postgres "$dir"
+    cd "$dir" # the postgres account may not enter the clone's folder; its tools warn from a folder they cannot read
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     as_pg "$bin/initdb" -D "$dir/data" -U cortexlit --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
@@ -29,6 +30,7 @@ case "${1:-}" in
     ;;
   stop)
     dir=${2:?the cluster folder printed by start}
+    cd /tmp
     as_pg "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null || true
     rm -rf "$dir"
     ;;

@@ -50,7 +50,9 @@ class TwoNodesIT {
         Process p = new ProcessBuilder(".ci/postgres-cluster.sh", "start").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
-        for (String part : out.replace("export ", "").trim().split("\\s+")) {
+        String exports = out.lines().filter(l -> l.startsWith("export ")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no exports from .ci/postgres-cluster.sh: " + out));
+        for (String part : exports.substring("export ".length()).trim().split("\\s+")) {
             String[] kv = part.split("=", 2);
             cluster.put(kv[0], kv[1]);
         }
