@@ -255,4 +255,31 @@ class ReviewerPagesTest {
         assertTrue(html.contains("<span class=\"hit-status\">included</span> in Statuses"), html);
         assertTrue(html.contains("<span class=\"hit-status\">unscreened</span> in Statuses"), html);
     }
+
+    @Test
+    void savedSearchesNameTheirReviewAndScheduleShowAFailedRunAndCanBeDeleted() {
+        long review = review("Queue of the saved search");
+        Response saved = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .formParam("name", "daily rTMS").formParam("query", "rTMS AND pain").formParam("preset", "daily")
+                .formParam("reviewId", review).post("/searches");
+        assertEquals(303, saved.statusCode());
+        assertTrue(TestCorpus.flashMessage(saved).contains("runs daily at 06:00"), TestCorpus.flashMessage(saved));
+        long id = given().get("/api/searches").then().extract().jsonPath().getLong("find { it.name == 'daily rTMS' }.id");
+        given().get("/api/searches/" + id).then().body("schedule", equalTo("0 0 6 * * ?"));
+
+        String run = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .post("/searches/" + id + "/run").then().statusCode(303).extract().header("Location");
+        TestCorpus.awaitRun(Long.parseLong(run.substring(run.lastIndexOf('/') + 1))).body("status", equalTo("FAILED"));
+        String html = given().get("/searches").then().statusCode(200).extract().asString();
+        String row = html.substring(html.indexOf("<tr id=\"search-" + id + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("<a href=\"/reviews/" + review + "\">Queue of the saved search</a>"), row);
+        assertTrue(row.contains("daily at 06:00"), row);
+        assertTrue(row.contains("FAILED") && row.contains("cortexlit.eutils.email"), "the failed run says why: " + row);
+        assertFalse(row.contains(">never<"), row);
+
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).post("/searches/" + id + "/delete")
+                .then().statusCode(303).cookie(TestCorpus.FLASH, TestCorpus.flashNotice());
+        given().get("/api/searches/" + id).then().statusCode(404);
+    }
 }
