@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -281,5 +282,17 @@ class ReviewerPagesTest {
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).post("/searches/" + id + "/delete")
                 .then().statusCode(303).cookie(TestCorpus.FLASH, TestCorpus.flashNotice());
         given().get("/api/searches/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void duplicatesAreOneTableOfPairsSayingWhatMatchedWithTheTwoSideBySide() {
+        TestCorpus.upload("embase-overlap.ris").statusCode(201);
+        String html = given().get("/duplicates").then().statusCode(200).extract().asString();
+        assertEquals(1, html.split("<table", -1).length - 1, "one table, not one per group");
+        assertTrue(html.contains("id=\"duplicate-pairs\""), html);
+        assertTrue(html.toLowerCase(Locale.ROOT).matches("(?s).*same doi: <code class=\"matched\">[^<]*10\\.9999/cortexlit\\.test\\.0001</code>.*"),
+                "the DOI that matched: " + html);
+        assertTrue(html.contains("same title, year within 1, shared author: <span class=\"matched\">"), "the title that matched");
+        assertTrue(html.contains("<details class=\"compare\">") && html.contains("<dt>Kept 90000001</dt>"), "the pair side by side");
     }
 }
