@@ -295,4 +295,19 @@ class ReviewerPagesTest {
         assertTrue(html.contains("same title, year within 1, shared author: <span class=\"matched\">"), "the title that matched");
         assertTrue(html.contains("<details class=\"compare\">") && html.contains("<dt>Kept 90000001</dt>"), "the pair side by side");
     }
+
+    @Test
+    void eachReviewNumbersItsRecordsFromOne() {
+        review("First review");
+        long second = reviews.create(new ReviewForm("Second review", null, null, null, null, null, null, null, "single",
+                "90000002[pmid]"), ADMIN).id;
+        reviewRecords.addByPmid(second, "90000003", ADMIN);
+        String list = given().get("/reviews/" + second + "/records").then().statusCode(200).extract().asString();
+        assertTrue(list.matches("(?s).*<td data-label=\"#\"><a href=\"/reviews/" + second + "/records/\\d+\">1</a></td>.*"), list);
+        assertTrue(list.matches("(?s).*<td data-label=\"#\"><a href=\"/reviews/" + second + "/records/\\d+\">2</a></td>.*"), list);
+        long first = queue.next(second, ADMIN, 0).orElseThrow().id;
+        given().get("/reviews/" + second + "/screen?record=" + first).then().statusCode(200)
+                .body(containsString(">record 1</a>"));
+        given().get("/reviews/" + second + "/records/" + first).then().body(containsString("<title>Record 1 · Second review"));
+    }
 }
