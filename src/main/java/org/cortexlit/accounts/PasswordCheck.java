@@ -100,7 +100,7 @@ public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthentic
 
     private SecurityIdentity check(String username, char[] password) {
         User user = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(username).orElse(null));
-        if (user == null) {
+        if (user == null || user.disabled) {
             verify(DUMMY, password); // as long as a wrong password: the time taken does not tell which names exist
             throw new AuthenticationFailedException();
         }

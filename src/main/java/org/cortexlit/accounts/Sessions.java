@@ -72,7 +72,10 @@ public class Sessions {
         return new Opened(token, csrf);
     }
 
-    /** The session of {@code token}, if it exists, has not idled out or outlived its lifetime, and its user exists. */
+    /**
+     * The session of {@code token}, if it exists, has not idled out or outlived its lifetime, and its user exists and
+     * is not disabled.
+     */
     public Optional<Active> find(String token) {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
@@ -81,7 +84,7 @@ public class Sessions {
         Instant now = now();
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Object[]> rows = UserSession.getEntityManager().createQuery("select s, u.role from UserSession s, User u "
-                    + "where s.tokenHash = :h and u.username = s.username", Object[].class).setParameter("h", hash).getResultList();
+                    + "where s.tokenHash = :h and u.username = s.username and u.disabled = false", Object[].class).setParameter("h", hash).getResultList();
             if (rows.isEmpty()) {
                 return Optional.<Active>empty();
             }

@@ -40,6 +40,8 @@ public class User extends PanacheEntityBase {
     public Instant createdAt;
     /** Where the weekly digest goes; null when the person has not given one (they are then not mailed). */
     public String email;
+    /** A disabled account cannot sign in (form or HTTP Basic) and has no session; an admin enables it again. */
+    public boolean disabled;
 
     /** Deliberately loose (one {@code @}, a dot in the domain, no spaces): the mail server is the real judge. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
@@ -66,10 +68,7 @@ public class User extends PanacheEntityBase {
         if (password == null || password.length() < 8) {
             throw new IllegalArgumentException("A password needs at least 8 characters.");
         }
-        String r = role == null ? "" : role.trim().toLowerCase(Locale.ROOT);
-        if (!ROLES.contains(r)) {
-            throw new IllegalArgumentException("The role must be admin, reviewer or reader, not '" + role + "'.");
-        }
+        String r = checkRole(role);
         if (findByUsername(name).isPresent()) {
             throw new IllegalArgumentException("There is already a user called '" + name + "'.");
         }
@@ -95,6 +94,15 @@ public class User extends PanacheEntityBase {
         }
         u.password = BcryptUtil.bcryptHash(password);
         return u;
+    }
+
+    /** The role as stored ({@code admin}, {@code reviewer}, {@code reader}), from any case; the message says what to fix. */
+    static String checkRole(String role) {
+        String r = role == null ? "" : role.trim().toLowerCase(Locale.ROOT);
+        if (!ROLES.contains(r)) {
+            throw new IllegalArgumentException("The role must be admin, reviewer or reader, not '" + role + "'.");
+        }
+        return r;
     }
 
     /** Sets or (blank) clears the address of an existing account. */

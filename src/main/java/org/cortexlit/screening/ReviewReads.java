@@ -184,6 +184,12 @@ public class ReviewReads {
         return Optional.ofNullable(before).map(d -> d.recordId);
     }
 
+    /** The number record {@code recordId} has in review {@code id} ("record 7"). */
+    @Transactional
+    public int numberOf(long id, long recordId) {
+        return ReviewRecord.require(id, recordId).number;
+    }
+
     /** Decisions in force per day (UTC) and reviewer: {@code counts[reviewer][day]}, every day from the first to the
      * last with a decision (the last {@code maxDays} at most). */
     public record DailyDecisions(List<LocalDate> days, List<String> reviewers, long[][] counts) {

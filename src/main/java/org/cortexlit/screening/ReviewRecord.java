@@ -28,6 +28,9 @@ public class ReviewRecord extends PanacheEntityBase {
     public Long id;
     @Column(name = "review_id")
     public Long reviewId;
+    /** The record's number in its review, 1 for the first to join it: what pages show ("record 7"). */
+    @Column(name = "record_number")
+    public int number;
     @Column(name = "article_id")
     public Long articleId;
     @Enumerated(EnumType.STRING)

@@ -105,6 +105,19 @@ public class ReviewRecords {
         }
     }
 
+    /**
+     * The highest record number of the review so far, with the review locked until the transaction ends: two
+     * transactions adding records to one review (an import's query sync, a lead adding by hand) number them in turn.
+     */
+    private static int lastNumber(long reviewId) {
+        EntityManager em = Article.getEntityManager();
+        // plain FOR UPDATE: Hibernate's PostgreSQL dialect writes FOR NO KEY UPDATE, which H2 does not take
+        em.createNativeQuery("select id from review where id = ?1 for update").setParameter(1, reviewId).getResultList();
+        Integer last = em.createQuery("select max(r.number) from ReviewRecord r where r.reviewId = :r", Integer.class)
+                .setParameter("r", reviewId).getSingleResult();
+        return last == null ? 0 : last;
+    }
+
     private static int addArticles(long reviewId, List<String> keys, ReviewRecord.Origin origin) {
         EntityManager em = Article.getEntityManager();
         List<Long> ids = Article.findByKeys(keys).stream().filter(Article::visible).map(a -> a.id).sorted().toList();
@@ -115,10 +128,12 @@ public class ReviewRecords {
                 + "and r.articleId in :ids", Long.class).setParameter("r", reviewId).setParameter("ids", ids).getResultList());
         Instant now = Instant.now();
         int added = 0;
+        int number = lastNumber(reviewId);
         for (Long id : ids) {
             if (present.add(id)) {
                 ReviewRecord rec = new ReviewRecord();
                 rec.reviewId = reviewId;
+                rec.number = ++number;
                 rec.articleId = id;
                 rec.origin = origin;
                 rec.addedAt = now;
@@ -201,11 +216,13 @@ public class ReviewRecords {
                 ReviewRecord.<ReviewRecord>list("reviewId = ?1 and articleId in ?2", reviewId, List.copyOf(byPmid.values()))
                         .forEach(x -> present.put(x.articleId, x));
             }
+            int number = byPmid.isEmpty() ? 0 : lastNumber(reviewId);
             for (Map.Entry<String, Long> e : byPmid.entrySet()) {
                 ReviewRecord rec = present.get(e.getValue());
                 if (rec == null) {
                     rec = new ReviewRecord();
                     rec.reviewId = reviewId;
+                    rec.number = ++number;
                     rec.articleId = e.getValue();
                     rec.origin = ReviewRecord.Origin.MANUAL;
                     rec.addedAt = Instant.now();

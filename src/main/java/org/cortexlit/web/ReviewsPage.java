@@ -55,8 +55,8 @@ public class ReviewsPage {
     static final int PAGE_SIZE = 50;
 
     /** One line of a review's record list. */
-    public record Row(long id, String pmid, String title, Integer year, String journal, Status status, String decisions,
-                      boolean removed) {
+    public record Row(long id, int number, String pmid, String title, Integer year, String journal, Status status,
+                      String decisions, boolean removed) {
     }
 
     @CheckedTemplate
@@ -225,7 +225,7 @@ public class ReviewsPage {
         List<Row> out = new ArrayList<>();
         for (RecordView v : listed.records()) {
             Article a = v.article();
-            out.add(new Row(v.record().id, a.key(), a.title, a.year, a.journalAbbrev != null ? a.journalAbbrev : a.journal,
+            out.add(new Row(v.record().id, v.record().number, a.key(), a.title, a.year, a.journalAbbrev != null ? a.journalAbbrev : a.journal,
                     v.record().status, v.decisionsText(), v.record().removed));
         }
         int pages = (int) Math.max(1, (listed.total() + PAGE_SIZE - 1) / PAGE_SIZE);

@@ -141,7 +141,7 @@ public class ScreenPage {
             ScreeningDecision d = decisions.decide(id, recordId, me, decision, reason, note);
             // the note stays out of the message: it would travel in the redirect's URL
             String done = "Saved: " + d.decision.label() + (d.reason == null ? "" : " (" + d.reason + ")") + " for record "
-                    + recordId + ". Press u to undo.";
+                    + reads.numberOf(id, recordId) + ". Press u to undo.";
             // after a skip, carry on from the record just decided, not from the start (skipped ones come last)
             long from = after != null && after > 0 ? recordId : 0;
             if (htmx != null) {

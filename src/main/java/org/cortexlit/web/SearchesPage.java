@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.cortexlit.importing.ImportHistory;
 import org.cortexlit.importing.ImportRun;
 import org.cortexlit.importing.SavedSearch;
 import org.cortexlit.importing.SavedSearches;
@@ -20,9 +21,14 @@ import org.cortexlit.screening.ReviewReads;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Saved PubMed searches: the list with their next and last runs, a form to add one, a "Run now" button. */
+/**
+ * Saved PubMed searches: the list with their next and last runs (a failed run with its reason), a form to add one
+ * with a schedule chosen from presets or written as a Quartz cron, "Run now" and "Delete" buttons.
+ */
 @Path("/searches")
 @Produces(MediaType.TEXT_HTML)
 public class SearchesPage {
@@ -31,35 +37,67 @@ public class SearchesPage {
     @Inject
     Flash flash;
 
+    /** A schedule a person picks by name; {@code custom} takes the cron written beside it. */
+    public record Preset(String name, String label, String cron) {
+    }
+
+    static final List<Preset> PRESETS = List.of(
+            new Preset("weekly", "weekly, Mondays at 06:00", SavedSearch.WEEKLY),
+            new Preset("daily", "daily at 06:00", "0 0 6 * * ?"),
+            new Preset("monthly", "monthly, on the 1st at 06:00", "0 0 6 1 * ?"));
+
+    /** How a search's schedule reads on the page: a preset's words, else its cron. */
+    public record Row(SavedSearch search, String schedule, String reviewName, ImportRun lastRun) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance searches(List<SavedSearch> searches, String error, String weekly,
+        static native TemplateInstance searches(List<Row> rows, String notice, String error, List<Preset> presets,
                                                 List<Review> reviews);
     }
 
     private final SavedSearches searches;
     private final ReviewReads reviews;
+    private final ImportHistory history;
 
-    public SearchesPage(SavedSearches searches, ReviewReads reviews) {
+    public SearchesPage(SavedSearches searches, ReviewReads reviews, ImportHistory history) {
         this.searches = searches;
         this.reviews = reviews;
+        this.history = history;
     }
 
     @GET
     public TemplateInstance list() {
+        String notice = flash.notice();
         String error = flash.error();
-        return Templates.searches(searches.all(), error, SavedSearch.WEEKLY, reviews.all());
+        List<Review> all = reviews.all();
+        Map<Long, String> names = new HashMap<>();
+        all.forEach(r -> names.put(r.id, r.name));
+        Map<Long, ImportRun> latest = history.latestOfSavedSearches();
+        List<Row> rows = searches.all().stream().map(x -> new Row(x, scheduleWords(x.schedule),
+                x.reviewId == null ? null : names.getOrDefault(x.reviewId, "review " + x.reviewId), latest.get(x.id))).toList();
+        return Templates.searches(rows, notice, error, PRESETS, all);
+    }
+
+    static String scheduleWords(String cron) {
+        return PRESETS.stream().filter(p -> p.cron().equals(cron)).map(Preset::label).findFirst().orElse(cron);
     }
 
     /** Post/Redirect/Get: back to the list, or to the list with the problem named. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({"admin", "reviewer"})
-    public Response create(@RestForm String name, @RestForm String query, @RestForm String schedule,
-                           @RestForm String reviewId) {
+    public Response create(@RestForm String name, @RestForm String query, @RestForm String preset,
+                           @RestForm String schedule, @RestForm String reviewId) {
         try {
-            searches.create(name, query, schedule, reviewId == null || reviewId.isBlank() ? null : Long.valueOf(reviewId.trim()));
-            return Response.seeOther(URI.create("/searches")).build();
+            String cron = preset == null || preset.isBlank() || preset.equals("custom") ? schedule
+                    : PRESETS.stream().filter(p -> p.name().equals(preset)).map(Preset::cron).findFirst()
+                    .orElseThrow(() -> new SavedSearches.InvalidSearch("schedule '" + preset + "' is not one of "
+                            + PRESETS.stream().map(Preset::name).toList() + " or custom."));
+            SavedSearch s = searches.create(name, query, cron, reviewId == null || reviewId.isBlank() ? null
+                    : Long.valueOf(reviewId.trim()));
+            return Redirects.notice("/searches", "Saved \"" + s.name + "\": it runs " + scheduleWords(s.schedule)
+                    + ", first on " + TemplateExtensions.when(s.nextRunAt) + ".");
         } catch (SavedSearches.InvalidSearch | NumberFormatException e) {
             return Redirects.error("/searches", e.getMessage());
         }
@@ -76,5 +114,14 @@ public class SearchesPage {
         } catch (SavedSearches.InvalidSearch e) {
             return Redirects.error("/searches", e.getMessage());
         }
+    }
+
+    /** Deletes a saved search; the runs it made, and the records they brought, stay. */
+    @POST
+    @Path("/{id}/delete")
+    @RolesAllowed({"admin", "reviewer"})
+    public Response delete(@PathParam("id") long id) {
+        return searches.delete(id) ? Redirects.notice("/searches", "Deleted saved search " + id + "; its runs and the "
+                + "records they imported stay.") : Redirects.error("/searches", "There is no saved search " + id + ".");
     }
 }

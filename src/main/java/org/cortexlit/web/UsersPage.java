@@ -2,6 +2,7 @@ package org.cortexlit.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,9 @@ public class UsersPage {
     @Inject
     Flash flash;
 
+    @Inject
+    SecurityIdentity identity;
+
     private final Passwords passwords;
 
     private final Accounts accounts;
@@ -42,14 +46,14 @@ public class UsersPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(List<User> users, String notice, String error);
+        static native TemplateInstance users(List<User> users, String me, String notice, String error);
     }
 
     @GET
     public TemplateInstance list() {
         String notice = flash.notice();
         String error = flash.error();
-        return Templates.users(accounts.all(), notice, error);
+        return Templates.users(accounts.all(), identity.getPrincipal().getName(), notice, error);
     }
 
     @BackTo("/users")
@@ -82,6 +86,28 @@ public class UsersPage {
         String notice = u.email == null ? "Removed " + u.username + "'s e-mail address."
                 : "Set " + u.username + "'s e-mail address to " + u.email + ".";
         return Redirects.notice("/users", notice);
+    }
+
+    /** An admin gives someone another role; it takes effect at their next request. */
+    @BackTo("/users")
+    @POST
+    @Path("/{username}/role")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setRole(@PathParam("username") String username, @RestForm String role) {
+        User u = accounts.setRole(identity.getPrincipal().getName(), username, role);
+        return Redirects.notice("/users", u.username + " is now a" + (User.ADMIN.equals(u.role) ? "n " : " ") + u.role + ".");
+    }
+
+    /** An admin disables an account (it cannot sign in, its sessions end) or enables it again. */
+    @BackTo("/users")
+    @POST
+    @Path("/{username}/disabled")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setDisabled(@PathParam("username") String username, @RestForm String disabled) {
+        boolean off = "true".equals(disabled);
+        User u = accounts.setDisabled(identity.getPrincipal().getName(), username, off);
+        return Redirects.notice("/users", off ? "Disabled " + u.username + ": they cannot sign in, and their sessions "
+                + "have ended." : "Enabled " + u.username + " again: they can sign in.");
     }
 
     private static String enc(String s) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -254,5 +255,59 @@ class ReviewerPagesTest {
                 .get("/search").then().statusCode(200).extract().asString();
         assertTrue(html.contains("<span class=\"hit-status\">included</span> in Statuses"), html);
         assertTrue(html.contains("<span class=\"hit-status\">unscreened</span> in Statuses"), html);
+    }
+
+    @Test
+    void savedSearchesNameTheirReviewAndScheduleShowAFailedRunAndCanBeDeleted() {
+        long review = review("Queue of the saved search");
+        Response saved = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .formParam("name", "daily rTMS").formParam("query", "rTMS AND pain").formParam("preset", "daily")
+                .formParam("reviewId", review).post("/searches");
+        assertEquals(303, saved.statusCode());
+        assertTrue(TestCorpus.flashMessage(saved).contains("runs daily at 06:00"), TestCorpus.flashMessage(saved));
+        long id = given().get("/api/searches").then().extract().jsonPath().getLong("find { it.name == 'daily rTMS' }.id");
+        given().get("/api/searches/" + id).then().body("schedule", equalTo("0 0 6 * * ?"));
+
+        String run = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .post("/searches/" + id + "/run").then().statusCode(303).extract().header("Location");
+        TestCorpus.awaitRun(Long.parseLong(run.substring(run.lastIndexOf('/') + 1))).body("status", equalTo("FAILED"));
+        String html = given().get("/searches").then().statusCode(200).extract().asString();
+        String row = html.substring(html.indexOf("<tr id=\"search-" + id + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("<a href=\"/reviews/" + review + "\">Queue of the saved search</a>"), row);
+        assertTrue(row.contains("daily at 06:00"), row);
+        assertTrue(row.contains("FAILED") && row.contains("cortexlit.eutils.email"), "the failed run says why: " + row);
+        assertFalse(row.contains(">never<"), row);
+
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).post("/searches/" + id + "/delete")
+                .then().statusCode(303).cookie(TestCorpus.FLASH, TestCorpus.flashNotice());
+        given().get("/api/searches/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void duplicatesAreOneTableOfPairsSayingWhatMatchedWithTheTwoSideBySide() {
+        TestCorpus.upload("embase-overlap.ris").statusCode(201);
+        String html = given().get("/duplicates").then().statusCode(200).extract().asString();
+        assertEquals(1, html.split("<table", -1).length - 1, "one table, not one per group");
+        assertTrue(html.contains("id=\"duplicate-pairs\""), html);
+        assertTrue(html.toLowerCase(Locale.ROOT).matches("(?s).*same doi: <code class=\"matched\">[^<]*10\\.9999/cortexlit\\.test\\.0001</code>.*"),
+                "the DOI that matched: " + html);
+        assertTrue(html.contains("same title, year within 1, shared author: <span class=\"matched\">"), "the title that matched");
+        assertTrue(html.contains("<details class=\"compare\">") && html.contains("<dt>Kept 90000001</dt>"), "the pair side by side");
+    }
+
+    @Test
+    void eachReviewNumbersItsRecordsFromOne() {
+        review("First review");
+        long second = reviews.create(new ReviewForm("Second review", null, null, null, null, null, null, null, "single",
+                "90000002[pmid]"), ADMIN).id;
+        reviewRecords.addByPmid(second, "90000003", ADMIN);
+        String list = given().get("/reviews/" + second + "/records").then().statusCode(200).extract().asString();
+        assertTrue(list.matches("(?s).*<td data-label=\"#\"><a href=\"/reviews/" + second + "/records/\\d+\">1</a></td>.*"), list);
+        assertTrue(list.matches("(?s).*<td data-label=\"#\"><a href=\"/reviews/" + second + "/records/\\d+\">2</a></td>.*"), list);
+        long first = queue.next(second, ADMIN, 0).orElseThrow().id;
+        given().get("/reviews/" + second + "/screen?record=" + first).then().statusCode(200)
+                .body(containsString(">record 1</a>"));
+        given().get("/reviews/" + second + "/records/" + first).then().body(containsString("<title>Record 1 · Second review"));
     }
 }
