@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,6 +31,29 @@ import java.util.Map;
 public class Review extends PanacheEntityBase {
 
     public enum Mode { SINGLE, DUAL }
+
+    /**
+     * The order the queue serves records in: most likely relevant first (by the model trained on the review's own
+     * decisions, once it has an include or maybe and an exclude to learn from; until then, import order), or the order
+     * records joined the review.
+     */
+    public enum Order {
+        RELEVANCE("most likely relevant first"), IMPORT("in import order");
+
+        private final String label;
+
+        Order(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public static final List<String> DEFAULT_REASONS = List.of("not chronic pain", "no cortical stimulation",
             "not human", "wrong publication type", "duplicate", "other");
@@ -56,6 +80,9 @@ public class Review extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "screening_mode")
     public Mode mode;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "queue_order")
+    public Order queueOrder = Order.RELEVANCE;
     /** In dual mode, whether reviewers are kept from seeing each other's decisions until both decided. */
     public boolean blind = true;
     public String query;
@@ -70,6 +97,10 @@ public class Review extends PanacheEntityBase {
 
     public boolean isDual() {
         return mode == Mode.DUAL;
+    }
+
+    public boolean byRelevance() {
+        return queueOrder == Order.RELEVANCE;
     }
 
     /** Decisions a record needs before it is settled. */

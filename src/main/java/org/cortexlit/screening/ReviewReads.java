@@ -24,12 +24,17 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ReviewReads {
 
+    /** How many of a record's words the screening page and the API show for its relevance. */
+    static final int WHY_WORDS = 6;
+
     private final ReviewMembers members;
     private final ScreeningQueue queue;
+    private final RelevanceRanking relevance;
 
-    public ReviewReads(ReviewMembers members, ScreeningQueue queue) {
+    public ReviewReads(ReviewMembers members, ScreeningQueue queue, RelevanceRanking relevance) {
         this.members = members;
         this.queue = queue;
+        this.relevance = relevance;
     }
 
     /** A review with its members and counts. */
@@ -48,8 +53,12 @@ public class ReviewReads {
         return new Summary(r, ReviewMember.of(id), ReviewStats.of(id));
     }
 
-    /** The review's own page: what {@code viewer} may do there and how many records wait for them. */
-    public record Overview(Summary summary, boolean lead, boolean member, long remaining, String vocabulary) {
+    /**
+     * The review's own page: what {@code viewer} may do there, how many records wait for them, the recall curve and
+     * stopping estimate, and the ranking the queue follows (null before there is one).
+     */
+    public record Overview(Summary summary, boolean lead, boolean member, long remaining, String vocabulary,
+                           RecallProgress recall, RelevanceRanking.Snapshot ranking) {
     }
 
     @Transactional
@@ -57,7 +66,18 @@ public class ReviewReads {
         Summary s = summary(id);
         boolean member = members.roleOf(id, viewer).isPresent();
         return new Overview(s, members.isLead(s.review(), viewer), member, member ? queue.remaining(id, viewer) : 0,
-                Review.vocabularyText(s.review().vocabulary()));
+                Review.vocabularyText(s.review().vocabulary()), RecallProgress.of(s.review()),
+                relevance.current(id).orElse(null));
+    }
+
+    /** The recall curve and stopping estimate, with the ranking the queue follows (null before there is one). */
+    public record Recall(Review review, RecallProgress progress, RelevanceRanking.Snapshot ranking) {
+    }
+
+    @Transactional
+    public Recall recall(long id) {
+        Review r = Review.require(id);
+        return new Recall(r, RecallProgress.of(r), relevance.current(id).orElse(null));
     }
 
     /** One page of a review's records, filtered, each as {@code viewer} may see it. */
@@ -134,8 +154,11 @@ public class ReviewReads {
         return RecordView.of(r, rec, a, viewer, ScreeningDecision.forRecord(rec.id), ReviewEvent.forRecord(rec.id));
     }
 
-    /** The next record waiting for {@code viewer}, as they may see it, and how many wait; empty when none does. */
-    public record Next(RecordView view, long remaining) {
+    /**
+     * The next record waiting for {@code viewer}, as they may see it, how many wait, and why the ranking put it there
+     * (null when the queue is not in relevance order or has no ranking yet); empty when none waits.
+     */
+    public record Next(RecordView view, long remaining, RelevanceRanking.Why why) {
     }
 
     @Transactional
@@ -145,11 +168,23 @@ public class ReviewReads {
             throw ScreeningException.forbidden("You are not a member of review " + id + ".");
         }
         long remaining = queue.remaining(id, viewer);
-        return queue.next(id, viewer, queue.startFor(id, viewer)).map(rec -> new Next(view(r, rec, viewer), remaining));
+        return queue.next(id, viewer, queue.startFor(id, viewer))
+                .map(rec -> new Next(view(r, rec, viewer), remaining, why(r, rec.id)));
     }
 
-    /** The screening page: the record to show (asked for, or the next waiting), and how many wait for the viewer. */
-    public record Screen(Review review, Optional<RecordView> record, long remaining) {
+    /** Why the review's ranking puts record {@code recordId} where it is; null when the queue does not follow one. */
+    private RelevanceRanking.Why why(Review r, long recordId) {
+        if (!r.byRelevance()) {
+            return null;
+        }
+        return relevance.current(r.id).flatMap(s -> s.why(recordId, WHY_WORDS)).orElse(null);
+    }
+
+    /**
+     * The screening page: the record to show (asked for, or the next waiting), how many wait for the viewer, and why
+     * the ranking put the record there (null when the queue follows no ranking).
+     */
+    public record Screen(Review review, Optional<RecordView> record, long remaining, RelevanceRanking.Why why) {
     }
 
     /**
@@ -165,7 +200,8 @@ public class ReviewReads {
         }
         Optional<ReviewRecord> rec = recordId != null ? Optional.of(ReviewRecord.require(id, recordId))
                 : queue.next(id, viewer, after > 0 ? after : queue.startFor(id, viewer));
-        return new Screen(review, rec.map(r -> view(review, r, viewer)), queue.remaining(id, viewer));
+        return new Screen(review, rec.map(r -> view(review, r, viewer)), queue.remaining(id, viewer),
+                rec.map(r -> why(review, r.id)).orElse(null));
     }
 
     /**

@@ -124,7 +124,7 @@ public class Reviews {
     }
 
     private static String summary(Review r) {
-        return "name=" + r.name + "; mode=" + r.mode + "; query=" + (r.query == null ? "" : r.query)
+        return "name=" + r.name + "; mode=" + r.mode + "; order=" + r.queueOrder.key() + "; query=" + (r.query == null ? "" : r.query)
                 + "; reasons=" + String.join(" | ", r.reasons());
     }
 
@@ -165,6 +165,15 @@ public class Reviews {
                 r.mode = Review.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw ScreeningException.invalid("The screening mode is single or dual, not '" + mode + "'.");
+            }
+        }
+        String order = Inputs.trim(f.order());
+        if (order != null) {
+            try {
+                r.queueOrder = Review.Order.valueOf(order.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ScreeningException.invalid("The queue's order is relevance (most likely relevant first) or import "
+                        + "(the order records joined the review), not '" + order + "'.");
             }
         }
         String query = Inputs.trim(f.query());

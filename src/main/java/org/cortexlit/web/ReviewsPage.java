@@ -21,6 +21,8 @@ import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.RecordFilter;
 import org.cortexlit.screening.RecordView;
+import org.cortexlit.screening.RecallProgress;
+import org.cortexlit.screening.RelevanceRanking;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewForm;
 import org.cortexlit.screening.ReviewMember;
@@ -64,7 +66,8 @@ public class ReviewsPage {
         static native TemplateInstance list(List<Review> reviews, Map<Long, ReviewStats> stats, String notice, String error);
 
         static native TemplateInstance overview(Review review, ReviewStats stats, List<ReviewMember> members, boolean lead,
-                                                boolean member, long remaining, String vocabulary, String notice, String error);
+                                                boolean member, long remaining, String vocabulary, RecallProgress recall,
+                                                RelevanceRanking.Snapshot ranking, String notice, String error);
 
         static native TemplateInstance records(Review review, List<Row> rows, String status, String q, int page, int pages,
                                                long total, boolean lead, Map<String, Map<String, Long>> tagCounts,
@@ -128,7 +131,7 @@ public class ReviewsPage {
         String error = flash.error();
         ReviewReads.Overview o = reads.overview(id, actor());
         return Templates.overview(o.summary().review(), o.summary().stats(), o.summary().members(), o.lead(), o.member(),
-                o.remaining(), o.vocabulary(), notice, error);
+                o.remaining(), o.vocabulary(), o.recall(), o.ranking(), notice, error);
     }
 
     @BackTo("/reviews/{id}")
@@ -140,9 +143,10 @@ public class ReviewsPage {
                              @RestForm String inclusionCriteria, @RestForm String exclusionCriteria,
                              @RestForm String includeWords, @RestForm String excludeWords,
                              @RestForm String exclusionReasons, @RestForm String tagVocabulary, @RestForm String mode,
-                             @RestForm String query, @RestForm Integer version, @RestForm String unblind) {
+                             @RestForm String query, @RestForm Integer version, @RestForm String unblind,
+                             @RestForm String order) {
         reviews.update(id, new ReviewForm(name, question, inclusionCriteria, exclusionCriteria, includeWords,
-                excludeWords, exclusionReasons, tagVocabulary, mode, query), actor(), version, unblind != null);
+                excludeWords, exclusionReasons, tagVocabulary, mode, query, order), actor(), version, unblind != null);
         return Redirects.notice("/reviews/" + id, "Saved the settings.");
     }
 

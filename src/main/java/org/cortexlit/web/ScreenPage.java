@@ -23,6 +23,7 @@ import org.cortexlit.library.SuggestionDisplay;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.RecordView;
+import org.cortexlit.screening.RelevanceRanking;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewReads;
 import org.cortexlit.screening.ReviewRecord;
@@ -61,7 +62,7 @@ public class ScreenPage {
     public record Panel(Review review, ReviewRecord record, String key, String titleHtml, String authors, String journal,
                         Integer year, List<String> publicationTypes, List<String> mesh, List<Section> sections,
                         TagPanel tags, ScreeningDecision mine, List<ScreeningDecision> others,
-                        boolean othersVisible, long remaining, List<String> reasons) {
+                        boolean othersVisible, long remaining, List<String> reasons, RelevanceRanking.Why why) {
     }
 
     @CheckedTemplate
@@ -98,13 +99,13 @@ public class ScreenPage {
     private TemplateInstance render(long id, Long recordId, long after, String notice, String error, boolean fragment) {
         ReviewReads.Screen screen = reads.screen(id, recordId, after, Actor.of(identity));
         Review review = screen.review();
-        Panel panel = screen.record().map(v -> panel(v, screen.remaining())).orElse(null);
+        Panel panel = screen.record().map(v -> panel(v, screen.remaining(), screen.why())).orElse(null);
         Long previous = reads.previousDecided(id, panel == null ? null : panel.record().id, Actor.of(identity)).orElse(null);
         return fragment ? Templates.panel(review, panel, screen.remaining(), after, notice, error, previous)
                 : Templates.screen(review, panel, screen.remaining(), after, notice, error, previous);
     }
 
-    private static Panel panel(RecordView view, long remaining) {
+    private static Panel panel(RecordView view, long remaining, RelevanceRanking.Why why) {
         Review review = view.review();
         ReviewRecord rec = view.record();
         Article a = view.article();
@@ -122,7 +123,7 @@ public class ScreenPage {
         return new Panel(review, rec, a.key(), suggested.markTitle(hl.highlight(a.title)), String.join(", ", authors),
                 a.journalAbbrev != null ? a.journalAbbrev : a.journal, a.year, List.copyOf(a.publicationTypes),
                 a.mesh.stream().map(m -> m.descriptor + (m.major ? "*" : "")).toList(), sections, tagPanel(view, suggested),
-                view.mine(), view.others(), view.othersVisible(), remaining, review.reasons());
+                view.mine(), view.others(), view.othersVisible(), remaining, review.reasons(), why);
     }
 
     private static TagPanel tagPanel(RecordView view, SuggestionDisplay suggested) {

@@ -20,8 +20,11 @@ import org.cortexlit.library.TagChange;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Agreement;
 import org.cortexlit.screening.Decisions;
+import org.cortexlit.prioritise.StoppingEstimate;
+import org.cortexlit.screening.RecallProgress;
 import org.cortexlit.screening.RecordFilter;
 import org.cortexlit.screening.RecordView;
+import org.cortexlit.screening.RelevanceRanking;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewEvent;
 import org.cortexlit.screening.ReviewForm;
@@ -58,17 +61,17 @@ import java.util.Map;
 public class ReviewsApi {
 
     /**
-     * The review as JSON: {@code {"name","question","query","mode":"SINGLE|DUAL","members":[{"username","role"}],
-     * "includeWords":[],"excludeWords":[],"reasons":[]}}, plus the criteria, the tag values and (for PUT) the
-     * version the caller saw.
+     * The review as JSON: {@code {"name","question","query","mode":"SINGLE|DUAL","order":"RELEVANCE|IMPORT",
+     * "members":[{"username","role"}],"includeWords":[],"excludeWords":[],"reasons":[]}}, plus the criteria, the tag
+     * values and (for PUT) the version the caller saw.
      */
     public record ReviewBody(String name, String question, String inclusionCriteria, String exclusionCriteria,
                              List<String> includeWords, List<String> excludeWords, List<String> reasons,
                              String tagVocabulary, String mode, String query, List<MemberBody> members, Integer version,
-                             Boolean unblind) {
+                             Boolean unblind, String order) {
         ReviewForm form() {
             return new ReviewForm(name, question, inclusionCriteria, exclusionCriteria, lines(includeWords),
-                    lines(excludeWords), lines(reasons), tagVocabulary, mode, query);
+                    lines(excludeWords), lines(reasons), tagVocabulary, mode, query, order);
         }
 
         private static String lines(List<String> values) {
@@ -114,15 +117,16 @@ public class ReviewsApi {
 
     public record ReviewJson(long id, String name, String question, String inclusionCriteria, String exclusionCriteria,
                              List<String> includeWords, List<String> excludeWords, List<String> exclusionReasons,
-                             String mode, boolean blind, String query, String createdBy, Instant createdAt, int version,
-                             List<Member> members, Stats stats) {
+                             String mode, String order, boolean blind, String query, String createdBy, Instant createdAt,
+                             int version, List<Member> members, Stats stats) {
         static ReviewJson of(ReviewReads.Summary s) {
             return of(s.review(), s.members(), s.stats());
         }
 
         static ReviewJson of(Review r, List<ReviewMember> members, ReviewStats s) {
             return new ReviewJson(r.id, r.name, r.question, r.inclusionCriteria, r.exclusionCriteria, r.includeWordList(),
-                    r.excludeWordList(), r.reasons(), r.mode.name().toLowerCase(), r.blind, r.query, r.createdBy, r.createdAt,
+                    r.excludeWordList(), r.reasons(), r.mode.name().toLowerCase(), r.queueOrder.key(), r.blind, r.query,
+                    r.createdBy, r.createdAt,
                     r.version, members.stream().map(m -> new Member(m.username, m.role.name().toLowerCase())).toList(),
                     s == null ? null : Stats.of(s));
         }
@@ -166,7 +170,24 @@ public class ReviewsApi {
     public record Page(long total, int page, int size, List<RecordJson> records) {
     }
 
-    public record Next(RecordJson record, ApiJson.Pubmed article, long remaining) {
+    /** Why the ranking serves this record now: its score, its place of how many, the words that pushed it up. */
+    public record Relevance(double score, int rank, int of, List<String> words, String model) {
+        static Relevance of(RelevanceRanking.Why why) {
+            return why == null ? null : new Relevance(why.score(), why.rank(), why.of(), why.wordList(), why.model());
+        }
+    }
+
+    /** {@code relevance} is null when the review's queue follows import order, or its model has nothing to learn from yet. */
+    public record Next(RecordJson record, ApiJson.Pubmed article, long remaining, Relevance relevance) {
+    }
+
+    /**
+     * The recall curve and the stopping estimate: {@code curve} is {@code [[screened, found], ...]}; the estimate's
+     * method and reference are named.
+     */
+    public record Recall(int records, int screened, int found, int screenedSinceLastInclude, double estimatedRemaining,
+                         boolean stopSuggested, String method, String reference, String order, String model,
+                         List<int[]> curve) {
     }
 
     @Inject
@@ -326,7 +347,19 @@ public class ReviewsApi {
     @RolesAllowed({"admin", "reviewer"})
     public Response next(@PathParam("id") long id) {
         return reads.next(id, me()).map(n -> Response.ok(new Next(record(n.view()), ApiJson.Pubmed.of(n.view().article()),
-                n.remaining())).build()).orElse(Response.noContent().build());
+                n.remaining(), Relevance.of(n.why()))).build()).orElse(Response.noContent().build());
+    }
+
+    /** How much of the review's relevant records screening has found, and the estimate of what is left. */
+    @GET
+    @Path("/{id}/recall")
+    public Recall recall(@PathParam("id") long id) {
+        ReviewReads.Recall r = reads.recall(id);
+        RecallProgress p = r.progress();
+        StoppingEstimate e = p.estimate();
+        return new Recall(p.records(), p.screened(), p.found(), e.sinceLastRelevant(), e.estimatedRemaining(),
+                e.stopSuggested(), e.method(), e.reference(), r.review().queueOrder.key(),
+                r.ranking() == null ? null : r.ranking().ranking().modelName(), p.curve());
     }
 
     /** The caller's decision on a record: {@code {"verdict":"INCLUDE|EXCLUDE|MAYBE","reason","note"}}. */
