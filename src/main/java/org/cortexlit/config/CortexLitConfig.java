@@ -62,6 +62,18 @@ public interface CortexLitConfig {
 
     Node node();
 
+    Relevance relevance();
+
+    /** The screening queue's relevance model (docs/prioritised-screening.md). */
+    interface Relevance {
+        /**
+         * Records whose vectors each node keeps in memory, over all reviews (about 7 MB per 1,000 records): the review
+         * read least recently gives way first, and is vectorised again on its next read.
+         */
+        @WithDefault("30000")
+        int cachedRecords();
+    }
+
     /** This node among several sharing one database (docs/operations.md). */
     interface Node {
         /** Its name: different on every node, the same across its restarts. Default: the host name. */

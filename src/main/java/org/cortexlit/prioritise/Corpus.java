@@ -39,60 +39,139 @@ public final class Corpus {
         this.features = features;
     }
 
-    /** Vectorises {@code records}; ids must be unique. */
+    /**
+     * Vectorises {@code records}; ids must be unique. Built from arrays of term ids rather than maps per record, so a
+     * review of 10,000 records needs tens of megabytes while it is built, not hundreds: word pairs are counted by sorting
+     * their keys (two word ids in a long) instead of keeping every pair seen once in a map.
+     */
     public static Corpus build(List<RecordText> records, TextFeatures features) {
         int n = records.size();
         long[] ids = new long[n];
         Map<Long, Integer> rowOfId = new HashMap<>(n * 2);
         Map<String, Integer> vocabulary = new HashMap<>();
         List<String> termList = new ArrayList<>();
-        List<Map<String, Integer>> spellings = new ArrayList<>();
-        List<Map<Integer, Integer>> counts = new ArrayList<>(n);
+        Map<String, Integer> surfaceIds = new HashMap<>();
+        List<String> surfaceList = new ArrayList<>();
+        int[][] tokens = new int[n][];
+        int[][] surfaces = new int[n][];
         for (int r = 0; r < n; r++) {
             RecordText record = records.get(r);
             ids[r] = record.id();
             if (rowOfId.put(record.id(), r) != null) {
                 throw new IllegalArgumentException("Record id " + record.id() + " appears twice in the corpus.");
             }
-            Map<Integer, Integer> tf = new HashMap<>();
-            countTerms(features, record, vocabulary, termList, spellings, tf);
-            counts.add(tf);
-        }
-        int[] df = new int[termList.size()];
-        for (Map<Integer, Integer> tf : counts) {
-            for (int t : tf.keySet()) {
-                df[t]++;
+            List<Tokenizer.Token> words = features.tokenizer().tokens(text(features, record));
+            tokens[r] = new int[words.size()];
+            surfaces[r] = new int[words.size()];
+            for (int i = 0; i < words.size(); i++) {
+                tokens[r][i] = vocabulary.computeIfAbsent(words.get(i).term(), t -> {
+                    termList.add(t);
+                    return termList.size() - 1;
+                });
+                surfaces[r][i] = surfaceIds.computeIfAbsent(words.get(i).surface(), t -> {
+                    surfaceList.add(t);
+                    return surfaceList.size() - 1;
+                });
             }
         }
-        // Columns in term order, as scikit-learn numbers its vocabulary; rare word pairs left out.
-        Map<String, Integer> kept = new TreeMap<>();
-        for (int t = 0; t < df.length; t++) {
-            String term = termList.get(t);
-            if (!isPair(term) || df[t] >= features.minPairDf()) {
-                kept.put(term, t);
-            }
-        }
-        String[] terms = kept.keySet().toArray(String[]::new);
-        int[] columnOf = new int[termList.size()];
-        Arrays.fill(columnOf, -1);
-        int[] termOfColumn = new int[terms.length];
-        String[] display = new String[terms.length];
-        double[] idf = new double[terms.length];
-        int c = 0;
-        for (int t : kept.values()) {
-            columnOf[t] = c;
-            termOfColumn[c] = t;
-            display[c] = mostCommon(spellings.get(t));
-            idf[c] = Math.log((1.0 + n) / (1.0 + df[t])) + 1.0;
-            c++;
-        }
-        int nnz = 0;
-        for (Map<Integer, Integer> tf : counts) {
-            for (int t : tf.keySet()) {
-                if (columnOf[t] >= 0) {
-                    nnz++;
+        int words = termList.size();
+        // word pairs: every record's distinct pair keys, all sorted together; a run as long as minPairDf keeps the pair
+        long[] pairs = new long[0];
+        int[] pairDf = new int[0];
+        if (features.wordPairs()) {
+            LongList all = new LongList();
+            for (int[] t : tokens) {
+                long[] keys = new long[Math.max(0, t.length - 1)];
+                for (int i = 1; i < t.length; i++) {
+                    keys[i - 1] = pairKey(t[i - 1], t[i]);
+                }
+                Arrays.sort(keys);
+                for (int i = 0; i < keys.length; i++) {
+                    if (i == 0 || keys[i] != keys[i - 1]) {
+                        all.add(keys[i]);
+                    }
                 }
             }
+            long[] sorted = all.toSortedArray();
+            LongList kept = new LongList();
+            List<Integer> keptDf = new ArrayList<>();
+            for (int i = 0; i < sorted.length; ) {
+                int j = i;
+                while (j < sorted.length && sorted[j] == sorted[i]) {
+                    j++;
+                }
+                if (j - i >= features.minPairDf()) {
+                    kept.add(sorted[i]);
+                    keptDf.add(j - i);
+                }
+                i = j;
+            }
+            pairs = kept.toSortedArray();
+            pairDf = keptDf.stream().mapToInt(Integer::intValue).toArray();
+        }
+        // features: word t is feature t, kept pair p is feature words + p
+        int[][] rowFeatures = new int[n][];
+        int[][] rowCounts = new int[n][];
+        int[] df = new int[words + pairs.length];
+        for (int r = 0; r < n; r++) {
+            int[] t = tokens[r];
+            int[] f = new int[t.length * 2];
+            int m = 0;
+            for (int i = 0; i < t.length; i++) {
+                f[m++] = t[i];
+                if (pairs.length > 0 && i > 0) {
+                    int p = Arrays.binarySearch(pairs, pairKey(t[i - 1], t[i]));
+                    if (p >= 0) {
+                        f[m++] = words + p;
+                    }
+                }
+            }
+            Arrays.sort(f, 0, m);
+            int distinct = 0;
+            for (int i = 0; i < m; i++) {
+                if (i == 0 || f[i] != f[i - 1]) {
+                    distinct++;
+                }
+            }
+            rowFeatures[r] = new int[distinct];
+            rowCounts[r] = new int[distinct];
+            int k = -1;
+            for (int i = 0; i < m; i++) {
+                if (i == 0 || f[i] != f[i - 1]) {
+                    rowFeatures[r][++k] = f[i];
+                    df[f[i]]++;
+                }
+                rowCounts[r][k]++;
+            }
+        }
+        // Columns in term order, as scikit-learn numbers its vocabulary.
+        Map<String, Integer> columnsByTerm = new TreeMap<>();
+        for (int t = 0; t < words; t++) {
+            columnsByTerm.put(termList.get(t), t);
+        }
+        for (int p = 0; p < pairs.length; p++) {
+            columnsByTerm.put(termList.get(first(pairs[p])) + " " + termList.get(second(pairs[p])), words + p);
+        }
+        String[] terms = columnsByTerm.keySet().toArray(String[]::new);
+        int[] columnOf = new int[df.length];
+        int[] featureOfColumn = new int[terms.length];
+        double[] idf = new double[terms.length];
+        int c = 0;
+        for (int feature : columnsByTerm.values()) {
+            columnOf[feature] = c;
+            featureOfColumn[c] = feature;
+            idf[c] = Math.log((1.0 + n) / (1.0 + df[feature])) + 1.0;
+            c++;
+        }
+        String[] display = display(tokens, surfaces, surfaceList, words, pairs, columnOf, featureOfColumn, termList);
+        for (int col = 0; col < terms.length; col++) {
+            if (display[col].equals(terms[col])) {
+                display[col] = terms[col]; // one string where a feature is spelt as it is stemmed: most of them
+            }
+        }
+        int nnz = 0;
+        for (int[] f : rowFeatures) {
+            nnz += f.length;
         }
         int[] rowStart = new int[n + 1];
         int[] columns = new int[nnz];
@@ -101,19 +180,20 @@ public final class Corpus {
         for (int r = 0; r < n; r++) {
             rowStart[r] = at;
             int start = at;
-            for (Map.Entry<Integer, Integer> e : counts.get(r).entrySet()) {
-                int col = columnOf[e.getKey()];
-                if (col >= 0) {
-                    columns[at++] = col;
-                }
+            long[] packed = new long[rowFeatures[r].length]; // column and count, to sort by column
+            for (int i = 0; i < packed.length; i++) {
+                packed[i] = ((long) columnOf[rowFeatures[r][i]] << 32) | rowCounts[r][i];
             }
-            Arrays.sort(columns, start, at);
+            Arrays.sort(packed);
             double norm = 0;
-            for (int i = start; i < at; i++) {
-                int count = counts.get(r).get(termOfColumn[columns[i]]);
+            for (long x : packed) {
+                int col = (int) (x >>> 32);
+                int count = (int) x;
                 double tf = features.sublinearTf() ? 1.0 + Math.log(count) : count;
-                values[i] = tf * idf[columns[i]];
-                norm += values[i] * values[i];
+                columns[at] = col;
+                values[at] = tf * idf[col];
+                norm += values[at] * values[at];
+                at++;
             }
             norm = Math.sqrt(norm);
             for (int i = start; i < at && norm > 0; i++) {
@@ -124,8 +204,7 @@ public final class Corpus {
         return new Corpus(ids, rowOfId, rowStart, columns, values, terms, display, features);
     }
 
-    private static void countTerms(TextFeatures features, RecordText record, Map<String, Integer> vocabulary,
-                                   List<String> termList, List<Map<String, Integer>> spellings, Map<Integer, Integer> tf) {
+    private static String text(TextFeatures features, RecordText record) {
         StringBuilder text = new StringBuilder(record.title());
         if (features.titleTwice()) {
             text.append(' ').append(record.title());
@@ -136,47 +215,119 @@ public final class Corpus {
                 text.append(' ').append(keyword);
             }
         }
-        List<Tokenizer.Token> words = features.tokenizer().tokens(text.toString());
-        for (int i = 0; i < words.size(); i++) {
-            Tokenizer.Token word = words.get(i);
-            add(word.term(), word.surface(), vocabulary, termList, spellings, tf);
-            if (features.wordPairs() && i > 0) {
-                Tokenizer.Token before = words.get(i - 1);
-                add(before.term() + " " + word.term(), before.surface() + " " + word.surface(), vocabulary, termList,
-                        spellings, tf);
+        return text.toString();
+    }
+
+    private static long pairKey(int first, int second) {
+        return ((long) first << 32) | second;
+    }
+
+    private static int first(long pairKey) {
+        return (int) (pairKey >>> 32);
+    }
+
+    private static int second(long pairKey) {
+        return (int) pairKey;
+    }
+
+    /** Surfaces and kept pairs that fit the 20 + 20 + 23 bits of one sortable spelling key. */
+    private static final int SURFACE_BITS = 20;
+    private static final int PAIR_BITS = 23;
+
+    /**
+     * How the records most often spell each column's feature (the alphabetically first of equals), so "random" reads
+     * "randomized": every occurrence's (feature, spelling) as one long, sorted, counted in runs.
+     */
+    private static String[] display(int[][] tokens, int[][] surfaces, List<String> surfaceList, int words, long[] pairs,
+                                    int[] columnOf, int[] featureOfColumn, List<String> termList) {
+        String[] display = new String[featureOfColumn.length];
+        LongList wordSpellings = new LongList();
+        boolean pairsFit = surfaceList.size() < (1 << SURFACE_BITS) && pairs.length < (1 << PAIR_BITS);
+        LongList pairSpellings = new LongList();
+        for (int r = 0; r < tokens.length; r++) {
+            int[] t = tokens[r];
+            int[] s = surfaces[r];
+            for (int i = 0; i < t.length; i++) {
+                wordSpellings.add(((long) t[i] << 32) | s[i]);
+                if (pairsFit && pairs.length > 0 && i > 0) {
+                    int p = Arrays.binarySearch(pairs, pairKey(t[i - 1], t[i]));
+                    if (p >= 0) {
+                        pairSpellings.add(((long) p << (2 * SURFACE_BITS)) | ((long) s[i - 1] << SURFACE_BITS) | s[i]);
+                    }
+                }
             }
         }
-    }
-
-    private static void add(String term, String surface, Map<String, Integer> vocabulary, List<String> termList,
-                            List<Map<String, Integer>> spellings, Map<Integer, Integer> tf) {
-        Integer t = vocabulary.get(term);
-        if (t == null) {
-            t = termList.size();
-            vocabulary.put(term, t);
-            termList.add(term);
-            spellings.add(new HashMap<>(2));
+        long[] w = wordSpellings.toSortedArray();
+        forEachMostCommon(w, 32, key -> {
+            int word = (int) (key >>> 32);
+            return new String[]{Integer.toString(columnOf[word]), surfaceList.get((int) key)};
+        }, display);
+        if (pairsFit) {
+            long[] ps = pairSpellings.toSortedArray();
+            long mask = (1L << SURFACE_BITS) - 1;
+            forEachMostCommon(ps, 2 * SURFACE_BITS, key -> {
+                int p = (int) (key >>> (2 * SURFACE_BITS));
+                return new String[]{Integer.toString(columnOf[words + p]),
+                        surfaceList.get((int) ((key >>> SURFACE_BITS) & mask)) + " " + surfaceList.get((int) (key & mask))};
+            }, display);
         }
-        tf.merge(t, 1, Integer::sum);
-        spellings.get(t).merge(surface, 1, Integer::sum);
-    }
-
-    /** The spelling seen most often (the alphabetically first of equals), so "random" reads "randomized". */
-    private static String mostCommon(Map<String, Integer> spellings) {
-        String best = null;
-        int bestCount = 0;
-        for (Map.Entry<String, Integer> e : spellings.entrySet()) {
-            if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
-                best = e.getKey();
-                bestCount = e.getValue();
+        for (int c = 0; c < display.length; c++) {
+            if (display[c] == null) { // a pair whose spellings did not fit the key: its words' own spellings
+                long pair = pairs[featureOfColumn[c] - words];
+                display[c] = display[columnOf[first(pair)]] + " " + display[columnOf[second(pair)]];
             }
         }
-        return best;
+        return display;
     }
 
-    private static boolean isPair(String term) {
-        return term.indexOf(' ') >= 0;
+    /**
+     * Over sorted keys whose bits above {@code groupShift} name a feature and the rest a spelling: for each feature
+     * the spelling with the most occurrences (alphabetically first of equals), as {@code [column, spelling]}.
+     */
+    private static void forEachMostCommon(long[] sorted, int groupShift, java.util.function.LongFunction<String[]> decode,
+                                          String[] display) {
+        int i = 0;
+        while (i < sorted.length) {
+            long group = sorted[i] >>> groupShift;
+            String best = null;
+            int bestCount = 0;
+            String column = null;
+            while (i < sorted.length && sorted[i] >>> groupShift == group) {
+                int j = i;
+                while (j < sorted.length && sorted[j] == sorted[i]) {
+                    j++;
+                }
+                String[] decoded = decode.apply(sorted[i]);
+                column = decoded[0];
+                if (j - i > bestCount || (j - i == bestCount && decoded[1].compareTo(best) < 0)) {
+                    best = decoded[1];
+                    bestCount = j - i;
+                }
+                i = j;
+            }
+            display[Integer.parseInt(column)] = best;
+        }
     }
+
+    /** A growable array of longs. */
+    private static final class LongList {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = v;
+        }
+
+        long[] toSortedArray() {
+            long[] out = Arrays.copyOf(values, size);
+            Arrays.sort(out);
+            return out;
+        }
+    }
+
 
     public int size() {
         return ids.length;

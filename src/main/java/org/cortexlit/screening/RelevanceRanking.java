@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.library.AbstractSection;
 import org.cortexlit.library.Article;
 import org.cortexlit.library.MeshHeading;
@@ -26,7 +27,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -44,32 +44,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * decisions are in (or that the lead resolved): a record one reviewer decided would otherwise move up or down the other
  * reviewer's queue and show which way the first one went.
  *
- * <p>The rankings are a cache of the database on each node (a few recent reviews, the vectors of their records): lost
- * on a restart, rebuilt on the first read.
+ * <p>The rankings are a cache of the database on each node (the reviews read most recently, up to
+ * {@code cortexlit.relevance.cached-records} records in all): lost on a restart or eviction, rebuilt on the next read.
  */
 @ApplicationScoped
 public class RelevanceRanking {
 
     private static final Logger LOG = Logger.getLogger(RelevanceRanking.class);
-    /** How many reviews keep their vectors and ranking in memory; the least recently read goes first. */
-    static final int REVIEWS_KEPT = 16;
-
     private final Prioritiser prioritiser;
+    /** Records whose vectors stay in memory over all reviews ({@code cortexlit.relevance.cached-records}). */
+    private final int cachedRecords;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cortexlit-relevance");
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         return t;
     });
-    private final Map<Long, State> states = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, State> eldest) {
-            return size() > REVIEWS_KEPT;
-        }
-    });
+    /** Reviews by id, the one read least recently first. */
+    private final Map<Long, State> states = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true));
 
-    public RelevanceRanking(ScreeningModel model) {
+    public RelevanceRanking(ScreeningModel model, CortexLitConfig config) {
         this.prioritiser = model.prioritiser();
+        this.cachedRecords = config.relevance().cachedRecords();
     }
 
     /**
@@ -238,6 +234,22 @@ public class RelevanceRanking {
                 previous != null && previous.ranking().corpus() == corpus ? previous.ranking() : null);
         state.snapshot = snapshot(reviewId, ranking, in, labels, (System.nanoTime() - start) / 1_000_000);
         state.done = in.stamp();
+        evict(reviewId);
+    }
+
+    /** Drops the vectors of the reviews read least recently while the cache holds more than its records. */
+    private void evict(long keep) {
+        synchronized (states) {
+            long held = states.values().stream().mapToLong(s -> s.corpus == null ? 0 : s.corpus.size()).sum();
+            var it = states.entrySet().iterator();
+            while (held > cachedRecords && it.hasNext()) {
+                Map.Entry<Long, State> e = it.next();
+                if (e.getKey() != keep && e.getValue().corpus != null) {
+                    held -= e.getValue().corpus.size();
+                    it.remove();
+                }
+            }
+        }
     }
 
     private static Snapshot snapshot(long reviewId, Ranking ranking, Reading in, Map<Long, Label> labels, long millis) {
@@ -279,14 +291,20 @@ public class RelevanceRanking {
                 + "order by r.id", Long.class).setParameter("r", reviewId).getResultList();
         List<RecordText> texts = null;
         if (!known.equals(new HashSet<>(ids))) {
+            // only the columns the model reads, a page at a time: no managed articles, no memory held across pages
             texts = new ArrayList<>(ids.size());
-            List<Object[]> rows = em().createQuery("select r.id, a from ReviewRecord r, Article a where a.id = r.articleId "
-                    + "and r.reviewId = :r and r.removed = false order by r.id", Object[].class)
-                    .setParameter("r", reviewId).getResultList();
-            for (Object[] row : rows) {
-                texts.add(text((Long) row[0], (Article) row[1]));
+            for (int from = 0; ; from += TEXT_PAGE) {
+                List<Object[]> rows = em().createQuery("select r.id, a.title, a.abstractSections, a.mesh, a.keywords "
+                                + "from ReviewRecord r, Article a where a.id = r.articleId and r.reviewId = :r "
+                                + "and r.removed = false order by r.id", Object[].class)
+                        .setParameter("r", reviewId).setFirstResult(from).setMaxResults(TEXT_PAGE).getResultList();
+                for (Object[] row : rows) {
+                    texts.add(text((Long) row[0], (String) row[1], (List<?>) row[2], (List<?>) row[3], (List<?>) row[4]));
+                }
+                if (rows.size() < TEXT_PAGE) {
+                    break;
+                }
             }
-            em().clear(); // the articles were read for their words only
         }
         boolean pendingHidden = r.isDual() && r.blind;
         Map<Long, Label> labels = new HashMap<>();
@@ -312,20 +330,28 @@ public class RelevanceRanking {
         return new Reading(stamp, ids, texts, labels, decided);
     }
 
+    /** Records read per query when the vectors are built. */
+    private static final int TEXT_PAGE = 2000;
+
     /** The words the model reads: title, abstract (every section), MeSH headings and author keywords. */
-    static RecordText text(long id, Article a) {
+    static RecordText text(long id, String title, List<?> sections, List<?> mesh, List<?> keywords) {
         StringBuilder abstractText = new StringBuilder();
-        for (AbstractSection s : a.abstractSections) {
+        for (Object o : sections == null ? List.of() : sections) {
+            AbstractSection s = (AbstractSection) o;
             if (s.text != null) {
                 abstractText.append(abstractText.isEmpty() ? "" : " ").append(s.text);
             }
         }
-        List<String> keywords = new ArrayList<>();
-        for (MeshHeading m : a.mesh) {
-            keywords.add(m.descriptor);
+        List<String> words = new ArrayList<>();
+        for (Object o : mesh == null ? List.of() : mesh) {
+            words.add(((MeshHeading) o).descriptor);
         }
-        a.keywords.stream().filter(Objects::nonNull).forEach(keywords::add);
-        return new RecordText(id, a.title, abstractText.toString(), keywords);
+        for (Object o : keywords == null ? List.of() : keywords) {
+            if (o != null) {
+                words.add((String) o);
+            }
+        }
+        return new RecordText(id, title, abstractText.toString(), words);
     }
 
     @PreDestroy

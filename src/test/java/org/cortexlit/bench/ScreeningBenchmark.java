@@ -30,12 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The screening benchmark: a review of {@code bench.screening.records} records (default 10,000, a large
- * review), screened over HTTP the way the page's htmx does it, timing each decision to the next record's HTML; and
+ * review), screened over HTTP the way the page's htmx does it, timing each decision to the next record's HTML, with
+ * the queue in relevance order (the model retrained in the background after every decision) and in import order; and
  * the same review's {@code GET /api/reviews/{id}/next} under load ({@link ScreeningLoad}): 8 searchers, 3 screeners
  * and an import of {@code bench.load.import} records (default 3,000).
  *
  * <p>Run: {@code ./mvnw -B verify -Pbench -Dbench.records=10000 -Dtest=ScreeningBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
- * Writes {@code target/bench/screening.json} and {@code target/bench/screening-load.json}.
+ * Writes {@code target/bench/screening.json} (relevance order), {@code target/bench/screening-import-order.json} and
+ * {@code target/bench/screening-load.json}.
  */
 @QuarkusTest
 @TestProfile(BenchProfile.class)
@@ -67,10 +69,13 @@ class ScreeningBenchmark {
         Path out = Path.of("target/bench");
         SearchLatency.prepareCorpus(runner, index, Math.max(records, Integer.getInteger("bench.records", records)),
                 out.resolve("search-corpus"));
-        ScreeningLatency.Report report = measure(reviews, reviewRecords, base, records, 50, decisions, 100);
-        System.out.println(report.table());
+        ScreeningLatency.Report ranked = measure(reviews, reviewRecords, base, records, "relevance", 50, decisions, 100);
+        ScreeningLatency.Report inOrder = measure(reviews, reviewRecords, base, records, "import", 50, decisions, 100);
+        System.out.println(ranked.table());
+        System.out.println(inOrder.table());
         Files.createDirectories(out);
-        Files.writeString(out.resolve("screening.json"), report.json());
+        Files.writeString(out.resolve("screening.json"), ranked.json());
+        Files.writeString(out.resolve("screening-import-order.json"), inOrder.json());
     }
 
     @Test
@@ -120,18 +125,21 @@ class ScreeningBenchmark {
                 8, queries, screeners.get(1), importFile, imported, warmup, before, think);
     }
 
-    /** Creates a fresh review of {@code records} records and screens it; shared with the smoke test. */
+    /**
+     * Creates a fresh review of {@code records} records, its queue in {@code order} ({@code relevance}: every decision
+     * retrains its model in the background), and screens it; shared with the smoke test.
+     */
     static ScreeningLatency.Report measure(Reviews reviews, ReviewRecords reviewRecords,
-                                           URL base, int records, int warmup, int decisions, int pages)
+                                           URL base, int records, String order, int warmup, int decisions, int pages)
             throws Exception {
         Actor admin = new Actor("admin", true, true);
         long id = reviews.create(new ReviewForm("Screening benchmark " + System.currentTimeMillis(), null, null, null,
-                "rTMS, sham, randomized, motor cortex", "case report, rat*, mice", null, null, "single", null), admin).id;
+                "rTMS, sham, randomized, motor cortex", "case report, rat*, mice", null, null, "single", null, order), admin).id;
         for (String chunk : ScreeningLatency.pmidChunks(SearchLatency.FIRST_PMID, records, 5000)) {
             reviewRecords.addByPmid(id, chunk, admin);
         }
         long inReview = QuarkusTransaction.requiringNew().call(() -> ReviewRecord.count("reviewId", id));
         assertEquals(records, inReview, "the review holds every generated record");
-        return new ScreeningLatency(base.toURI(), TestCorpus.csrf("admin")).run(id, inReview, warmup, decisions, pages);
+        return new ScreeningLatency(base.toURI(), TestCorpus.csrf("admin")).run(id, inReview, order, warmup, decisions, pages);
     }
 }

@@ -44,8 +44,10 @@ class ScreeningBenchmarkSmokeTest {
     @TestSecurity(user = "admin", roles = "admin")
     void decisionsAreTimedAndEachBringsTheNextRecord() throws Exception {
         SearchLatency.prepareCorpus(runner, index, 300, Path.of("target/bench-smoke/screening-corpus"));
-        ScreeningLatency.Report report = ScreeningBenchmark.measure(reviews, reviewRecords, base, 300, 5, 20, 5);
+        ScreeningLatency.Report report = ScreeningBenchmark.measure(reviews, reviewRecords, base, 300, "relevance", 5, 20, 5);
         System.out.println(report.table());
+        assertEquals("relevance", report.order());
+        assertTrue(report.ranked() > 0, "the ranking served some of the timed records: " + report.table());
         assertEquals(300, report.reviewRecords());
         assertEquals(20, report.decide().samples());
         assertEquals(5, report.page().samples());

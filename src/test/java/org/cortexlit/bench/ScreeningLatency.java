@@ -34,10 +34,16 @@ final class ScreeningLatency {
 
     }
 
-    record Report(long reviewRecords, Stats decide, Stats page) {
+    /**
+     * @param order  the review's queue order ({@code relevance} or {@code import})
+     * @param ranked how many of the timed decisions brought a record the relevance ranking chose (its score shown)
+     */
+    record Report(long reviewRecords, String order, int ranked, Stats decide, Stats decideRanked, Stats page) {
         String table() {
-            return String.format(Locale.ROOT, "%nScreening latency, review of %,d records (ms)%n%-40s %7s %8s %8s %8s %8s%n%s%n%s%n",
-                    reviewRecords, "what", "samples", "p50", "p95", "p99", "max", decide.row(), page.row());
+            return String.format(Locale.ROOT, "%nScreening latency, review of %,d records, queue in %s order, %d of %d "
+                            + "timed records served by the ranking (ms)%n%-40s %7s %8s %8s %8s %8s%n%s%n%s%n%s%n",
+                    reviewRecords, order, ranked, decide.samples(), "what", "samples", "p50", "p95", "p99", "max",
+                    decide.row(), decideRanked.row(), page.row());
         }
 
         String json() throws JsonProcessingException {
@@ -55,11 +61,13 @@ final class ScreeningLatency {
     }
 
     /** Screens {@code warmup + decisions} records of review {@code reviewId} and times the last {@code decisions}. */
-    Report run(long reviewId, long reviewRecords, int warmup, int decisions, int pageLoads) throws Exception {
+    Report run(long reviewId, long reviewRecords, String order, int warmup, int decisions, int pageLoads) throws Exception {
         SplittableRandom random = new SplittableRandom(7);
         String screen = "reviews/" + reviewId + "/screen";
         long current = record(get(screen));
         double[] decide = new double[decisions];
+        double[] rankedMs = new double[decisions];
+        int ranked = 0;
         for (int i = 0; i < warmup + decisions; i++) {
             int roll = random.nextInt(10);
             String form = roll < 3 ? "decision=include" : roll < 4 ? "decision=maybe" : "decision=exclude&reason=" + (1 + random.nextInt(3));
@@ -68,6 +76,9 @@ final class ScreeningLatency {
             double ms = (System.nanoTime() - t0) / 1e6;
             if (i >= warmup) {
                 decide[i - warmup] = ms;
+                if (next.contains("id=\"relevance-score\"")) {
+                    rankedMs[ranked++] = ms;
+                }
             }
             if (!next.contains("Saved: ")) {
                 throw new IllegalStateException("decision " + i + " on record " + current + " was not saved: "
@@ -82,7 +93,8 @@ final class ScreeningLatency {
             page[i] = (System.nanoTime() - t0) / 1e6;
             record(html);
         }
-        return new Report(reviewRecords, stats("key press to next record (htmx POST)", decide),
+        return new Report(reviewRecords, order, ranked, stats("key press to next record (htmx POST)", decide),
+                stats("  of which served by the ranking", Arrays.copyOf(rankedMs, ranked)),
                 stats("screening page, full load (GET)", page));
     }
 

@@ -337,7 +337,9 @@ final class SearchLatency {
             importFile(runner, p);
         }
         if (!holds(index, records)) {
-            throw new IllegalStateException("after the import the corpus does not hold the " + records + " generated records");
+            throw new IllegalStateException("after the import the corpus does not hold the " + records + " generated records: "
+                    + "the database shows " + QuarkusTransaction.requiringNew().call(Article::countVisible)
+                    + " articles, the index " + index.numDocs());
         }
         Files.writeString(marker, stamp + "\n");
         return new Corpus(records, true, (System.nanoTime() - t0) / 1e9);
