@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import org.cortexlit.screening.RecallProgress;
 import org.cortexlit.screening.Review;
 import org.cortexlit.screening.ReviewReads;
 import org.cortexlit.screening.ReviewStats;
@@ -23,6 +24,8 @@ public class ReviewChartsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance chart(BarChart chart);
+
+        static native TemplateInstance recall(RecallChart chart);
     }
 
     /** The most days the decisions chart spans: the latest ones. */
@@ -66,5 +69,21 @@ public class ReviewChartsPage {
                 + daily.days().get(daily.days().size() - 1);
         return Templates.chart(BarChart.of("decisions-chart", title, 520, 190,
                 daily.days().stream().map(DAY::format).toList(), daily.reviewers(), daily.counts(), null));
+    }
+
+    /**
+     * The review's recall curve: relevant records found against records screened, and the line a random order would
+     * give over every record, taking the relevant records to be those found plus the knee method's estimate of the rest.
+     */
+    @GET
+    @Path("/recall.svg")
+    @Produces(PrismaPage.SVG + ";charset=UTF-8")
+    public TemplateInstance recall(@PathParam("id") long id) {
+        ReviewReads.Recall r = reads.recall(id);
+        RecallProgress p = r.progress();
+        String title = "Relevant records found against records screened in " + r.review().name + " ("
+                + r.review().queueOrder.label() + ")";
+        return Templates.recall(RecallChart.of("recall-chart", title, p.curve(), p.records(), p.expectedRelevant(), null,
+                null, 560, 240));
     }
 }

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestSecurity(user = "admin", roles = "admin")
-class RelevanceQueueTest {
+public class RelevanceQueueTest {
 
     static final Actor ADMIN = new Actor("admin", true, true);
     static final Actor REVIEWER = new Actor("reviewer", false, true);
@@ -56,7 +56,7 @@ class RelevanceQueueTest {
     RelevanceRanking relevance;
 
     /** Every fourth record (from the fourth) is a sham-controlled motor cortex stimulation trial; the rest are not. */
-    static boolean relevant(long pmid) {
+    public static boolean relevant(long pmid) {
         return (pmid - FIRST_PMID) % 4 == 3;
     }
 
@@ -68,7 +68,7 @@ class RelevanceQueueTest {
             "Opioid tapering and pain scores in cancer survivors: a qualitative interview study",
             "Acupuncture for knee osteoarthritis pain: cost analysis of a community service"};
 
-    static byte[] medline() {
+    public static byte[] medline() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < RECORDS; i++) {
             long pmid = FIRST_PMID + i;
