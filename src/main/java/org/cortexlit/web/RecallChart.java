@@ -237,9 +237,9 @@ public record RecallChart(String id, String title, String description, int width
         return (plotTop + plotBottom) / 2;
     }
 
-    /** The baseline of the marker's label, just inside the top of the plot. */
+    /** The baseline of the marker's label: below the top of the plot, where a finished curve runs flat. */
     public int markerLabelY() {
-        return plotTop + 11;
+        return plotTop + 24;
     }
 
     /** Where the legend's second entry starts. */
