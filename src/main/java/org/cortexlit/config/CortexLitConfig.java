@@ -160,6 +160,25 @@ public interface CortexLitConfig {
     @WithName("searches.min-interval")
     Duration searchesMinInterval();
 
+    Simulations simulations();
+
+    /** Simulations of prioritised screening over uploaded labelled CSV files (docs/prioritised-screening.md). */
+    interface Simulations {
+        /** POST /api/simulations answers 201 with the result when the simulation ends within this time, else 202
+         * (property {@code cortexlit.simulations.wait}; {@code wait()} itself is taken by {@link Object}). */
+        @WithDefault("10s")
+        @WithName("wait")
+        Duration syncWait();
+
+        /** The most records a labelled file may hold (more: 413); a simulation takes roughly the square of it in time. */
+        @WithDefault("20000")
+        int maxRecords();
+
+        /** Largest labelled file accepted (larger: 413); uploads are also held to cortexlit.import.max-upload-size. */
+        @WithDefault("20M")
+        MemorySize maxUploadSize();
+    }
+
     interface Import {
         /** Records written per database transaction. */
         @WithDefault("1000")

@@ -68,6 +68,11 @@ public class RelevanceRanking {
         this.cachedRecords = config.relevance().cachedRecords();
     }
 
+    /** The model the queue ranks with, the {@link ScreeningModel}'s. */
+    public Prioritiser prioritiser() {
+        return prioritiser;
+    }
+
     /**
      * What the review's history says about it: its events (decisions, undos, resolutions, records added or removed,
      * settings) counted, and the time of the last. A ranking trained at one stamp is current while the stamp holds.

@@ -13,7 +13,13 @@ public class ScreeningModel {
 
     private final Prioritiser prioritiser = Prioritisers.standard();
 
+    /** The queue's model ({@link Prioritisers#standard()}); the same instance every time, safe to share. */
     public Prioritiser prioritiser() {
         return prioritiser;
+    }
+
+    /** The model's name, as results and pages show it. */
+    public String name() {
+        return prioritiser.name();
     }
 }

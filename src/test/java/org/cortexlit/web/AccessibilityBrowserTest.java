@@ -84,6 +84,7 @@ class AccessibilityBrowserTest extends ChromiumTest {
         pages.put("conflict", "reviews/" + id + "/records/" + record);
         pages.put("similar", "reviews/" + id + "/similar");
         pages.put("evidence-map", "evidence-map?q=pain");
+        pages.put("simulations", "simulations");
         pages.put("duplicates", "duplicates");
         pages.put("users", "users");
         pages.put("account", "account");
