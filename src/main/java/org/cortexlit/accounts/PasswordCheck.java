@@ -1,6 +1,5 @@
 package org.cortexlit.accounts;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -56,8 +55,12 @@ public class PasswordCheck implements IdentityProvider<UsernamePasswordAuthentic
     private final LoginThrottle throttle;
     /** Keys the remembered digests, new at every start: a heap dump alone does not allow fast password guessing. */
     private final byte[] key = newKey();
-    /** Checked against when the user does not exist, so the answer takes as long as for a wrong password. */
-    private static final String DUMMY = BcryptUtil.bcryptHash("not a password");
+    /**
+     * Checked against when the user does not exist, so the answer takes as long as for a wrong password: a bcrypt
+     * hash at the cost real ones have (10) of a password no account has. Written out rather than made at start, where
+     * hashing would hold up the first request by a tenth of a second or more.
+     */
+    static final String DUMMY = "$2a$10$4SO5gal7OoUMo4SOIEkBruFjzycYZVKGOuVNCxhsf/0JBMinPOUfq";
 
     private static byte[] newKey() {
         byte[] k = new byte[32];
