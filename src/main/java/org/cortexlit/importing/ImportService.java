@@ -180,66 +180,61 @@ public class ImportService {
      */
     public String importRecords(long runId, RecordReader reader, int recordOffset) {
         int batchSize = Math.max(1, config.importing().batchSize());
-        List<ReadEvent> batch = new ArrayList<>(batchSize);
         String failure = null;
-        int lastRecord = recordOffset;
-        try {
-            ReadEvent event;
-            while ((event = reader.next()) != null) {
-                lastRecord = event.recordNumber() + recordOffset;
-                batch.add(offset(event, recordOffset));
-                if (batch.size() >= batchSize) {
-                    writeBatch(runId, batch);
-                    batch.clear();
-                    batches.fire(new BatchWritten(runId, lastRecord - recordOffset));
-                }
-                if (stopping) {
-                    failure = STOPPED;
-                    break;
-                }
-                if (cancelled.contains(runId)) {
-                    failure = CANCELLED;
+        try (ReadAhead ahead = new ReadAhead(reader, batchSize, recordOffset, () -> stopRequested(runId),
+                "cortexlit-import-read")) {
+            while (true) {
+                ReadAhead.Item item = ahead.take();
+                if (item instanceof ReadAhead.Batch batch) {
+                    writeBatch(runId, batch.events()); // records read before a fault or a stop are whole: keep them
+                    if (batch.full()) {
+                        batches.fire(new BatchWritten(runId, batch.lastRecord() - recordOffset));
+                    }
+                    if (stopRequested(runId)) {
+                        failure = stopping ? STOPPED : CANCELLED;
+                        break;
+                    }
+                } else if (item instanceof ReadAhead.End end) {
+                    failure = end.stopped() ? (stopping ? STOPPED : CANCELLED) : failure(runId, end);
                     break;
                 }
             }
-        } catch (RecordFormatException e) {
-            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : e.getMessage();
-        } catch (IOException e) {
-            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : "Cannot read the records: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = STOPPED;
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import run %d failed", runId);
             failure = "Import stopped by an internal error (" + e.getClass().getSimpleName() + "). Records of earlier "
                     + "batches are kept. The server log has the details for run " + runId + ".";
-        } catch (OutOfMemoryError e) {
-            int at = lastRecord + 1;
-            LOG.errorf(e, "Import run %d ran out of memory at record %d", runId, at);
-            failure = "The import stopped: the server ran out of memory reading record " + at + ". Records before it "
-                    + "are kept. A record that large is not a real citation: check the file.";
-        }
-        try {
-            if (!batch.isEmpty()) {
-                writeBatch(runId, batch); // records read before a fault are whole: keep them
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Import run %d failed writing its last batch", runId);
-            failure = failure == null ? "Import stopped by an internal error (" + e.getClass().getSimpleName()
-                    + "); the server log has the details for run " + runId + "." : failure;
         }
         return failure;
     }
 
-    private static ReadEvent offset(ReadEvent e, int by) {
-        if (by == 0) {
-            return e;
+    private boolean stopRequested(long runId) {
+        return stopping || cancelled.contains(runId);
+    }
+
+    /** What the end of a file's records means for the run: null at the end of the file, else why it stopped. */
+    private String failure(long runId, ReadAhead.End end) {
+        Throwable fault = end.fault();
+        if (fault == null) {
+            return null;
         }
-        if (e instanceof ReadEvent.Parsed p) {
-            return new ReadEvent.Parsed(p.recordNumber() + by, p.record());
-        } else if (e instanceof ReadEvent.Deleted d) {
-            return new ReadEvent.Deleted(d.recordNumber() + by, d.pmids());
-        } else if (e instanceof ReadEvent.Invalid i) {
-            return new ReadEvent.Invalid(i.recordNumber() + by, i.pmid(), i.reason());
+        if (fault instanceof RecordFormatException e) {
+            return stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : e.getMessage();
         }
-        return e;
+        if (fault instanceof IOException e) {
+            return stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : "Cannot read the records: " + e.getMessage();
+        }
+        if (fault instanceof OutOfMemoryError) {
+            int at = end.lastRecord() + 1;
+            LOG.errorf(fault, "Import run %d ran out of memory at record %d", runId, at);
+            return "The import stopped: the server ran out of memory reading record " + at + ". Records before it "
+                    + "are kept. A record that large is not a real citation: check the file.";
+        }
+        LOG.errorf(fault, "Import run %d failed", runId);
+        return "Import stopped by an internal error (" + fault.getClass().getSimpleName() + "). Records of earlier "
+                + "batches are kept. The server log has the details for run " + runId + ".";
     }
 
     /** Records a problem that belongs to the whole run (record number 0), e.g. what NCBI said about a query. */
