@@ -352,4 +352,25 @@ class ReviewerPagesTest {
                 .body(containsString(">record 1</a>"));
         given().get("/reviews/" + second + "/records/" + first).then().body(containsString("<title>Record 1 · Second review"));
     }
+
+    @Test
+    void theApiGivesEachRecordTheNumberThePagesShow() {
+        long id = reviews.create(new ReviewForm("Numbered", null, null, null, null, null, null, null, "single",
+                "90000002[pmid]"), ADMIN).id;
+        reviewRecords.addByPmid(id, "90000003", ADMIN);
+        given().get("/api/reviews/" + id + "/records").then().statusCode(200)
+                .body("records.find { it.pmid == '90000002' }.number", equalTo(1))
+                .body("records.find { it.pmid == '90000003' }.number", equalTo(2));
+        given().get("/api/reviews/" + id + "/records/90000003").then().statusCode(200).body("number", equalTo(2));
+        Response next = given().get("/api/reviews/" + id + "/next");
+        assertEquals(200, next.statusCode());
+        String pmid = next.jsonPath().getString("record.pmid");
+        int number = next.jsonPath().getInt("record.number");
+        assertEquals(pmid.equals("90000002") ? 1 : 2, number, next.asString());
+        given().get("/reviews/" + id + "/records/" + next.jsonPath().getLong("record.id")).then()
+                .body(containsString("<title>Record " + number + " · Numbered"));
+        given().contentType("application/json").body("{\"verdict\":\"INCLUDE\"}")
+                .put("/api/reviews/" + id + "/records/" + pmid + "/decision").then().statusCode(200)
+                .body("number", equalTo(number));
+    }
 }
