@@ -68,6 +68,9 @@ public class ImportRun extends PanacheEntityBase {
     public int unchanged;
     @Column(name = "withdrawn_count")
     public int withdrawn;
+    /** PMIDs the file's deletion lists withdrew that were not in the corpus, so nothing was withdrawn for them. */
+    @Column(name = "deletions_unknown")
+    public int withdrawnUnknown;
     @Column(name = "failed_count")
     public int failed;
     /** Records stored linked to an article already in the corpus (by DOI or title) instead of as new ones. */
@@ -90,6 +93,15 @@ public class ImportRun extends PanacheEntityBase {
 
     public static List<ImportRun> recent(int max) {
         return findAll(Sort.descending("startedAt").and("id", Sort.Direction.Descending)).page(0, max).list();
+    }
+
+    /** "2 withdrawn PMIDs were not in the corpus.", or null when every withdrawn PMID was. */
+    public String withdrawnUnknownNote() {
+        if (withdrawnUnknown == 0) {
+            return null;
+        }
+        return withdrawnUnknown == 1 ? "1 withdrawn PMID was not in the corpus."
+                : withdrawnUnknown + " withdrawn PMIDs were not in the corpus.";
     }
 
     public boolean finished() {

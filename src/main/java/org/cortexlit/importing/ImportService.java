@@ -471,6 +471,8 @@ public class ImportService {
                         run.withdrawn++;
                         changed.remove(pmid);
                         removed.add(pmid);
+                    } else if (a == null) {
+                        run.withdrawnUnknown++;
                     }
                 }
             }

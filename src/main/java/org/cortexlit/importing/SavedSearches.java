@@ -113,7 +113,12 @@ public class SavedSearches {
                 .map(ZonedDateTime::toInstant).orElse(null);
     }
 
-    public SavedSearch create(String name, String query, String schedule, Long reviewId) {
+    /** A search's fields as checked for saving: name and query trimmed, the schedule's cron and when it fires next. */
+    private record Checked(String name, String query, String cron, Long reviewId, Instant next) {
+    }
+
+    /** The rules of a saved search, the same for a new one and an edited one. */
+    private Checked check(String name, String query, String schedule, Long reviewId) {
         if (name == null || name.isBlank()) {
             throw new InvalidSearch("name is required: a few words that say what the search is for.");
         }
@@ -155,17 +160,59 @@ public class SavedSearches {
                     + "times; searches run at most every " + minInterval.toMinutes() + " min (cortexlit.searches.min-interval), "
                     + "to spare NCBI and the import thread.");
         }
+        return new Checked(name.trim(), query.trim(), cron, reviewId, next);
+    }
+
+    public SavedSearch create(String name, String query, String schedule, Long reviewId) {
+        Checked c = check(name, query, schedule, reviewId);
         return QuarkusTransaction.requiringNew().call(() -> {
             SavedSearch s = new SavedSearch();
-            s.name = name.trim();
-            s.query = query.trim();
-            s.schedule = cron;
-            s.reviewId = reviewId;
+            s.name = c.name();
+            s.query = c.query();
+            s.schedule = c.cron();
+            s.reviewId = c.reviewId();
             s.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            s.nextRunAt = next;
+            s.nextRunAt = c.next();
             s.persist();
             return s;
         });
+    }
+
+    /**
+     * Replaces the search's name, query, schedule and review under the rules of {@link #create}; its next run
+     * follows the new schedule. A changed query is a new search of PubMed: its first run takes everything, as a
+     * new saved search's does, and an unfinished window of the old query is dropped. Empty when there is no such
+     * search; refused while it runs, since the run has read the old query and would record its window as the new one's.
+     */
+    public Optional<SavedSearch> update(long id, String name, String query, String schedule, Long reviewId) {
+        if (find(id).isEmpty()) {
+            return Optional.empty();
+        }
+        Checked c = check(name, query, schedule, reviewId);
+        synchronized (running) { // no run of this search starts while it changes
+            Long current = running.get(id);
+            if (current != null) {
+                throw new AlreadyRunning(id, current);
+            }
+            return QuarkusTransaction.requiringNew().call(() -> {
+                SavedSearch s = SavedSearch.findById(id);
+                if (s == null) {
+                    return Optional.empty();
+                }
+                if (!s.query.equals(c.query())) {
+                    s.lastSuccessTo = null;
+                    s.pendingFrom = null;
+                    s.pendingTo = null;
+                    s.pendingRetstart = null;
+                }
+                s.name = c.name();
+                s.query = c.query();
+                s.schedule = c.cron();
+                s.reviewId = c.reviewId();
+                s.nextRunAt = c.next();
+                return Optional.of(s);
+            });
+        }
     }
 
     /** Queues a run of search {@code id}; the run is in the import history at once. */

@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * Saved PubMed searches: the list with their next and last runs (a failed run with its reason), a form to add one
- * with a schedule chosen from presets or written as a Quartz cron, "Run now" and "Delete" buttons.
+ * with a schedule chosen from presets or written as a Quartz cron, "Run now", "Edit" and "Delete".
  */
 @Path("/searches")
 @Produces(MediaType.TEXT_HTML)
@@ -54,6 +54,9 @@ public class SearchesPage {
     static class Templates {
         static native TemplateInstance searches(List<Row> rows, String notice, String error, List<Preset> presets,
                                                 List<Review> reviews);
+
+        static native TemplateInstance edit(SavedSearch search, String preset, String notice, String error,
+                                            List<Preset> presets, List<Review> reviews);
     }
 
     private final SavedSearches searches;
@@ -83,6 +86,25 @@ public class SearchesPage {
         return PRESETS.stream().filter(p -> p.cron().equals(cron)).map(Preset::label).findFirst().orElse(cron);
     }
 
+    /** The cron a form asks for: a preset's, or the one written beside "custom". */
+    private static String cron(String preset, String schedule) {
+        return preset == null || preset.isBlank() || preset.equals("custom") ? schedule
+                : PRESETS.stream().filter(p -> p.name().equals(preset)).map(Preset::cron).findFirst()
+                .orElseThrow(() -> new SavedSearches.InvalidSearch("schedule '" + preset + "' is not one of "
+                        + PRESETS.stream().map(Preset::name).toList() + " or custom."));
+    }
+
+    private static Long reviewId(String reviewId) {
+        if (reviewId == null || reviewId.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(reviewId.trim());
+        } catch (NumberFormatException e) {
+            throw new SavedSearches.InvalidSearch("review '" + reviewId + "' is not a review's id; choose one from the list.");
+        }
+    }
+
     /** Post/Redirect/Get: back to the list, or to the list with the problem named. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -90,16 +112,45 @@ public class SearchesPage {
     public Response create(@RestForm String name, @RestForm String query, @RestForm String preset,
                            @RestForm String schedule, @RestForm String reviewId) {
         try {
-            String cron = preset == null || preset.isBlank() || preset.equals("custom") ? schedule
-                    : PRESETS.stream().filter(p -> p.name().equals(preset)).map(Preset::cron).findFirst()
-                    .orElseThrow(() -> new SavedSearches.InvalidSearch("schedule '" + preset + "' is not one of "
-                            + PRESETS.stream().map(Preset::name).toList() + " or custom."));
-            SavedSearch s = searches.create(name, query, cron, reviewId == null || reviewId.isBlank() ? null
-                    : Long.valueOf(reviewId.trim()));
+            SavedSearch s = searches.create(name, query, cron(preset, schedule), reviewId(reviewId));
             return Redirects.notice("/searches", "Saved \"" + s.name + "\": it runs " + scheduleWords(s.schedule)
                     + ", first on " + TemplateExtensions.when(s.nextRunAt) + ".");
-        } catch (SavedSearches.InvalidSearch | NumberFormatException e) {
+        } catch (SavedSearches.InvalidSearch e) {
             return Redirects.error("/searches", e.getMessage());
+        }
+    }
+
+    /** The form to change a search, filled with what it has now; its schedule shown as a preset where it is one. */
+    @GET
+    @Path("/{id}/edit")
+    @RolesAllowed({"admin", "reviewer"})
+    public TemplateInstance edit(@PathParam("id") long id) {
+        String notice = flash.notice();
+        String error = flash.error();
+        SavedSearch s = searches.find(id).orElseThrow(() -> new NotThere("There is no saved search " + id + "."));
+        String preset = PRESETS.stream().filter(p -> p.cron().equals(s.schedule)).map(Preset::name).findFirst()
+                .orElse("custom");
+        return Templates.edit(s, preset, notice, error, PRESETS, reviews.all());
+    }
+
+    /** Post/Redirect/Get: to the list when saved, back to the form with the problem named when not. */
+    @POST
+    @Path("/{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"admin", "reviewer"})
+    public Response update(@PathParam("id") long id, @RestForm String name, @RestForm String query,
+                           @RestForm String preset, @RestForm String schedule, @RestForm String reviewId) {
+        String form = "/searches/" + id + "/edit";
+        try {
+            return searches.update(id, name, query, cron(preset, schedule), reviewId(reviewId))
+                    .map(s -> Redirects.notice("/searches", "Saved \"" + s.name + "\": it runs "
+                            + scheduleWords(s.schedule) + ", next on " + TemplateExtensions.when(s.nextRunAt) + "."))
+                    .orElseGet(() -> Redirects.error("/searches", "There is no saved search " + id + "."));
+        } catch (SavedSearches.InvalidSearch e) {
+            return Redirects.error(form, e.getMessage());
+        } catch (SavedSearches.AlreadyRunning e) {
+            return Redirects.error(form, "Saved search " + id + " is running as import run " + e.runId
+                    + "; nothing changed. Save again when the run has finished.");
         }
     }
 

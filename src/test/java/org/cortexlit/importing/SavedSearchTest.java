@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,6 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,6 +176,71 @@ class SavedSearchTest {
                 .body("status", equalTo("SUCCEEDED")).body("created", equalTo(EutilsReplayServer.COUNT));
         given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("name", "x").formParam("query", "rTMS").formParam("schedule", "weekly")
                 .post("/searches").then().statusCode(303).cookie(TestCorpus.FLASH, TestCorpus.flashError());
+    }
+
+    @Test
+    void anEditedSearchRunsOnItsNewScheduleWithItsNewQueryFromTheStartIntoItsNewReview() {
+        long review = reviews.create(new ReviewForm("Fed after the edit", null, null, null, null, null,
+                null, null, "single", null), new Actor("admin", true, true)).id;
+        long id = create("monthly", "xyzzyqtms", "0 0 6 1 * ?");
+        TestCorpus.awaitRun(runNow(id)).body("status", equalTo("SUCCEEDED")).body("created", equalTo(0));
+        given().get("/api/searches/" + id).then().body("lastSuccessTo", equalTo(LocalDate.now().toString()));
+
+        EutilsReplayServer.requests.clear();
+        given().contentType("application/json").body(Map.of("name", "every five seconds", "query", " motor cortex stimulation ",
+                        "schedule", "*/5 * * ? * *", "reviewId", review))
+                .put("/api/searches/" + id).then().statusCode(200)
+                .body("id", equalTo((int) id)).body("name", equalTo("every five seconds"))
+                .body("query", equalTo("motor cortex stimulation")).body("schedule", equalTo("*/5 * * ? * *"))
+                .body("reviewId", equalTo((int) review)).body("lastSuccessTo", nullValue())
+                .body("resumePending", equalTo(false)).body("createdAt", notNullValue());
+        given().get("/api/searches/" + id).then().body("name", equalTo("every five seconds"))
+                .body("schedule", equalTo("*/5 * * ? * *"));
+
+        long scheduled = await("the scheduler runs the search on its new schedule").atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/api/imports").then().extract().jsonPath()
+                        .<Integer>getList("findAll { it.savedSearchId == " + id + " && it.trigger == 'SCHEDULE' }.id"),
+                        ids -> !ids.isEmpty()).get(0);
+        TestCorpus.awaitRun(scheduled).body("status", equalTo("SUCCEEDED"));
+        Map<String, String> esearch = requests("esearch").get(0);
+        assertEquals("motor cortex stimulation", esearch.get("term"));
+        assertEquals("1800/01/01", esearch.get("mindate"), "a changed query is searched from the start");
+        long queued = QuarkusTransaction.requiringNew().call(() ->
+                ReviewRecord.count("reviewId = ?1 and origin = ?2", review, ReviewRecord.Origin.SEARCH));
+        assertEquals(EutilsReplayServer.COUNT, queued, "the run fed the review chosen in the edit");
+
+        // back to monthly: the next run moves to the 1st; a run in progress refuses the edit until it ends (409)
+        String[] nextRunAt = {null};
+        await("the search is set back to monthly").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    var r = given().contentType("application/json").body(Map.of("name", "monthly", "query",
+                            "motor cortex stimulation", "schedule", "0 0 6 1 * ?")).put("/api/searches/" + id);
+                    nextRunAt[0] = r.statusCode() == 200 ? r.jsonPath().getString("nextRunAt") : null;
+                    return r.statusCode();
+                }, c -> c == 200);
+        assertEquals(SavedSearches.nextRun("0 0 6 1 * ?", Instant.now()), Instant.parse(nextRunAt[0]));
+        given().get("/api/searches/" + id).then().body("reviewId", nullValue())
+                .body("lastSuccessTo", equalTo(LocalDate.now().toString()));
+    }
+
+    @Test
+    void anEditIsCheckedAsCreationIsAndAnUnknownSearchIsNotFound() {
+        long id = create("kept", "rTMS", null);
+        given().contentType("application/json").body(Map.of("name", "x", "query", "rTMS", "schedule", "every monday"))
+                .put("/api/searches/" + id).then().statusCode(400).body("error", containsString("Quartz cron"));
+        given().contentType("application/json").body(Map.of("query", "rTMS")).put("/api/searches/" + id).then()
+                .statusCode(400).body("error", containsString("name"));
+        given().contentType("application/json").body(Map.of("name", "x", "query", " ")).put("/api/searches/" + id).then()
+                .statusCode(400).body("error", containsString("query"));
+        given().contentType("application/json").body(Map.of("name", "x", "query", "rTMS", "reviewId", 987654))
+                .put("/api/searches/" + id).then().statusCode(400).body("error", containsString("987654"));
+        given().contentType("application/json").body(Map.of("name", "x", "query", "rTMS", "schedule", "* * * ? * *"))
+                .put("/api/searches/" + id).then().statusCode(400)
+                .body("error", containsString("cortexlit.searches.min-interval"));
+        given().get("/api/searches/" + id).then().body("name", equalTo("kept")).body("schedule", equalTo(SavedSearch.WEEKLY));
+        given().contentType("application/json").body(Map.of("name", "x", "query", "rTMS"))
+                .put("/api/searches/999999").then().statusCode(404).contentType("application/json")
+                .body("error", containsString("999999"));
     }
 
     @Test

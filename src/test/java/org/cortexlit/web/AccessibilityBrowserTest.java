@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import org.cortexlit.TestCorpus;
+import org.cortexlit.importing.SavedSearches;
 import org.cortexlit.screening.Actor;
 import org.cortexlit.screening.Decisions;
 import org.cortexlit.screening.ReviewForm;
@@ -51,6 +52,8 @@ class AccessibilityBrowserTest extends ChromiumTest {
     ScreeningQueue queue;
     @Inject
     Decisions decisions;
+    @Inject
+    SavedSearches searches;
 
     @Test
     void everyPageReadsWellOnALaptopAndAPhone() throws IOException {
@@ -67,6 +70,7 @@ class AccessibilityBrowserTest extends ChromiumTest {
         long record = queue.next(id, ADMIN, 0).orElseThrow().id;
         decisions.decide(id, record, ADMIN, "include", null, null);
         decisions.decide(id, record, new Actor("reviewer", false, true), "exclude", "1", null);
+        long search = searches.create("Motor cortex, weekly", "motor cortex stimulation AND pain", null, id).id;
 
         Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put("home", "");
@@ -76,6 +80,7 @@ class AccessibilityBrowserTest extends ChromiumTest {
         pages.put("imports", "imports");
         pages.put("import-run", "imports/" + run);
         pages.put("saved-searches", "searches");
+        pages.put("saved-search-edit", "searches/" + search + "/edit");
         pages.put("my-searches", "my-searches");
         pages.put("reviews", "reviews");
         pages.put("review", "reviews/" + id);

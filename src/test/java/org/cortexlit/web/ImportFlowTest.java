@@ -191,6 +191,27 @@ class ImportFlowTest {
     }
 
     @Test
+    void withdrawnPmidsThatWereNeverInTheCorpusAreCountedAndNamedOnTheRun() {
+        upload("trials.xml").statusCode(201);
+        long run = upload("delete-unknown.xml").statusCode(201).body("status", equalTo("SUCCEEDED"))
+                .body("withdrawn", equalTo(1)).body("withdrawnUnknown", equalTo(2))
+                .extract().jsonPath().getLong("id");
+        given().get("/api/imports/" + run).then().statusCode(200).body("withdrawnUnknown", equalTo(2));
+        given().get("/imports/" + run).then().statusCode(200)
+                .body(containsString("<td id=\"withdrawn-unknown\">2</td>"))
+                .body(containsString("2 withdrawn PMIDs were not in the corpus."));
+        // withdrawn again: already withdrawn is not unknown
+        upload("delete.xml").statusCode(201).body("withdrawn", equalTo(0)).body("withdrawnUnknown", equalTo(0));
+
+        TestCorpus.reset(index);
+        long alone = upload("delete.xml").statusCode(201).body("status", equalTo("SUCCEEDED"))
+                .body("withdrawn", equalTo(0)).body("withdrawnUnknown", equalTo(1)).extract().jsonPath().getLong("id");
+        given().get("/imports/" + alone).then().statusCode(200)
+                .body(containsString("1 withdrawn PMID was not in the corpus."));
+        given().get("/api/imports").then().body("find { it.id == " + alone + " }.withdrawnUnknown", equalTo(1));
+    }
+
+    @Test
     void aBrokenFileFailsClearlyAndKeepsWhatWasStoredBefore() {
         upload("trials.xml").statusCode(201);
         upload("broken.xml").statusCode(201)

@@ -285,6 +285,48 @@ class ReviewerPagesTest {
     }
 
     @Test
+    void aSavedSearchIsEditedOnItsOwnFormAndAMistakeNamesTheField() {
+        long review = review("Queue after the edit");
+        long id = given().contentType("application/json").body(java.util.Map.of("name", "weekly rTMS", "query", "rTMS"))
+                .post("/api/searches").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().get("/searches").then().statusCode(200).body(containsString("href=\"/searches/" + id + "/edit\""));
+        String form = given().get("/searches/" + id + "/edit").then().statusCode(200).extract().asString();
+        assertTrue(form.contains("action=\"/searches/" + id + "/edit\""), form);
+        assertTrue(form.contains("value=\"weekly rTMS\"") && form.contains("value=\"rTMS\""), "the form holds what is saved");
+        assertTrue(form.contains("<option value=\"weekly\" selected>"), "the schedule shows as its preset: " + form);
+
+        Response refused = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .formParam("name", "weekly rTMS").formParam("query", "rTMS").formParam("preset", "custom")
+                .formParam("schedule", "every monday").post("/searches/" + id + "/edit");
+        assertEquals(303, refused.statusCode());
+        assertTrue(refused.header("Location").endsWith("/searches/" + id + "/edit"), refused.header("Location"));
+        assertTrue(TestCorpus.flashMessage(refused).startsWith("schedule 'every monday' is not a Quartz cron"),
+                TestCorpus.flashMessage(refused));
+        given().get("/api/searches/" + id).then().body("schedule", equalTo("0 0 6 ? * MON"));
+
+        Response saved = given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf())
+                .formParam("name", "monthly rTMS").formParam("query", "rTMS AND pain").formParam("preset", "monthly")
+                .formParam("reviewId", review).post("/searches/" + id + "/edit");
+        assertEquals(303, saved.statusCode());
+        assertTrue(saved.header("Location").endsWith("/searches"), saved.header("Location"));
+        assertTrue(TestCorpus.flashMessage(saved).contains("\"monthly rTMS\": it runs monthly, on the 1st at 06:00"),
+                TestCorpus.flashMessage(saved));
+        given().get("/api/searches/" + id).then().body("name", equalTo("monthly rTMS")).body("query", equalTo("rTMS AND pain"))
+                .body("schedule", equalTo("0 0 6 1 * ?")).body("reviewId", equalTo((int) review));
+        form = given().get("/searches/" + id + "/edit").then().statusCode(200).extract().asString();
+        assertTrue(form.contains("<option value=\"monthly\" selected>"), form);
+        assertTrue(form.contains("<option value=\"" + review + "\" selected>Queue after the edit</option>"), form);
+
+        given().redirects().follow(false).formParam("csrf-token", TestCorpus.csrf()).formParam("name", "x")
+                .formParam("query", "rTMS").formParam("preset", "custom").formParam("schedule", "0 30 7 ? * MON-FRI")
+                .post("/searches/" + id + "/edit").then().statusCode(303).cookie(TestCorpus.FLASH, TestCorpus.flashNotice());
+        form = given().get("/searches/" + id + "/edit").then().statusCode(200).extract().asString();
+        assertTrue(form.contains("<option value=\"custom\" selected>") && form.contains("value=\"0 30 7 ? * MON-FRI\""),
+                "an own schedule is shown as written: " + form);
+        given().get("/searches/999999/edit").then().statusCode(404).body(containsString("There is no saved search 999999."));
+    }
+
+    @Test
     void duplicatesAreOneTableOfPairsSayingWhatMatchedWithTheTwoSideBySide() {
         TestCorpus.upload("embase-overlap.ris").statusCode(201);
         String html = given().get("/duplicates").then().statusCode(200).extract().asString();
@@ -309,5 +351,26 @@ class ReviewerPagesTest {
         given().get("/reviews/" + second + "/screen?record=" + first).then().statusCode(200)
                 .body(containsString(">record 1</a>"));
         given().get("/reviews/" + second + "/records/" + first).then().body(containsString("<title>Record 1 · Second review"));
+    }
+
+    @Test
+    void theApiGivesEachRecordTheNumberThePagesShow() {
+        long id = reviews.create(new ReviewForm("Numbered", null, null, null, null, null, null, null, "single",
+                "90000002[pmid]"), ADMIN).id;
+        reviewRecords.addByPmid(id, "90000003", ADMIN);
+        given().get("/api/reviews/" + id + "/records").then().statusCode(200)
+                .body("records.find { it.pmid == '90000002' }.number", equalTo(1))
+                .body("records.find { it.pmid == '90000003' }.number", equalTo(2));
+        given().get("/api/reviews/" + id + "/records/90000003").then().statusCode(200).body("number", equalTo(2));
+        Response next = given().get("/api/reviews/" + id + "/next");
+        assertEquals(200, next.statusCode());
+        String pmid = next.jsonPath().getString("record.pmid");
+        int number = next.jsonPath().getInt("record.number");
+        assertEquals(pmid.equals("90000002") ? 1 : 2, number, next.asString());
+        given().get("/reviews/" + id + "/records/" + next.jsonPath().getLong("record.id")).then()
+                .body(containsString("<title>Record " + number + " · Numbered"));
+        given().contentType("application/json").body("{\"verdict\":\"INCLUDE\"}")
+                .put("/api/reviews/" + id + "/records/" + pmid + "/decision").then().statusCode(200)
+                .body("number", equalTo(number));
     }
 }

@@ -31,14 +31,14 @@ public final class ApiJson {
     public record Run(long id, String status, String format, String fileName, String trigger, String source,
                       Long savedSearchId,
                       int recordsRead, Integer recordsExpected, Integer progress,
-                      int created, int updated, int unchanged, int duplicates, int withdrawn, int failed,
-                      List<RecordError> errors, String message, Instant startedAt, Instant finishedAt,
+                      int created, int updated, int unchanged, int duplicates, int withdrawn,
+                      int withdrawnUnknown, int failed, List<RecordError> errors, String message, Instant startedAt, Instant finishedAt,
                       long durationMs) {
 
         public static Run of(ImportRun r, List<ImportError> errors) {
             return new Run(r.id, r.status.name(), r.format, r.fileName, r.trigger.name(), r.source, r.savedSearchId,
                     r.recordsRead, r.recordsExpected, r.percent(),
-                    r.created, r.updated, r.unchanged, r.duplicates, r.withdrawn, r.failed,
+                    r.created, r.updated, r.unchanged, r.duplicates, r.withdrawn, r.withdrawnUnknown, r.failed,
                     errors.stream().map(e -> new RecordError(e.recordNumber, e.pmid, e.message)).toList(),
                     r.message, r.startedAt, r.finishedAt, r.duration().toMillis());
         }

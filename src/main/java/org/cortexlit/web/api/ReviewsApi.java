@@ -162,7 +162,8 @@ public class ReviewsApi {
         }
     }
 
-    public record RecordJson(long id, String key, String pmid, String title, Integer year, String journal, String status,
+    /** {@code number} is the record's number in its review (1 for the first to join it), as the pages show it. */
+    public record RecordJson(long id, int number, String key, String pmid, String title, Integer year, String journal, String status,
                              boolean removed, int version, List<DecisionJson> decisions, int hiddenDecisions,
                              String finalDecision, String finalReason, String resolvedBy, Map<String, List<String>> tags) {
     }
@@ -494,7 +495,7 @@ public class ReviewsApi {
         Article a = v.article();
         Map<String, List<String>> tags = new LinkedHashMap<>();
         a.tags.stream().map(t -> t.dimension).distinct().sorted().forEach(d -> tags.put(d, a.tagValues(d)));
-        return new RecordJson(rec.id, a.key(), a.pmid, a.title, a.year, a.journal, rec.status.name(), rec.removed, rec.version,
+        return new RecordJson(rec.id, rec.number, a.key(), a.pmid, a.title, a.year, a.journal, rec.status.name(), rec.removed, rec.version,
                 v.visible().stream().map(DecisionJson::of).toList(), v.hidden(),
                 rec.finalDecision == null ? null : rec.finalDecision.label(), rec.finalReason, rec.resolvedBy, tags);
     }

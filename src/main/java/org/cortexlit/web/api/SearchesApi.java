@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,7 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Saved PubMed searches: create, list, run now (for cron jobs and CI as much as for people). */
+/** Saved PubMed searches: create, list, edit, run now (for cron jobs and CI as much as for people). */
 @Path("/api/searches")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchesApi {
@@ -72,6 +73,32 @@ public class SearchesApi {
     public Response get(@PathParam("id") long id) {
         return searches.find(id).map(s -> Response.ok(Search.of(s, searches.runningRun(id).orElse(null))).build())
                 .orElseGet(() -> ImportsApi.error(404, "No saved search with id " + id + "."));
+    }
+
+    /**
+     * Replaces the search's name, query, schedule and review (the body of POST; a field left out takes creation's
+     * default) and answers as GET does. The next run follows the new schedule; a changed query's next run takes
+     * everything. 409 while the search runs.
+     */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "reviewer"})
+    public Response update(@PathParam("id") long id, NewSearch body) {
+        if (body == null) {
+            return ImportsApi.error(400, "Send JSON: {\"name\", \"query\", \"schedule\" (optional Quartz cron), \"reviewId\" (optional)}.");
+        }
+        try {
+            return searches.update(id, body.name(), body.query(), body.schedule(), body.reviewId())
+                    .map(s -> Response.ok(Search.of(s, null)).build())
+                    .orElseGet(() -> ImportsApi.error(404, "No saved search with id " + id + "."));
+        } catch (SavedSearches.InvalidSearch e) {
+            return ImportsApi.error(400, e.getMessage());
+        } catch (SavedSearches.AlreadyRunning e) {
+            return Response.status(409).header("Location", "/api/imports/" + e.runId)
+                    .entity(new ApiJson.Error("Saved search " + id + " is running as import run " + e.runId
+                            + "; edit it when the run has finished.")).type(MediaType.APPLICATION_JSON).build();
+        }
     }
 
     /** Deletes the saved search; its past import runs and the records they brought stay. */
