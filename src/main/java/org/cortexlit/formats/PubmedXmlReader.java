@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -221,34 +223,22 @@ final class PubmedXmlReader implements RecordReader {
                 return true;
             }
             case "ArticleTitle" -> {
-                if (parent.equals("Article") || parent.equals("BookDocument")) {
-                    f.readMarkup();
-                    if (!f.markup.isEmpty()) {
-                        t.articleTitle = f.markup.plain();
-                        t.articleTitleHtml = f.markup.html();
-                    }
-                    return true;
-                }
-                return false;
+                return readTitleIf(parent.equals("Article") || parent.equals("BookDocument"), (plain, html) -> {
+                    t.articleTitle = plain;
+                    t.articleTitleHtml = html;
+                });
             }
             case "BookTitle" -> {
-                if (parent.equals("Book")) {
-                    f.readMarkup();
-                    if (!f.markup.isEmpty()) {
-                        t.bookTitle = f.markup.plain();
-                        t.bookTitleHtml = f.markup.html();
-                    }
-                    return true;
-                }
-                return false;
+                return readTitleIf(parent.equals("Book"), (plain, html) -> {
+                    t.bookTitle = plain;
+                    t.bookTitleHtml = html;
+                });
             }
             case "PublisherName" -> {
-                t.publisher = f.readPlain();
-                return true;
+                return readIf(true, text -> t.publisher = text);
             }
             case "VernacularTitle" -> {
-                d.vernacularTitle = f.readPlain();
-                return true;
+                return readIf(true, text -> d.vernacularTitle = text);
             }
             case "AbstractText" -> {
                 if (parent.equals("Abstract")) {
@@ -264,40 +254,22 @@ final class PubmedXmlReader implements RecordReader {
                 return false;
             }
             case "Title" -> {
-                if (parent.equals("Journal")) {
-                    d.journal = f.readPlain();
-                    return true;
-                }
-                return false;
+                return readIf(parent.equals("Journal"), text -> d.journal = text);
             }
             case "ISOAbbreviation" -> {
-                d.journalAbbrev = f.readPlain();
-                return true;
+                return readIf(true, text -> d.journalAbbrev = text);
             }
             case "MedlineTA" -> {
-                d.medlineTa = f.readPlain();
-                return true;
+                return readIf(true, text -> d.medlineTa = text);
             }
             case "ISSN" -> {
-                if (parent.equals("Journal") && d.issn == null) {
-                    d.issn = f.readPlain();
-                    return true;
-                }
-                return false;
+                return readIf(parent.equals("Journal") && d.issn == null, text -> d.issn = text);
             }
             case "Volume" -> {
-                if (parent.equals("JournalIssue")) {
-                    d.volume = f.readPlain();
-                    return true;
-                }
-                return false;
+                return readIf(parent.equals("JournalIssue"), text -> d.volume = text);
             }
             case "Issue" -> {
-                if (parent.equals("JournalIssue")) {
-                    d.issue = f.readPlain();
-                    return true;
-                }
-                return false;
+                return readIf(parent.equals("JournalIssue"), text -> d.issue = text);
             }
             case "PubDate" -> {
                 if (parent.equals("JournalIssue") || parent.equals("Book")) {
@@ -347,11 +319,7 @@ final class PubmedXmlReader implements RecordReader {
                 return true;
             }
             case "Language" -> {
-                String lang = f.readPlain();
-                if (lang != null) {
-                    d.languages.add(lang);
-                }
-                return true;
+                return readIf(true, text -> addIfPresent(d.languages, text));
             }
             case "AuthorList" -> {
                 // Editors of a book are not its authors.
@@ -373,11 +341,7 @@ final class PubmedXmlReader implements RecordReader {
                 return true;
             }
             case "PublicationType" -> {
-                String pt = f.readPlain();
-                if (pt != null) {
-                    d.publicationTypes.add(pt);
-                }
-                return true;
+                return readIf(true, text -> addIfPresent(d.publicationTypes, text));
             }
             case "Keyword" -> {
                 String kw = f.readPlain();
@@ -402,6 +366,33 @@ final class PubmedXmlReader implements RecordReader {
             default -> {
                 return false;
             }
+        }
+    }
+
+    /** Reads the element's text into {@code to} where it {@code applies}; where not, the caller descends into it. */
+    private boolean readIf(boolean applies, Consumer<String> to) throws XMLStreamException {
+        if (!applies) {
+            return false;
+        }
+        to.accept(f.readPlain());
+        return true;
+    }
+
+    /** Reads a title's markup into its plain and HTML forms where it {@code applies}; an empty title leaves them. */
+    private boolean readTitleIf(boolean applies, BiConsumer<String, String> to) throws XMLStreamException {
+        if (!applies) {
+            return false;
+        }
+        f.readMarkup();
+        if (!f.markup.isEmpty()) {
+            to.accept(f.markup.plain(), f.markup.html());
+        }
+        return true;
+    }
+
+    private static void addIfPresent(List<String> list, String value) {
+        if (value != null) {
+            list.add(value);
         }
     }
 
