@@ -376,13 +376,37 @@ public class ImportService {
                 pmids.addAll(d.pmids());
             }
         }
-        Map<String, Article> known = Article.findByPmids(pmids).stream()
+        // What is stored of these PMIDs, without loading the articles: a record whose stored version is current (and
+        // not withdrawn) needs nothing more, and most records of a file imported again are.
+        Map<String, Article.Stamp> stored = Article.stampsByPmids(pmids);
+        Map<Citation, String> hashes = new IdentityHashMap<>();
+        Set<String> toLoad = new LinkedHashSet<>();
+        for (ReadEvent e : events) {
+            if (e instanceof ReadEvent.Parsed p && p.record().pmid() != null) {
+                Article.Stamp stamp = stored.get(p.record().pmid());
+                if (stamp != null) {
+                    String hash = contentHash(p.record());
+                    hashes.put(p.record(), hash);
+                    if (stamp.withdrawn() || !hash.equals(stamp.contentHash())) {
+                        toLoad.add(stamp.pmid());
+                    }
+                }
+            } else if (e instanceof ReadEvent.Deleted d) {
+                for (String pmid : d.pmids()) {
+                    Article.Stamp stamp = stored.get(pmid);
+                    if (stamp != null && !stamp.withdrawn()) {
+                        toLoad.add(pmid);
+                    }
+                }
+            }
+        }
+        Map<String, Article> known = Article.findByPmids(toLoad).stream()
                 .collect(Collectors.toMap(a -> a.pmid, Function.identity()));
         ImportRun run = ImportRun.findById(runId);
         // records their PMID does not place are matched by DOI and title: two indexed lookups for the batch
         Map<Citation, DuplicateRules.Keys> keysOf = new IdentityHashMap<>();
         for (ReadEvent e : events) {
-            if (e instanceof ReadEvent.Parsed p && (p.record().pmid() == null || !known.containsKey(p.record().pmid()))) {
+            if (e instanceof ReadEvent.Parsed p && (p.record().pmid() == null || !stored.containsKey(p.record().pmid()))) {
                 Citation r = p.record();
                 keysOf.put(r, DuplicateRules.Keys.of(r.pmid(), r.doi(), r.title(), r.year(),
                         r.authors().stream().map(Citation.Author::lastName).toList()));
@@ -413,7 +437,11 @@ public class ImportService {
                     }
                     continue;
                 }
-                String hash = contentHash(r);
+                if (r.pmid() != null && stored.containsKey(r.pmid()) && !known.containsKey(r.pmid())) {
+                    run.unchanged++; // every copy of it in this batch matched the stored, current version
+                    continue;
+                }
+                String hash = hashes.containsKey(r) ? hashes.get(r) : contentHash(r);
                 Article a = r.pmid() == null ? null : known.get(r.pmid());
                 DuplicateFinder.Outcome outcome = a != null ? new DuplicateFinder.Same(a)
                         : finder.decide(r, keysOf.get(r), hash, run.format);
@@ -471,7 +499,7 @@ public class ImportService {
                         run.withdrawn++;
                         changed.remove(pmid);
                         removed.add(pmid);
-                    } else if (a == null) {
+                    } else if (a == null && !stored.containsKey(pmid)) {
                         run.withdrawnUnknown++;
                     }
                 }

@@ -27,9 +27,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -212,6 +214,25 @@ public class Article extends PanacheEntityBase {
     }
 
     /** Articles with these PMIDs, withdrawn ones included. */
+    /** What an import compares a record with: the stored article's id, content hash and whether it is withdrawn. */
+    public record Stamp(String pmid, long id, String contentHash, boolean withdrawn) {
+    }
+
+    /** The stamps of the articles with these PMIDs, by PMID, without loading the articles. */
+    public static Map<String, Stamp> stampsByPmids(Collection<String> pmids) {
+        Map<String, Stamp> stamps = new HashMap<>();
+        if (pmids.isEmpty()) {
+            return stamps;
+        }
+        List<Stamp> rows = getEntityManager().createQuery("select new org.cortexlit.library.Article$Stamp(a.pmid, a.id, "
+                + "a.contentHash, a.withdrawn) from Article a where a.pmid in :pmids", Stamp.class)
+                .setParameter("pmids", pmids).getResultList();
+        for (Stamp stamp : rows) {
+            stamps.put(stamp.pmid(), stamp);
+        }
+        return stamps;
+    }
+
     public static List<Article> findByPmids(Collection<String> pmids) {
         if (pmids.isEmpty()) {
             return List.of();
