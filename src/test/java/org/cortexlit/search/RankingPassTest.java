@@ -379,8 +379,8 @@ class RankingPassTest {
         assertTrue(!searcher.explain(ranked, excluded).isMatch());
     }
 
-    /** {@code q} with every disjunction-max turned into a BooleanQuery of SHOULD clauses (OR groups as they were ranked
-     * before the sixth session: summed). */
+    /** {@code q} with every disjunction-max turned into a BooleanQuery of SHOULD clauses: an OR group scored as the
+     * sum of its alternatives instead of by its best one. */
     private static Query summed(Query q) {
         if (q instanceof DisjunctionMaxQuery d) {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
