@@ -116,9 +116,9 @@ public class ImportService {
             progressOf.put(runId, progress);
             failure = importRecords(runId, reader, 0);
         } catch (RecordFormatException e) {
-            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : e.getMessage();
+            failure = stoppedOr(runId, e.getMessage());
         } catch (IOException e) {
-            failure = stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : "Cannot read the file: " + e.getMessage();
+            failure = stoppedOr(runId, "Cannot read the file: " + e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.errorf(e, "Import run %d failed", runId);
             failure = "Import stopped by an internal error (" + e.getClass().getSimpleName() + "); records read before "
@@ -191,11 +191,11 @@ public class ImportService {
                         batches.fire(new BatchWritten(runId, batch.lastRecord() - recordOffset));
                     }
                     if (stopRequested(runId)) {
-                        failure = stopping ? STOPPED : CANCELLED;
+                        failure = stoppedOr(runId, CANCELLED);
                         break;
                     }
                 } else if (item instanceof ReadAhead.End end) {
-                    failure = end.stopped() ? (stopping ? STOPPED : CANCELLED) : failure(runId, end);
+                    failure = end.stopped() ? stoppedOr(runId, CANCELLED) : failure(runId, end);
                     break;
                 }
             }
@@ -203,15 +203,24 @@ public class ImportService {
             Thread.currentThread().interrupt();
             failure = STOPPED;
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Import run %d failed", runId);
-            failure = "Import stopped by an internal error (" + e.getClass().getSimpleName() + "). Records of earlier "
-                    + "batches are kept. The server log has the details for run " + runId + ".";
+            failure = internalError(runId, e);
         }
         return failure;
     }
 
     private boolean stopRequested(long runId) {
         return stopping || cancelled.contains(runId);
+    }
+
+    /** Why the run ended when a stop or a cancel explains it (a read fails once either is asked for), else {@code other}. */
+    private String stoppedOr(long runId, String other) {
+        return stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : other;
+    }
+
+    private static String internalError(long runId, Throwable e) {
+        LOG.errorf(e, "Import run %d failed", runId);
+        return "Import stopped by an internal error (" + e.getClass().getSimpleName() + "). Records of earlier "
+                + "batches are kept. The server log has the details for run " + runId + ".";
     }
 
     /** What the end of a file's records means for the run: null at the end of the file, else why it stopped. */
@@ -221,10 +230,10 @@ public class ImportService {
             return null;
         }
         if (fault instanceof RecordFormatException e) {
-            return stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : e.getMessage();
+            return stoppedOr(runId, e.getMessage());
         }
         if (fault instanceof IOException e) {
-            return stopping ? STOPPED : cancelled.contains(runId) ? CANCELLED : "Cannot read the records: " + e.getMessage();
+            return stoppedOr(runId, "Cannot read the records: " + e.getMessage());
         }
         if (fault instanceof OutOfMemoryError) {
             int at = end.lastRecord() + 1;
@@ -232,9 +241,7 @@ public class ImportService {
             return "The import stopped: the server ran out of memory reading record " + at + ". Records before it "
                     + "are kept. A record that large is not a real citation: check the file.";
         }
-        LOG.errorf(fault, "Import run %d failed", runId);
-        return "Import stopped by an internal error (" + fault.getClass().getSimpleName() + "). Records of earlier "
-                + "batches are kept. The server log has the details for run " + runId + ".";
+        return internalError(runId, fault);
     }
 
     /** Records a problem that belongs to the whole run (record number 0), e.g. what NCBI said about a query. */
