@@ -400,25 +400,21 @@ final class PubmedXmlReader implements RecordReader {
         String type = xr.getAttributeValue(null, "EIdType");
         boolean valid = !"N".equals(xr.getAttributeValue(null, "ValidYN"));
         String value = f.readPlain();
-        if (!valid || value == null || type == null) {
-            return;
-        }
-        if (type.equals("doi")) {
-            String doi = RecordDraft.cleanDoi(value);
-            if (d.doi == null && doi != null) {
-                d.doi = doi;
-            }
-        } else {
-            d.addIdentifier(type, value);
+        if (valid && value != null && type != null) {
+            addId(d, type, value);
         }
     }
 
     private void readArticleId(RecordDraft d) throws XMLStreamException {
         String type = xr.getAttributeValue(null, "IdType");
         String value = f.readPlain();
-        if (type == null || value == null || type.equals("pubmed")) {
-            return;
+        if (type != null && value != null && !type.equals("pubmed")) {
+            addId(d, type, value);
         }
+    }
+
+    /** An identifier of the article: its DOI (the first valid one), or another type kept under its name. */
+    private static void addId(RecordDraft d, String type, String value) {
         if (type.equals("doi")) {
             String doi = RecordDraft.cleanDoi(value);
             if (d.doi == null && doi != null) {

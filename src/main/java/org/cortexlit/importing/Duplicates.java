@@ -100,6 +100,10 @@ public class Duplicates {
         }
     }
 
+    /** A split's outcome: the record {@code key} is an article of its own again, no longer linked to {@code from}. */
+    public record Split(String key, String from) {
+    }
+
     /**
      * Makes the linked record {@code key} an article of its own, searchable, and remembers that it is not a
      * duplicate of the article it was linked to, so no later import links the two again.
@@ -108,7 +112,7 @@ public class Duplicates {
      * @return the split record's key and the key of the article it was linked to
      * @throws SplitRefused when there is no such record or it is not linked
      */
-    public String[] split(String key, String by) {
+    public Split split(String key, String by) {
         record Done(String key, String from, Document doc, Instant at) {
         }
         Done done = QuarkusTransaction.requiringNew().call(() -> {
@@ -136,7 +140,7 @@ public class Duplicates {
         // after the commit, as imports do: the database is the truth, the index follows it
         index.apply(done.doc() == null ? List.of() : List.of(done.doc()), List.of(), done.at());
         index.commit();
-        return new String[]{done.key(), done.from()};
+        return new Split(done.key(), done.from());
     }
 
     /** Records identified from one source (all records its runs first stored, linked ones included). */

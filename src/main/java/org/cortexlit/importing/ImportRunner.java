@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.cortexlit.concurrent.Daemons;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.database.Database;
 import org.jboss.logging.Logger;
@@ -19,12 +20,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Queues imports and runs them one at a time on a background thread, so a long file never holds an
@@ -39,11 +37,7 @@ public class ImportRunner {
     private final ImportService service;
     private final CortexLitConfig config;
     private final Database database;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cortexlit-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Daemons.singleThread("cortexlit-import");
 
     public ImportRunner(ImportService service, CortexLitConfig config, Database database) {
         this.service = service;
@@ -93,19 +87,9 @@ public class ImportRunner {
     /** A queued or running import. */
     public record Handle(long runId, Future<?> done) {
 
-        /** Waits up to {@code wait}; true when the run finished in that time. */
+        /** Waits up to {@code wait}; true when the run finished in that time (a failed run records its failure). */
         public boolean await(Duration wait) {
-            try {
-                done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-                return true;
-            } catch (TimeoutException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (ExecutionException e) {
-                return true; // the run records its own failure
-            }
+            return Daemons.awaitEnd(done, wait);
         }
     }
 

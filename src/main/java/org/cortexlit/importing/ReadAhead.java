@@ -1,5 +1,6 @@
 package org.cortexlit.importing;
 
+import org.cortexlit.concurrent.Daemons;
 import org.cortexlit.formats.ReadEvent;
 import org.cortexlit.formats.RecordReader;
 
@@ -49,9 +50,7 @@ final class ReadAhead implements AutoCloseable {
      * @param stop asked after every record; when it answers true, reading ends with what was read so far
      */
     ReadAhead(RecordReader reader, int batchSize, int recordOffset, BooleanSupplier stop, String threadName) {
-        this.thread = new Thread(() -> read(reader, batchSize, recordOffset, stop), threadName);
-        thread.setDaemon(true);
-        thread.start();
+        this.thread = Daemons.start(threadName, () -> read(reader, batchSize, recordOffset, stop));
     }
 
     /** The next batch, or the end; blocks while the reading thread is behind. */

@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import org.cortexlit.concurrent.Daemons;
 import org.cortexlit.suggest.Suggestions;
 import org.cortexlit.suggest.TagSuggester;
 import org.hibernate.Session;
@@ -46,7 +47,7 @@ public class SuggestionRefresh {
         if (isDone()) {
             return;
         }
-        Thread t = new Thread(() -> {
+        thread = Daemons.start("cortexlit-suggestions", () -> {
             try {
                 refresh();
             } catch (RuntimeException e) {
@@ -54,10 +55,7 @@ public class SuggestionRefresh {
                     LOG.errorf(e, "Recomputing suggested tags failed: %s (the next start tries again)", e.getMessage());
                 }
             }
-        }, "cortexlit-suggestions");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {

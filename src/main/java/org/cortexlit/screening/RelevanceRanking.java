@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.cortexlit.concurrent.Daemons;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.library.AbstractSection;
 import org.cortexlit.library.Article;
@@ -54,12 +55,8 @@ public class RelevanceRanking {
     private final Prioritiser prioritiser;
     /** Records whose vectors stay in memory over all reviews ({@code cortexlit.relevance.cached-records}). */
     private final int cachedRecords;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cortexlit-relevance");
-        t.setDaemon(true);
-        t.setPriority(Thread.NORM_PRIORITY - 1);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Daemons.named("cortexlit-relevance", Thread.NORM_PRIORITY - 1));
     /** Reviews by id, the one read least recently first. */
     private final Map<Long, State> states = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true));
 

@@ -24,6 +24,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.cortexlit.concurrent.Daemons;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.library.Article;
 import org.cortexlit.suggest.TagSuggester;
@@ -113,10 +114,7 @@ public class SearchIndex {
         if (startupCheck != null) {
             return;
         }
-        Thread check = new Thread(this::checkInBackground, "cortexlit-index-check");
-        check.setDaemon(true);
-        startupCheck = check;
-        check.start();
+        startupCheck = Daemons.start("cortexlit-index-check", this::checkInBackground);
     }
 
     private volatile Thread startupCheck;
@@ -181,7 +179,7 @@ public class SearchIndex {
             return null;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        Thread t = Daemons.named("cortexlit-index-rebuild").newThread(() -> {
             try {
                 rebuild(reason);
                 done.complete(null);
@@ -191,8 +189,7 @@ public class SearchIndex {
             } finally {
                 requestedRebuild = null;
             }
-        }, "cortexlit-index-rebuild");
-        t.setDaemon(true);
+        });
         requestedRebuild = done;
         // shown at once, so that the answer to the request describes the rebuild it started
         rebuildProgress = new RebuildProgress(reason, 0, QuarkusTransaction.requiringNew().call(Article::countVisible),
@@ -215,11 +212,7 @@ public class SearchIndex {
      * several at once queue here and each runs mostly on its caller's thread.
      */
     private final ExecutorService searchThreads = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-                Thread t = new Thread(r, "cortexlit-search");
-                t.setDaemon(true);
-                return t;
-            });
+            Math.max(1, Runtime.getRuntime().availableProcessors()), Daemons.named("cortexlit-search"));
 
     /** The search threads (one per core), for work a search splits by segment besides Lucene's own (facet counts). */
     ExecutorService searchThreads() {
@@ -582,11 +575,8 @@ public class SearchIndex {
     }
 
     private final ThreadPoolExecutor indexer = new ThreadPoolExecutor(
-            1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2), r -> {
-        Thread t = new Thread(r, "cortexlit-indexer");
-        t.setDaemon(true);
-        return t;
-    }, new ThreadPoolExecutor.CallerRunsPolicy());
+            1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2), Daemons.named("cortexlit-indexer"),
+            new ThreadPoolExecutor.CallerRunsPolicy());
 
     private volatile RuntimeException failedApply;
 

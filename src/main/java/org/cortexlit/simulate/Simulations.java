@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.cortexlit.concurrent.Daemons;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.database.Database;
 import org.cortexlit.prioritise.LabelledCsv;
@@ -25,12 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs simulations of prioritised screening over uploaded labelled files: a file is read and checked before anything
@@ -52,11 +49,7 @@ public class Simulations {
     private final ScreeningModel model;
     private final CortexLitConfig config;
     private final Database database;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cortexlit-simulation");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Daemons.singleThread("cortexlit-simulation");
 
     public Simulations(ScreeningModel model, CortexLitConfig config, Database database) {
         this.model = model;
@@ -74,20 +67,7 @@ public class Simulations {
 
         /** Waits up to {@code wait} (zero: not at all); true when the simulation ended in that time. */
         public boolean await(Duration wait) {
-            if (wait.isZero() || wait.isNegative()) {
-                return done.isDone();
-            }
-            try {
-                done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-                return true;
-            } catch (TimeoutException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (ExecutionException e) {
-                return true; // the task records its own failure
-            }
+            return Daemons.awaitEnd(done, wait);
         }
     }
 

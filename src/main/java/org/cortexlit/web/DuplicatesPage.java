@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.importing.Duplicates;
+import org.cortexlit.screening.Actor;
 
 
 /** Duplicate groups: each kept article with the records linked to it, and a Split button per wrong pair. */
@@ -53,13 +54,10 @@ public class DuplicatesPage {
     @POST
     @Path("/{key}/split")
     @RolesAllowed({"admin", "reviewer"})
+    @BackTo("/duplicates")
     public Response split(@PathParam("key") String key) {
-        try {
-            String[] done = duplicates.split(key, identity.isAnonymous() ? null : identity.getPrincipal().getName());
-            return Redirects.notice("/duplicates", done[0] + " is now an article of its own, searchable, and will not be "
-                    + "linked to " + done[1] + " again.");
-        } catch (Duplicates.SplitRefused e) {
-            return Redirects.error("/duplicates", e.getMessage());
-        }
+        Duplicates.Split done = duplicates.split(key, Actor.of(identity).name());
+        return Redirects.notice("/duplicates", done.key() + " is now an article of its own, searchable, and will not "
+                + "be linked to " + done.from() + " again.");
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.cortexlit.importing.Duplicates;
 import org.cortexlit.importing.SavedSearches;
 import org.cortexlit.screening.ScreeningException;
 import org.cortexlit.search.SearchService;
@@ -69,6 +70,15 @@ public class Errors {
             return Redirects.error(back(uri, headers), e.getMessage());
         }
         return answer(uri, 400, "That request cannot be answered", e.getMessage());
+    }
+
+    /** A split of a record that is not there (404) or not linked (409); a page's form goes back with the reason. */
+    @ServerExceptionMapper
+    public Response splitRefused(Duplicates.SplitRefused e, UriInfo uri, Request request, HttpHeaders headers) {
+        if (isPageForm(uri, request, headers)) {
+            return Redirects.error(back(uri, headers), e.getMessage());
+        }
+        return answer(uri, e.notFound ? 404 : 409, e.notFound ? "Not found" : "Nothing to split", e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package org.cortexlit.importing.eutils;
 
+import org.cortexlit.concurrent.Daemons;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,11 +34,7 @@ final class StallGuard extends FilterInputStream {
     }
 
     private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "eutils-stall-guard");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, Daemons.named("eutils-stall-guard"));
         e.setRemoveOnCancelPolicy(true);
         return e;
     }

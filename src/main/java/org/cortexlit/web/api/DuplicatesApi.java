@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cortexlit.importing.Duplicates;
+import org.cortexlit.screening.Actor;
 import org.cortexlit.web.Paging;
 
 /** Duplicate groups as JSON, splitting a wrong pair, and the PRISMA identification counts. */
@@ -47,12 +48,8 @@ public class DuplicatesApi {
     @POST
     @Path("/{key}/split")
     @RolesAllowed({"admin", "reviewer"})
-    public Response split(@PathParam("key") String key) {
-        try {
-            String[] done = duplicates.split(key, identity.isAnonymous() ? null : identity.getPrincipal().getName());
-            return Response.ok(new ApiJson.Split(done[0], done[1])).build();
-        } catch (Duplicates.SplitRefused e) {
-            return ImportsApi.error(e.notFound ? 404 : 409, e.getMessage());
-        }
+    public ApiJson.Split split(@PathParam("key") String key) {
+        Duplicates.Split done = duplicates.split(key, Actor.of(identity).name());
+        return new ApiJson.Split(done.key(), done.from());
     }
 }

@@ -2,7 +2,6 @@ package org.cortexlit.web.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -191,29 +190,26 @@ public class ReviewsApi {
                          List<int[]> curve) {
     }
 
-    @Inject
-    Reviews reviews;
+    private final Reviews reviews;
+    private final ReviewMembers members;
+    private final ReviewRecords reviewRecords;
+    private final Decisions decisions;
+    private final QueryMatches matches;
+    private final Tagging tagging;
+    private final ReviewReads reads;
+    private final SecurityIdentity identity;
 
-    @Inject
-    ReviewMembers members;
-
-    @Inject
-    ReviewRecords reviewRecords;
-
-    @Inject
-    Decisions decisions;
-
-    @Inject
-    QueryMatches matches;
-
-    @Inject
-    Tagging tagging;
-
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    ReviewReads reads;
+    public ReviewsApi(Reviews reviews, ReviewMembers members, ReviewRecords reviewRecords, Decisions decisions,
+                      QueryMatches matches, Tagging tagging, ReviewReads reads, SecurityIdentity identity) {
+        this.reviews = reviews;
+        this.members = members;
+        this.reviewRecords = reviewRecords;
+        this.decisions = decisions;
+        this.matches = matches;
+        this.tagging = tagging;
+        this.reads = reads;
+        this.identity = identity;
+    }
 
     private Actor me() {
         return Actor.of(identity);
