@@ -6,7 +6,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.cortexlit.concurrent.StartupWork;
 import org.cortexlit.config.CortexLitConfig;
+import org.cortexlit.database.Database;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -29,22 +31,34 @@ public class FirstAdmin {
             new String[]{"reader", "reader-password", User.READER});
 
     private final CortexLitConfig config;
+    private final Database database;
+    private final StartupWork work;
 
-    public FirstAdmin(CortexLitConfig config) {
+    public FirstAdmin(CortexLitConfig config, Database database, StartupWork work) {
         this.config = config;
+        this.database = database;
+        this.work = work;
     }
 
+    /**
+     * A start that would run open is refused here, before the server answers (one JDBC query); the accounts are made
+     * with the start's other work, as their hashing and Hibernate's first query take a second or more.
+     */
     void onStart(@Observes @Priority(5) StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        Optional<String> password = config.admin().password().filter(p -> !p.isBlank());
+        LaunchMode mode = LaunchMode.current();
+        if (password.isEmpty() && !database.hasRows(User.TABLE)) {
+            plan(password, config.admin().username(), mode); // refuses outside dev and test mode
+        }
+        work.then("creating the first admin", () -> QuarkusTransaction.requiringNew().run(() -> {
             if (User.count() > 0) {
                 return;
             }
-            Optional<String> password = config.admin().password().filter(p -> !p.isBlank());
-            for (String[] account : plan(password, config.admin().username(), LaunchMode.current())) {
+            for (String[] account : plan(password, config.admin().username(), mode)) {
                 User.add(account[0], account[1], account[2]);
                 LOG.infof("Created the %s account '%s'", account[2], account[0]);
             }
-        });
+        }));
     }
 
     /**

@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
 
 /** A person with one role: admin (everything), reviewer (imports, searches, screening) or reader (reads). */
 @Entity
-@Table(name = "app_user")
+@Table(name = User.TABLE)
 public class User extends PanacheEntityBase {
+
+    static final String TABLE = "app_user";
 
     public static final String ADMIN = "admin";
     public static final String REVIEWER = "reviewer";

@@ -24,7 +24,21 @@ public interface CortexLitConfig {
 
     Index index();
 
+    Start start();
+
     Eutils eutils();
+
+    interface Start {
+        /** Run the start's own work (the first admin, opening the index, recovering interrupted runs) on a thread
+         * of its own, so the sign-in page answers while it runs; other requests wait for it. False: the start waits
+         * for it before the HTTP server answers at all. */
+        @WithDefault("true")
+        boolean background();
+
+        /** How long a request waits for that work before it is answered 503 (Retry-After). */
+        @WithDefault("60s")
+        Duration requestWait();
+    }
 
     interface Eutils {
         /** E-utilities root (tests point it at a local replay server). */

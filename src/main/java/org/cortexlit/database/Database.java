@@ -7,7 +7,9 @@ import org.cortexlit.config.CortexLitConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 
 /**
@@ -38,6 +40,19 @@ public class Database {
             postgres = p;
         }
         return p;
+    }
+
+    /**
+     * Whether {@code table} (a name this code holds, never a user's) has a row, asked over JDBC: it needs no
+     * persistence unit, so the start can ask before Hibernate has finished its own.
+     */
+    public boolean hasRows(String table) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select 1 from " + table + " fetch first 1 rows only")) {
+            return r.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read table " + table + ": " + e.getMessage(), e);
+        }
     }
 
     public String nodeName() {

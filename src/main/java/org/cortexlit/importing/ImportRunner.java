@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.cortexlit.concurrent.Daemons;
+import org.cortexlit.concurrent.StartupWork;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.database.Database;
 import org.jboss.logging.Logger;
@@ -49,7 +50,11 @@ public class ImportRunner {
      * This node's runs left RUNNING by a crash or a kill are marked FAILED so nobody waits for them; the runs of other
      * nodes sharing the database are theirs to finish.
      */
-    void onStart(@Observes @Priority(20) StartupEvent event) {
+    void onStart(@Observes @Priority(20) StartupEvent event, StartupWork work) {
+        work.then("marking interrupted import runs", this::markInterrupted);
+    }
+
+    private void markInterrupted() {
         int n = QuarkusTransaction.requiringNew().call(() -> {
             List<ImportRun> stale = ImportRun.list("status = ?1 and (node = ?2 or node is null)", ImportRun.Status.RUNNING,
                     database.nodeName());

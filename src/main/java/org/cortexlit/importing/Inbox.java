@@ -3,6 +3,7 @@ package org.cortexlit.importing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.cortexlit.concurrent.StartupWork;
 import org.cortexlit.config.CortexLitConfig;
 import org.jboss.logging.Logger;
 
@@ -60,7 +61,8 @@ public class Inbox {
         return config.inbox().dir().orElse(config.dataDir().resolve("inbox"));
     }
 
-    @Scheduled(every = "${cortexlit.inbox.every}", identity = "inbox", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cortexlit.inbox.every}", identity = "inbox", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = StartupWork.NotYet.class)
     synchronized void scan() {
         try {
             Path inbox = Files.createDirectories(dir());

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.cortexlit.concurrent.StartupWork;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.formats.RecordReader;
 import org.cortexlit.formats.RecordReaders;
@@ -239,7 +240,7 @@ public class SavedSearches {
 
     /** Runs every search whose time has come, once each, and moves its next run on. */
     @Scheduled(every = "${cortexlit.searches.check-every}", identity = "saved-searches",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = StartupWork.NotYet.class)
     void runDue() {
         Instant now = Instant.now();
         for (SavedSearch s : QuarkusTransaction.requiringNew().call(() -> SavedSearch.due(now))) {

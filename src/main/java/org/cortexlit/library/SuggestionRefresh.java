@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.cortexlit.concurrent.Daemons;
+import org.cortexlit.concurrent.StartupWork;
 import org.cortexlit.suggest.Suggestions;
 import org.cortexlit.suggest.TagSuggester;
 import org.hibernate.Session;
@@ -43,7 +44,11 @@ public class SuggestionRefresh {
         this.em = em;
     }
 
-    void onStart(@Observes @Priority(30) StartupEvent event) {
+    void onStart(@Observes @Priority(30) StartupEvent event, StartupWork work) {
+        work.then("checking the suggested tags' rules", this::refreshWhenStale);
+    }
+
+    private void refreshWhenStale() {
         if (isDone()) {
             return;
         }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.apache.lucene.document.Document;
+import org.cortexlit.concurrent.StartupWork;
 import org.cortexlit.database.Database;
 import org.cortexlit.library.Article;
 import org.jboss.logging.Logger;
@@ -62,7 +63,7 @@ public class IndexFollower {
     }
 
     @Scheduled(every = "${cortexlit.node.follow-every}", delayed = "5s", identity = "index-follower",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = StartupWork.NotYet.class)
     void scheduled() {
         if (!database.isPostgres() || index.checking() || index.rebuildProgress() != null) {
             return; // a rebuild reads the database whole; the changes it misses are followed after it

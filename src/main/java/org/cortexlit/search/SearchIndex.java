@@ -25,6 +25,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.cortexlit.concurrent.Daemons;
+import org.cortexlit.concurrent.StartupWork;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.library.Article;
 import org.cortexlit.suggest.TagSuggester;
@@ -94,16 +95,18 @@ public class SearchIndex {
         this.config = config;
     }
 
-    void onStart(@Observes @Priority(10) StartupEvent event) {
-        open();
-        if (!config.index().checkOnStart()) {
-            return;
-        }
-        if (config.index().checkInBackground()) {
-            startBackgroundCheck();
-        } else {
-            checkAgainstDatabase();
-        }
+    void onStart(@Observes @Priority(10) StartupEvent event, StartupWork work) {
+        work.then("opening the search index", () -> {
+            open();
+            if (!config.index().checkOnStart()) {
+                return;
+            }
+            if (config.index().checkInBackground()) {
+                startBackgroundCheck();
+            } else {
+                checkAgainstDatabase();
+            }
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.cortexlit.concurrent.Daemons;
+import org.cortexlit.concurrent.StartupWork;
 import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.database.Database;
 import org.cortexlit.prioritise.LabelledCsv;
@@ -213,7 +214,11 @@ public class Simulations {
      * Simulations left RUNNING by a stop or a crash are marked FAILED, so no page waits for them forever: this node's
      * (its worker has gone with the old process) and any node's older than {@value #STALE_MINUTES} minutes.
      */
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes StartupEvent event, StartupWork work) {
+        work.then("marking interrupted simulations", this::markInterrupted);
+    }
+
+    void markInterrupted() {
         Instant before = now().minus(STALE);
         int n = QuarkusTransaction.requiringNew().call(() -> {
             List<SimulationRun> stale = SimulationRun.list("status = ?1 and (node = ?2 or node is null or createdAt < ?3)",

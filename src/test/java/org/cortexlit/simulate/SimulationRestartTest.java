@@ -46,7 +46,7 @@ class SimulationRestartTest {
         long othersOld = running("another-node", Duration.ofMinutes(16));
         long othersRecent = running("another-node", Duration.ofMinutes(1));
         try {
-            simulations.onStart(null);
+            simulations.markInterrupted();
 
             SimulationRun a = simulations.find(mine);
             assertEquals(SimulationRun.Status.FAILED, a.status);
