@@ -1,6 +1,7 @@
 package org.cortexlit.concurrent;
 
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The start's own work, done in the order it is handed over (the start-up observers' priorities): creating the
@@ -35,6 +37,7 @@ public class StartupWork {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private ExecutorService thread;
     private long startedNanos;
+    private volatile boolean stopping;
 
     public StartupWork(CortexLitConfig config) {
         this.background = config.start().background();
@@ -59,12 +62,16 @@ public class StartupWork {
             startedNanos = System.nanoTime();
         }
         thread.execute(() -> {
-            if (done.isDone()) {
-                return; // an earlier task failed: the application is stopping
+            if (done.isDone() || stopping) {
+                return; // an earlier task failed, or the application is stopping: the next start does it
             }
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
+                if (stopping) {
+                    LOG.infof("The start's work ended unfinished at %s: the application is stopping", what);
+                    return;
+                }
                 LOG.errorf(e, "CortexLit cannot start: %s failed: %s", what, e.getMessage());
                 done.completeExceptionally(new IllegalStateException(what + " failed: " + e.getMessage(), e));
                 Quarkus.asyncExit(1);
@@ -86,6 +93,26 @@ public class StartupWork {
         });
         thread.shutdown();
     }
+
+    /**
+     * A stop during the start's work (before every other shutdown observer): the task under way ends first, so
+     * nothing the others close is opened meanwhile; the tasks after it are left to the next start.
+     */
+    void onStop(@Observes @Priority(0) ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        ExecutorService t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            t.shutdown();
+            if (!t.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warnf("The start's work still runs after %d s; stopping without it", STOP_WAIT_SECONDS);
+            }
+        }
+    }
+
+    static final long STOP_WAIT_SECONDS = 30;
 
     /** True once the start's work has ended well. */
     public boolean isDone() {

@@ -73,9 +73,9 @@ public class ImportRunner {
     }
 
     /**
-     * Before the index and the database close (this observer runs first): the running import is asked to stop and
-     * ends FAILED with what it read kept; queued ones are dropped (their runs are marked at the next start). The
-     * import thread is never interrupted, which would close the database's and the index's files under it.
+     * Before the index and the database close (after only the start's own work has ended): the running import is
+     * asked to stop and ends FAILED with what it read kept; queued ones are dropped (their runs are marked at the next
+     * start). The import thread is never interrupted, which would close the database's and the index's files under it.
      */
     void onStop(@Observes @Priority(1) ShutdownEvent event) {
         service.stopAll();

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged app ({@code target/quarkus-app/quarkus-run.jar}) as a separate process, as a team runs it: started
- * with an environment, waited for until {@code /login} answers, and stopped gently or killed (SIGKILL, as a crash
+ * with an environment, waited for until it is ready, and stopped gently or killed (SIGKILL, as a crash
  * or the OOM killer would). Its output goes to {@code target/it-logs/<name>.log}.
  */
 public final class PackagedApp implements AutoCloseable {
@@ -44,7 +44,10 @@ public final class PackagedApp implements AutoCloseable {
         return port;
     }
 
-    /** Starts the process and waits (at most {@code within}) until {@code /login} answers 200. */
+    /**
+     * Starts the process and waits (at most {@code within}) until it is ready ({@code /q/health/ready} answers 200): the
+     * sign-in page answers earlier, while the start's own work (the first admin, the index) still runs.
+     */
     public PackagedApp start(Duration within) throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after packaging (./mvnw verify)");
@@ -65,12 +68,12 @@ public final class PackagedApp implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " (start " + starts
                         + "): see target/it-logs/" + name + ".log");
             }
-            if (status("/login") == 200) {
+            if (status("/q/health/ready") == 200) {
                 return this;
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException(name + " did not answer /login within " + within + ": see target/it-logs/" + name + ".log");
+        throw new IllegalStateException(name + " was not ready within " + within + ": see target/it-logs/" + name + ".log");
     }
 
     /** The HTTP status of GET {@code path}, or -1 when nothing answers. */
