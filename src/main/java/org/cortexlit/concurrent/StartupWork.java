@@ -86,7 +86,7 @@ public class StartupWork {
             return;
         }
         thread.execute(() -> {
-            if (done.complete(null)) {
+            if (!stopping && done.complete(null)) { // a stop left tasks undone: not done, nor failed
                 LOG.infof("Start-up work done in %d ms, the server answering the sign-in page meanwhile",
                         (System.nanoTime() - startedNanos) / 1_000_000);
             }

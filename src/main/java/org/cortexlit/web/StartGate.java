@@ -3,6 +3,7 @@ package org.cortexlit.web;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,6 +85,6 @@ public class StartGate {
         boolean json = rc.request().path().startsWith("/api/");
         rc.response().setStatusCode(503).putHeader("Retry-After", "5")
                 .putHeader("Content-Type", json ? "application/json" : "text/plain; charset=UTF-8")
-                .end(json ? "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}" : message);
+                .end(json ? new JsonObject().put("error", message).encode() : message);
     }
 }

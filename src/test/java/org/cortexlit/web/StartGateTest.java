@@ -71,9 +71,10 @@ class StartGateTest {
         assertTrue(refused.body().asString().contains("still starting"), refused.body().asString());
         assertEquals(0, gate.held());
 
-        // a POST held while the work runs goes on when it ends, its body intact
+        // a POST held while the work runs goes on when it ends, its body intact (the test data folder outlives a run)
+        String name = "held at start " + System.nanoTime();
         CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> given().contentType("application/json")
-                .body(Map.of("name", "held at start", "query", "rTMS")).post("/api/my-searches"));
+                .body(Map.of("name", name, "query", "rTMS")).post("/api/my-searches"));
         await().atMost(Duration.ofSeconds(30)).until(() -> gate.held() == 1);
         assertFalse(held.isDone());
         HeldStart.RELEASE.countDown();
@@ -82,7 +83,7 @@ class StartGateTest {
 
         assertTrue(work.isDone());
         assertFalse(notYet.test(null));
-        given().get("/api/my-searches").then().statusCode(200).body("name", hasItem("held at start"));
+        given().get("/api/my-searches").then().statusCode(200).body("name", hasItem(name));
         given().get("/q/health/ready").then().statusCode(200);
         // the work the application handed over ran: the first (dev) accounts exist
         assertTrue(QuarkusTransaction.requiringNew().call(() -> User.count() > 0));
