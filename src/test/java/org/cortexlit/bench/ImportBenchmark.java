@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The import benchmark: generates {@code bench.files} PubMed XML files of {@code bench.records} records
  * each, then measures a raw StAX pass, parsing to records, and the full import (database + index), with
- * peak heap. Prints a table and writes {@code target/bench/import.json}.
+ * peak heap and each stage's CPU, and prices the index path's choices (leave that out with
+ * {@code -Dbench.index.variants=false}). Prints the tables and writes {@code target/bench/import.json}.
  * Run: {@code ./mvnw -B verify -Pbench -Dbench.records=30000 -Dbench.files=3}.
  */
 @QuarkusTest
@@ -38,7 +39,11 @@ class ImportBenchmark {
     void importLadder() throws Exception {
         int records = Integer.getInteger("bench.records", 30_000);
         int files = Integer.getInteger("bench.files", 3);
-        ImportLadder.Report report = new ImportLadder(runner, index, config).run(records, files, Path.of("target/bench"));
+        ImportLadder ladder = new ImportLadder(runner, index, config);
+        if (!Boolean.parseBoolean(System.getProperty("bench.index.variants", "true"))) {
+            ladder.withoutIndexVariants();
+        }
+        ImportLadder.Report report = ladder.run(records, files, Path.of("target/bench"));
         System.out.println(report.table());
         Files.writeString(Path.of("target/bench/import.json"), report.json());
         assertEquals((long) records * files, report.articlesInDatabase());

@@ -30,8 +30,8 @@ class ImportBenchmarkSmokeTest {
     void theImportLadderRunsAndCountsEveryRecord() throws Exception {
         ImportLadder.Report report = new ImportLadder(runner, index, config).run(150, 2, Path.of("target/bench-smoke"));
         assertEquals(300, report.articlesInDatabase());
-        // raw, parse, parse + suggest, parse + index, parse + database, two new files, one re-import
-        assertEquals(5 + 3, report.steps().size());
+        // raw, parse, parse + suggest, parse + index and its seven variants, parse + database, two new files, one re-import
+        assertEquals(5 + 7 + 3, report.steps().size());
         report.steps().forEach(s -> assertEquals(150, s.records(), s.name()));
         // memory after each step: what a full collection leaves, and the process's resident size (Linux)
         report.steps().forEach(s -> assertTrue(s.liveHeapBytes() > 0 && s.liveHeapBytes() <= Runtime.getRuntime().maxMemory(),
@@ -43,6 +43,16 @@ class ImportBenchmarkSmokeTest {
         assertTrue(report.json().contains("\"recordsPerSecond\""));
         assertTrue(report.table().contains("full import, file 2 (new)"));
         assertTrue(report.table().contains("parse + database (no index)"));
+        assertTrue(report.table().contains("index without the index sort"));
+        // the utilisation: the steps before the full imports run on the benchmark's thread, an import on the app's
+        ImportLadder.Step indexAlone = report.steps().stream().filter(s -> s.name().startsWith("parse + index")).findFirst().orElseThrow();
+        assertTrue(indexAlone.cores().get("bench") > 0, indexAlone.cores().toString());
+        ImportLadder.Step fullImport = report.steps().stream().filter(s -> s.name().startsWith("full import, file 1")).findFirst().orElseThrow();
+        assertTrue(fullImport.cores().get("import") > 0, fullImport.cores().toString());
+        assertEquals(0.0, fullImport.cores().get("bench"), 0.05, fullImport.cores().toString()); // it waits
+        report.steps().forEach(s -> assertTrue(s.cores().get("process") > 0, s.name() + " " + s.cores()));
+        assertTrue(report.table().contains("Stage utilisation"));
+        assertTrue(report.json().contains("\"cores\""));
         // the database-only step's index stand-in is gone again: the full imports were indexed
         assertEquals(300, index.numDocs());
     }

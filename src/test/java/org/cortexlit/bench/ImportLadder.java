@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -20,6 +21,7 @@ import org.cortexlit.importing.ImportRunner;
 import org.cortexlit.library.Article;
 import org.cortexlit.search.Analyzers;
 import org.cortexlit.search.ArticleDocuments;
+import org.cortexlit.search.IndexFields;
 import org.cortexlit.search.SearchIndex;
 import org.cortexlit.suggest.TagSuggester;
 
@@ -27,17 +29,21 @@ import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
@@ -48,7 +54,8 @@ final class ImportLadder {
     /** {@code peakHeapBytes}: the most in use while the step ran, garbage included; {@code liveHeapBytes}: in use
      * after a full collection once it ended (what it left behind: growth across files shows here); {@code rssBytes}:
      * the process's resident memory then. */
-    record Step(String name, int records, long nanos, long peakHeapBytes, long liveHeapBytes, long rssBytes) {
+    record Step(String name, int records, long nanos, long peakHeapBytes, long liveHeapBytes, long rssBytes,
+                Map<String, Double> cores) {
         double perSecond() {
             return records / (nanos / 1e9);
         }
@@ -60,14 +67,29 @@ final class ImportLadder {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "%nImport benchmark: %d records per file, %d cores, max heap %d MB%n",
                     recordsPerFile, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
-            sb.append(String.format(Locale.ROOT, "%-34s %10s %10s %12s %14s %12s %8s%n", "step", "records", "seconds",
+            sb.append(String.format(Locale.ROOT, "%-48s %10s %10s %12s %14s %12s %8s%n", "step", "records", "seconds",
                     "records/s", "peak heap MB", "after GC MB", "RSS MB"));
             for (Step s : steps) {
-                sb.append(String.format(Locale.ROOT, "%-34s %10d %10.2f %12.0f %14d %12d %8d%n", s.name(), s.records(),
+                sb.append(String.format(Locale.ROOT, "%-48s %10d %10.2f %12.0f %14d %12d %8d%n", s.name(), s.records(),
                         s.nanos() / 1e9, s.perSecond(), s.peakHeapBytes() >> 20, s.liveHeapBytes() >> 20, s.rssBytes() >> 20));
             }
             sb.append(String.format(Locale.ROOT, "articles in the database: %d; process RSS at the end: %d MB%n",
                     articlesInDatabase, rssBytes >> 20));
+            sb.append(String.format(Locale.ROOT, "%nStage utilisation: CPU time over wall time, in cores (%d cores in all)%n",
+                    Runtime.getRuntime().availableProcessors()));
+            sb.append(String.format(Locale.ROOT, "%-48s", "step"));
+            Stage.NAMES.forEach(n -> sb.append(String.format(Locale.ROOT, " %9s", n)));
+            sb.append(String.format(Locale.ROOT, "%n"));
+            for (Step s : steps) {
+                sb.append(String.format(Locale.ROOT, "%-48s", s.name()));
+                Stage.NAMES.forEach(n -> sb.append(String.format(Locale.ROOT, " %9.2f", s.cores().getOrDefault(n, 0.0))));
+                sb.append(String.format(Locale.ROOT, "%n"));
+            }
+            sb.append(String.format(Locale.ROOT, "(read: the import's parsing thread; import: its database thread, which also "
+                    + "builds the documents; index: the indexing thread; merge: Lucene's merges; bench: the benchmark's own "
+                    + "thread, which runs the steps before the full imports; other: the rest of the app's threads, H2's "
+                    + "writer among them; jvm: the process's CPU time outside Java threads, garbage collection and the "
+                    + "compiler)%n"));
             return sb.toString();
         }
 
@@ -82,6 +104,7 @@ final class ImportLadder {
                 m.put("peakHeapMB", s.peakHeapBytes() >> 20);
                 m.put("liveHeapMB", s.liveHeapBytes() >> 20);
                 m.put("rssMB", s.rssBytes() >> 20);
+                m.put("cores", s.cores());
                 stepJson.add(m);
             }
             Map<String, Object> root = new LinkedHashMap<>();
@@ -103,6 +126,14 @@ final class ImportLadder {
         this.config = config;
     }
 
+    /** Whether {@link #run} also measures the index path's {@link IndexVariant}s (one more parse + index each). */
+    private boolean indexVariants = true;
+
+    ImportLadder withoutIndexVariants() {
+        indexVariants = false;
+        return this;
+    }
+
     Report run(int records, int files, Path work) throws Exception {
         Files.createDirectories(work);
         TestCorpus.reset(index);
@@ -118,7 +149,15 @@ final class ImportLadder {
         steps.add(measure("raw StAX pass (anchor)", () -> rawStax(first)));
         steps.add(measure("parse to records", () -> parseOnly(first)));
         steps.add(measure("parse + suggest tags", () -> parseAndSuggest(first)));
-        steps.add(measure("parse + index (Lucene alone)", () -> parseAndIndex(first, work.resolve("ladder-index"))));
+        Path indexDir = work.resolve("ladder-index");
+        steps.add(measure("parse + index (Lucene alone)", () -> parseAndIndex(first, indexDir, IndexVariant.SHIPPED)));
+        if (indexVariants) {
+            for (IndexVariant v : IndexVariant.values()) {
+                if (v != IndexVariant.SHIPPED) {
+                    steps.add(measure("  index " + v.label, () -> parseAndIndex(first, indexDir, v)));
+                }
+            }
+        }
         steps.add(measure("parse + database (no index)", () -> withoutIndex(() -> importFile(first))));
         TestCorpus.reset(index); // the full imports start from an empty database again
         for (int f = 0; f < files; f++) {
@@ -136,7 +175,7 @@ final class ImportLadder {
 
     private static Step measure(String name, Work work) throws Exception {
         System.gc();
-        HeapSampler sampler = new HeapSampler();
+        Sampler sampler = new Sampler();
         sampler.start();
         long t0 = System.nanoTime();
         int n;
@@ -148,7 +187,7 @@ final class ImportLadder {
         long nanos = System.nanoTime() - t0;
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new Step(name, n, nanos, sampler.peak(), live, rss());
+        return new Step(name, n, nanos, sampler.peak(), live, rss(), sampler.cores(nanos));
     }
 
     private int importFile(Path input) throws Exception {
@@ -194,33 +233,77 @@ final class ImportLadder {
     }
 
     /**
-     * Parse, make each record's document as the import does ({@link ArticleDocuments#toDocument} of an unsaved
-     * article) and add it to a new index in {@code dir} with the app's analyzer and writer settings; one thread (the
-     * app indexes on its own thread while the next batch goes to the database).
+     * The index path as shipped, and each with one choice changed, to price that choice: the writer's RAM buffer, the
+     * index sort, the phrase tokens, the catch-all field, and the document alone without the writer.
      */
-    static int parseAndIndex(Path file, Path dir) throws Exception {
+    enum IndexVariant {
+        SHIPPED("as shipped"),
+        BUFFER_16("with a 16 MB RAM buffer (shipped: 64)"),
+        BUFFER_256("with a 256 MB RAM buffer"),
+        UNSORTED("without the index sort"),
+        NO_PHRASES("without the phrase tokens"),
+        NO_CATCH_ALL("without the catch-all field"),
+        DOCUMENTS_ONLY("documents built, not indexed"),
+        /** The first step pays for compiling Lucene's code; this one, last, does not. */
+        SHIPPED_WARM("as shipped, again (compiled)");
+
+        final String label;
+
+        IndexVariant(String label) {
+            this.label = label;
+        }
+
+        IndexWriterConfig config() {
+            Analyzer analyzer = this == NO_PHRASES ? Analyzers.text() : Analyzers.create();
+            IndexWriterConfig shipped = SearchIndex.writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE);
+            IndexWriterConfig iwc = this != UNSORTED ? shipped : new IndexWriterConfig(analyzer) // a sort is for good
+                    .setOpenMode(shipped.getOpenMode()).setRAMBufferSizeMB(shipped.getRAMBufferSizeMB());
+            if (this == BUFFER_16) {
+                iwc.setRAMBufferSizeMB(16);
+            } else if (this == BUFFER_256) {
+                iwc.setRAMBufferSizeMB(256);
+            }
+            return iwc;
+        }
+    }
+
+    /**
+     * Parse, make each record's document as the import does ({@link ArticleDocuments#toDocument} of an unsaved
+     * article) and add it to a new index in {@code dir} with the app's analyzer and writer settings, changed as
+     * {@code variant} says; one thread (the app indexes on its own thread while the next batch goes to the database).
+     */
+    static int parseAndIndex(Path file, Path dir, IndexVariant variant) throws Exception {
         TestCorpus.deleteTree(dir);
         int n = 0;
-        IndexWriterConfig iwc = SearchIndex.writerConfig(
-                Analyzers.create(), IndexWriterConfig.OpenMode.CREATE);
         try (Directory d = FSDirectory.open(dir);
-             IndexWriter w = new IndexWriter(d, iwc);
+             IndexWriter w = new IndexWriter(d, variant.config());
              RecordReader reader = RecordReaders.open(file)) {
             ReadEvent e;
+            long fields = 0;
             while ((e = reader.next()) != null) {
                 if (e instanceof ReadEvent.Parsed p) {
                     Article a = new Article();
                     a.apply(p.record(), "ladder");
-                    w.addDocument(ArticleDocuments.toDocument(a));
+                    Document doc = ArticleDocuments.toDocument(a);
+                    if (variant == IndexVariant.NO_CATCH_ALL) {
+                        doc.removeFields(IndexFields.ALL);
+                    }
+                    if (variant == IndexVariant.DOCUMENTS_ONLY) {
+                        fields += doc.getFields().size();
+                    } else {
+                        w.addDocument(doc);
+                    }
                     n++;
                 }
             }
             w.commit();
+            if (variant == IndexVariant.DOCUMENTS_ONLY && fields == 0) {
+                throw new IllegalStateException("documents without fields");
+            }
         }
         TestCorpus.deleteTree(dir);
         return n;
     }
-
 
     static int rawStax(Path file) throws Exception {
         XMLInputFactory f = XMLInputFactory.newFactory();
@@ -283,17 +366,72 @@ final class ImportLadder {
         return 0;
     }
 
-    /** Samples used heap every 20 ms; the peak is what a step needed at most (garbage included). */
-    static final class HeapSampler {
+    /** The stages of the import as its threads' names tell them, for the utilisation table. */
+    static final class Stage {
+        static final List<String> NAMES = List.of("read", "import", "index", "merge", "bench", "other", "sampler", "gc",
+                "jit", "jvm", "process");
+
+        private Stage() {
+        }
+
+        static String of(String threadName, long threadId, long benchThread) {
+            if (threadId == benchThread) {
+                return "bench";
+            } else if (threadName.equals("heap-sampler")) {
+                return "sampler";
+            } else if (threadName.startsWith("cortexlit-import-read")) {
+                return "read";
+            } else if (threadName.startsWith("cortexlit-import")) {
+                return "import";
+            } else if (threadName.startsWith("cortexlit-indexer")) {
+                return "index";
+            } else if (threadName.startsWith("Lucene Merge")) {
+                return "merge";
+            }
+            return "other";
+        }
+    }
+
+    /**
+     * Samples every 20 ms the used heap (its peak is what a step needed at most, garbage included) and each thread's
+     * CPU time (a thread that ends during the step counts up to its last sample, at most 20 ms short).
+     */
+    static final class Sampler {
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final long benchThread = Thread.currentThread().getId();
+        /** Thread id -> its CPU nanoseconds when the step began (0 for a thread begun since). */
+        private final Map<Long, Long> cpuAtStart = new HashMap<>();
+        /** Thread id -> the most CPU nanoseconds seen; and its name. */
+        private final Map<Long, Long> cpuSeen = new ConcurrentHashMap<>();
+        private final Map<Long, String> names = new ConcurrentHashMap<>();
+        private final long processCpuAtStart = processCpu();
+        private final long gcMillisAtStart = gcMillis();
+        private final long jitMillisAtStart = jitMillis();
+
+        /** Milliseconds the collectors report (pauses, and for G1 its concurrent cycles too, as wall time). */
+        private static long gcMillis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+        }
+
+        private static long jitMillis() {
+            return ManagementFactory.getCompilationMXBean() == null ? 0
+                    : ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        }
         private volatile boolean running = true;
         private volatile long peak;
         private Thread thread;
 
         void start() {
+            for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t != null) {
+                    cpuAtStart.put(t.getThreadId(), Math.max(0, threads.getThreadCpuTime(t.getThreadId())));
+                }
+            }
             thread = new Thread(() -> {
                 while (running) {
-                    peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                    sample();
                     try {
                         Thread.sleep(20);
                     } catch (InterruptedException e) {
@@ -305,14 +443,56 @@ final class ImportLadder {
             thread.start();
         }
 
+        private void sample() {
+            peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+            for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t == null) {
+                    continue;
+                }
+                long cpu = threads.getThreadCpuTime(t.getThreadId());
+                if (cpu > 0) {
+                    cpuSeen.merge(t.getThreadId(), cpu, Math::max);
+                    names.putIfAbsent(t.getThreadId(), t.getThreadName());
+                }
+            }
+        }
+
         void stop() throws InterruptedException {
             running = false;
             thread.join();
-            peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+            sample();
+            processCpuEnd = processCpu();
         }
+
+        private long processCpuEnd;
 
         long peak() {
             return peak;
+        }
+
+        /** Each stage's CPU time over the step's {@code wallNanos}: how many cores it kept busy on average. */
+        Map<String, Double> cores(long wallNanos) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            Stage.NAMES.forEach(n -> out.put(n, 0.0));
+            double javaThreads = 0;
+            for (Map.Entry<Long, Long> e : cpuSeen.entrySet()) {
+                double used = (e.getValue() - cpuAtStart.getOrDefault(e.getKey(), 0L)) / (double) wallNanos;
+                out.merge(Stage.of(names.get(e.getKey()), e.getKey(), benchThread), used, Double::sum);
+                javaThreads += used;
+            }
+            double process = (processCpuEnd - processCpuAtStart) / (double) wallNanos;
+            double gc = (gcMillis() - gcMillisAtStart) * 1e6 / wallNanos;
+            double jit = (jitMillis() - jitMillisAtStart) * 1e6 / wallNanos;
+            out.put("gc", gc);
+            out.put("jit", jit);
+            out.put("jvm", Math.max(0, process - javaThreads));
+            out.put("process", process);
+            return out;
+        }
+
+        private static long processCpu() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : 0;
         }
     }
 }
