@@ -313,7 +313,10 @@ public class ImportService {
                 run.duplicates, run.withdrawn, run.failed, run.duration().toMillis(), failure == null ? "" : " (" + failure + ")");
     }
 
-    /** What a committed batch changed, for the index. */
+    /**
+     * What a committed batch changed, for the index: {@code at} is the time its changed articles carry, or null when
+     * it changed none (the index's stamp must not pass the database's newest change, or the next start rebuilds it).
+     */
     private record BatchChanges(List<Document> upserts, Set<String> removed, Instant at) {
     }
 
@@ -427,6 +430,7 @@ public class ImportService {
         long errorsKept = run.failed == 0 ? 0 : ImportError.count("runId", runId);
         Map<String, Article> changed = new LinkedHashMap<>();
         Set<String> removed = new LinkedHashSet<>();
+        boolean stamped = false; // whether an article was given this batch's time (linked duplicates included)
         for (ReadEvent e : events) {
             run.recordsRead++;
             if (e instanceof ReadEvent.Invalid invalid) {
@@ -466,6 +470,7 @@ public class ImportService {
                     a.lastRunId = runId;
                     ArticleEvent.of(a, runId, action, now).persist();
                     run.updated++;
+                    stamped = true;
                 } else {
                     a = new Article();
                     a.apply(r, hash);
@@ -478,6 +483,7 @@ public class ImportService {
                         a.duplicateRule = link.rule();
                     }
                     a.persist();
+                    stamped = true;
                     if (a.pmid != null) {
                         known.put(a.pmid, a);
                     }
@@ -504,6 +510,7 @@ public class ImportService {
                         a.lastRunId = runId;
                         ArticleEvent.of(a, runId, ArticleEvent.Action.WITHDRAWN, now).persist();
                         run.withdrawn++;
+                        stamped = true;
                         changed.remove(pmid);
                         removed.add(pmid);
                     } else if (a == null && !stored.containsKey(pmid)) {
@@ -521,7 +528,7 @@ public class ImportService {
             keys.addAll(removed);
             changes.record(keys);
         }
-        return new BatchChanges(docs, removed, now);
+        return new BatchChanges(docs, removed, stamped ? now : null);
     }
 
     private static String rootMessage(Throwable e) {
