@@ -195,7 +195,7 @@ public interface CortexLitConfig {
 
     interface Import {
         /** Records written per database transaction. */
-        @WithDefault("1000")
+        @WithDefault("250")
         int batchSize();
 
         /** How long POST /api/imports waits for a run before answering 202 with its Location. */

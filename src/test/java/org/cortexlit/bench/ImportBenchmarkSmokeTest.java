@@ -30,8 +30,9 @@ class ImportBenchmarkSmokeTest {
     void theImportLadderRunsAndCountsEveryRecord() throws Exception {
         ImportLadder.Report report = new ImportLadder(runner, index, config).run(150, 2, Path.of("target/bench-smoke"));
         assertEquals(300, report.articlesInDatabase());
-        // raw, parse, parse + suggest, parse + index and its seven variants, parse + database, two new files, one re-import
-        assertEquals(5 + 7 + 3, report.steps().size());
+        // raw, parse, parse + suggest, parse + index and its seven variants, parse + database, its two H2 settings and
+        // its warm repeat, two new files, one re-import
+        assertEquals(5 + 7 + 3 + 3, report.steps().size());
         report.steps().forEach(s -> assertEquals(150, s.records(), s.name()));
         // memory after each step: what a full collection leaves, and the process's resident size (Linux)
         report.steps().forEach(s -> assertTrue(s.liveHeapBytes() > 0 && s.liveHeapBytes() <= Runtime.getRuntime().maxMemory(),
@@ -44,6 +45,7 @@ class ImportBenchmarkSmokeTest {
         assertTrue(report.table().contains("full import, file 2 (new)"));
         assertTrue(report.table().contains("parse + database (no index)"));
         assertTrue(report.table().contains("index without the index sort"));
+        assertTrue(report.table().contains("database with WRITE_DELAY 500"));
         // the utilisation: the steps before the full imports run on the benchmark's thread, an import on the app's
         ImportLadder.Step indexAlone = report.steps().stream().filter(s -> s.name().startsWith("parse + index")).findFirst().orElseThrow();
         assertTrue(indexAlone.cores().get("bench") > 0, indexAlone.cores().toString());

@@ -2,6 +2,8 @@ package org.cortexlit.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
@@ -13,6 +15,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.cortexlit.TestCorpus;
 import org.cortexlit.config.CortexLitConfig;
+import org.cortexlit.database.Database;
 import org.cortexlit.formats.ReadEvent;
 import org.cortexlit.formats.RecordReader;
 import org.cortexlit.formats.RecordReaders;
@@ -34,6 +37,11 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,6 +167,28 @@ final class ImportLadder {
             }
         }
         steps.add(measure("parse + database (no index)", () -> withoutIndex(() -> importFile(first))));
+        if (indexVariants && !isPostgres()) {
+            // H2's settings, each for one more import of the same file into an empty database
+            long cacheMb = Long.parseLong(h2Setting("info.CACHE_MAX_SIZE"));
+            for (String[] setting : new String[][]{
+                    {"  database with WRITE_DELAY 500 (shipped: 0)", "SET WRITE_DELAY 500", "SET WRITE_DELAY 0"},
+                    {"  database with a " + cacheMb * 4 + " MB page cache (shipped: " + cacheMb + ")",
+                            "SET CACHE_SIZE " + cacheMb * 4 * 1024, "SET CACHE_SIZE " + cacheMb * 1024},
+                    // the first database step pays for compiling the database path's code; this one does not
+                    {"  database as shipped, again (compiled)", null, null}}) {
+                TestCorpus.reset(index);
+                if (setting[1] != null) {
+                    sql(setting[1]);
+                }
+                try {
+                    steps.add(measure(setting[0], () -> withoutIndex(() -> importFile(first))));
+                } finally {
+                    if (setting[2] != null) {
+                        sql(setting[2]);
+                    }
+                }
+            }
+        }
         TestCorpus.reset(index); // the full imports start from an empty database again
         for (int f = 0; f < files; f++) {
             Path input = inputs.get(f);
@@ -167,6 +197,32 @@ final class ImportLadder {
         steps.add(measure("re-import file 1 (unchanged)", () -> importFile(first)));
         long inDb = QuarkusTransaction.requiringNew().call(Article::countVisible);
         return new Report(records, steps, inDb, rss());
+    }
+
+    private static boolean isPostgres() {
+        return Arc.container().instance(Database.class).get().isPostgres();
+    }
+
+    /** The value of one of H2's settings, as {@code INFORMATION_SCHEMA.SETTINGS} shows it. */
+    private static String h2Setting(String name) throws SQLException {
+        try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select setting_value from information_schema.settings where setting_name = ?")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("H2 has no setting " + name);
+                }
+                return r.getString(1);
+            }
+        }
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection();
+             Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
     }
 
     interface Work {
@@ -238,7 +294,7 @@ final class ImportLadder {
      */
     enum IndexVariant {
         SHIPPED("as shipped"),
-        BUFFER_16("with a 16 MB RAM buffer (shipped: 64)"),
+        BUFFER_64("with a 64 MB RAM buffer (shipped: 16)"),
         BUFFER_256("with a 256 MB RAM buffer"),
         UNSORTED("without the index sort"),
         NO_PHRASES("without the phrase tokens"),
@@ -258,8 +314,8 @@ final class ImportLadder {
             IndexWriterConfig shipped = SearchIndex.writerConfig(analyzer, IndexWriterConfig.OpenMode.CREATE);
             IndexWriterConfig iwc = this != UNSORTED ? shipped : new IndexWriterConfig(analyzer) // a sort is for good
                     .setOpenMode(shipped.getOpenMode()).setRAMBufferSizeMB(shipped.getRAMBufferSizeMB());
-            if (this == BUFFER_16) {
-                iwc.setRAMBufferSizeMB(16);
+            if (this == BUFFER_64) {
+                iwc.setRAMBufferSizeMB(64);
             } else if (this == BUFFER_256) {
                 iwc.setRAMBufferSizeMB(256);
             }

@@ -6,6 +6,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.cortexlit.Gates;
 import org.cortexlit.TestCorpus;
+import org.cortexlit.config.CortexLitConfig;
 import org.cortexlit.bench.CorpusGenerator;
 import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,9 @@ class ImportProgressTest {
     @Inject
     Gates gates;
 
+    @Inject
+    CortexLitConfig config;
+
     @BeforeEach
     void empty() {
         TestCorpus.reset(index);
@@ -56,7 +60,8 @@ class ImportProgressTest {
         gates.importBatches.awaitReached(Duration.ofMinutes(1));
         JsonPath run = given().get(location).then().extract().jsonPath();
         assertEquals("RUNNING", run.getString("status"));
-        assertTrue(run.getInt("recordsRead") >= 1000, "its first batch is read: " + run.prettify());
+        int batch = config.importing().batchSize();
+        assertTrue(run.getInt("recordsRead") >= batch, "its first batch is read: " + run.prettify());
         int progress = run.getInt("progress");
         assertTrue(progress > 0 && progress < 100, "progress between 0 and 100: " + progress);
         given().get("/imports/" + id).then().body(containsString("<progress")).body(containsString("/imports/" + id + "/cancel"));
@@ -67,7 +72,7 @@ class ImportProgressTest {
                 .body("message", containsString("Cancelled")).body("progress", equalTo(100))
                 .extract().jsonPath();
         int created = done.getInt("created");
-        assertTrue(created >= 1000 && created < 20_000, "stopped part-way, keeping what it wrote: " + created);
+        assertTrue(created >= batch && created < 20_000, "stopped part-way, keeping what it wrote: " + created);
         given().get("/api/admin/index").then().body("documents", equalTo(created));
         given().post(location + "/cancel").then().statusCode(409).body("error", containsString("not running"));
         given().post("/api/imports/999999/cancel").then().statusCode(404);
