@@ -86,6 +86,23 @@ public final class TestCorpus {
      * statement with CASCADE.
      */
     public static void reset(SearchIndex index) {
+        // PostgreSQL's TRUNCATE locks its tables one by one: a background reader of the app (a model retraining on
+        // the last test's decisions) that holds one of them and asks for another is a deadlock PostgreSQL ends by
+        // failing one side; the reader retries on its own schedule, the reset here
+        for (int attempt = 1; ; attempt++) {
+            try {
+                emptyTables();
+                break;
+            } catch (jakarta.persistence.PessimisticLockException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+        index.rebuild("test reset");
+    }
+
+    private static void emptyTables() {
         QuarkusTransaction.requiringNew().timeout(600).run(() -> {
             EntityManager em = Article.getEntityManager();
             boolean postgres = em.unwrap(Session.class).doReturningWork(c ->
@@ -105,7 +122,6 @@ public final class TestCorpus {
                 em.createNativeQuery("set referential_integrity true").executeUpdate();
             }
         });
-        index.rebuild("test reset");
     }
 
     public static byte[] fixture(String name) {
