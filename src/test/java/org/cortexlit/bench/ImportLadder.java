@@ -96,8 +96,9 @@ final class ImportLadder {
             sb.append(String.format(Locale.ROOT, "(read: the import's parsing thread; import: its database thread, which also "
                     + "builds the documents; index: the indexing thread; merge: Lucene's merges; bench: the benchmark's own "
                     + "thread, which runs the steps before the full imports; other: the rest of the app's threads, H2's "
-                    + "writer among them; jvm: the process's CPU time outside Java threads, garbage collection and the "
-                    + "compiler)%n"));
+                    + "writer among them; sampler: this table's own sampling thread; gc: the collectors' pauses, as wall "
+                    + "time; jit: the compilers' time; jvm: the process's CPU time outside Java threads, the collectors' "
+                    + "and the compilers' threads; process: all of it)%n"));
             return sb.toString();
         }
 
@@ -170,8 +171,10 @@ final class ImportLadder {
         if (indexVariants && !isPostgres()) {
             // H2's settings, each for one more import of the same file into an empty database
             long cacheMb = Long.parseLong(h2Setting("info.CACHE_MAX_SIZE"));
+            String writeDelay = h2Setting("WRITE_DELAY"); // restored as found, whatever the URL set
             for (String[] setting : new String[][]{
-                    {"  database with WRITE_DELAY 500 (shipped: 0)", "SET WRITE_DELAY 500", "SET WRITE_DELAY 0"},
+                    {"  database with WRITE_DELAY 500 (shipped: " + writeDelay + ")", "SET WRITE_DELAY 500",
+                            "SET WRITE_DELAY " + writeDelay},
                     {"  database with a " + cacheMb * 4 + " MB page cache (shipped: " + cacheMb + ")",
                             "SET CACHE_SIZE " + cacheMb * 4 * 1024, "SET CACHE_SIZE " + cacheMb * 1024},
                     // the first database step pays for compiling the database path's code; this one does not
