@@ -41,6 +41,7 @@ import org.cortexlit.text.Html;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.text.BreakIterator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +54,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Runs PubMed-style queries against the index: ranking or date order, paging, highlighted snippets. */
@@ -245,14 +247,12 @@ public class SearchService {
                     : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);
             Query marks = markQuery(query);
-            Map<String, String[]> titles = highlighter(searcher, true).highlightFields(
-                    new String[]{IndexFields.TITLE}, marks, pageTop, new int[]{1});
-            Map<String, String[]> abstracts = highlighter(searcher, false).highlightFields(
-                    new String[]{IndexFields.ABSTRACT}, marks, pageTop, new int[]{2});
+            Map<String, String[]> marked = marker(searcher).highlightFields(
+                    new String[]{IndexFields.TITLE, IndexFields.ABSTRACT}, marks, pageTop, new int[]{1, 2});
             List<Hit> hits = new ArrayList<>(pageDocs.length);
             for (int i = 0; i < pageDocs.length; i++) {
                 Document d = searcher.storedFields().document(pageDocs[i].doc);
-                hits.add(hit(d, pageDocs[i].score, titles.get(IndexFields.TITLE)[i], abstracts.get(IndexFields.ABSTRACT)[i]));
+                hits.add(hit(d, pageDocs[i].score, marked.get(IndexFields.TITLE)[i], marked.get(IndexFields.ABSTRACT)[i]));
             }
             return new Result(q, tq.normalized(), counts.total(), page, size, order, hits, counts.facets());
         });
@@ -489,14 +489,39 @@ public class SearchService {
         return Html.escape(s);
     }
 
-    /** @param whole the title (marked whole), else the abstract (marked in passages) */
-    private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean whole) {
-        String own = whole ? IndexFields.TITLE : IndexFields.ABSTRACT;
-        UnifiedHighlighter.Builder b = marking(UnifiedHighlighter.builder(searcher, index.analyzer()), own);
-        if (whole) {
-            b.withBreakIterator(WholeBreakIterator::new);
+    /** The highlighter of the searcher last used: it learns the index's fields once, not at every search. */
+    private volatile HitMarker hitMarker;
+
+    private HitMarker marker(IndexSearcher searcher) {
+        HitMarker m = hitMarker;
+        if (m == null || m.getIndexSearcher() != searcher) {
+            m = new HitMarker(UnifiedHighlighter.builder(searcher, index.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withMaxLength(100_000));
+            hitMarker = m;
         }
-        return b.build();
+        return m;
+    }
+
+    /**
+     * Marks a page of hits in one pass over their stored text: the title whole, the abstract in passages, each where
+     * a clause on it or on the catch-all field finds words (see {@link #marking}). Thread-safe, as Lucene's highlighter
+     * is; kept while its searcher is the current one.
+     */
+    static final class HitMarker extends UnifiedHighlighter {
+        HitMarker(Builder b) {
+            super(b);
+        }
+
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            return field.equals(IndexFields.TITLE) ? new WholeBreakIterator() : super.getBreakIterator(field);
+        }
+
+        @Override
+        protected Predicate<String> getFieldMatcher(String field) {
+            return f -> f.equals(field) || f.equals(IndexFields.ALL);
+        }
     }
 
     /**
