@@ -6,6 +6,7 @@ import org.cortexlit.suggest.Suggestions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,12 +52,14 @@ public class Corpus {
         return new Figures(Article.countVisible(), Article.countWithdrawn());
     }
 
-    /** What to do with each article of a batch, in the caller's order of keys. */
     /** The author line of each of these articles, by key, as a list of results shows it (three names at most). */
     @Transactional
     public Map<String, String> authorLines(List<String> keys) {
-        return keys.isEmpty() ? Map.of() : Article.findByKeys(keys).stream()
-                .collect(Collectors.toMap(Article::key, a -> Author.line(a.authors, 3), (x, y) -> x));
+        Map<String, String> lines = new HashMap<>();
+        if (!keys.isEmpty()) {
+            Article.authorsByKeys(keys).forEach((key, authors) -> lines.put(key, Author.line(authors, 3)));
+        }
+        return lines;
     }
 
     public interface ArticleWriter {

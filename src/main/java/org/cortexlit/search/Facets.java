@@ -25,10 +25,7 @@ public final class Facets {
          * the end applies to the whole query without parentheses.
          */
         public String narrow(String query, String value) {
-            if (query == null || query.isBlank()) {
-                return clause(value);
-            }
-            return active(query, value) ? query.trim() : query.trim() + " AND " + clause(value);
+            return new Narrowing(query).narrow(this, value);
         }
 
         /** {@code value} as a person reads it: a language code ({@code eng}, as PubMed writes it) by its name. */
@@ -38,14 +35,12 @@ public final class Facets {
 
         /** Whether {@code query} is already narrowed to {@code value} (an AND-ed clause at its top level). */
         public boolean active(String query, String value) {
-            return activeFilters(query).stream().anyMatch(f -> f.dimension().equals(this) && f.value().equalsIgnoreCase(value));
+            return new Narrowing(query).active(this, value);
         }
 
         /** {@code query} without its narrowing to {@code value}: the facet taken back. */
         public String widen(String query, String value) {
-            return activeFilters(query).stream()
-                    .filter(f -> f.dimension().equals(this) && f.value().equalsIgnoreCase(value))
-                    .map(ActiveFilter::without).findFirst().orElse(query == null ? "" : query.trim());
+            return new Narrowing(query).widen(this, value);
         }
 
         /** The query clause that narrows a search to {@code value}, e.g. {@code "Review"[pt]}, {@code M1[target]},
@@ -100,6 +95,48 @@ public final class Facets {
         }
         String name = Locale.forLanguageTag(code.strip()).getDisplayLanguage(Locale.ENGLISH);
         return name.isEmpty() || name.equalsIgnoreCase(code.strip()) ? code.strip() : name;
+    }
+
+    /**
+     * A query with its facet clauses read once, to narrow or widen it by many values: a page of results links every
+     * facet value so, and reading the query for each of them cost more than the search.
+     */
+    public static final class Narrowing {
+        private final String query;
+        private final List<ActiveFilter> active;
+
+        public Narrowing(String query) {
+            this.query = query == null ? "" : query.trim();
+            this.active = activeFilters(query);
+        }
+
+        /** The query narrowed to {@code value} of {@code d}, or as it is when it already is. */
+        public String narrow(Dimension d, String value) {
+            if (query.isEmpty()) {
+                return d.clause(value);
+            }
+            return active(d, value) ? query : query + " AND " + d.clause(value);
+        }
+
+        /** Whether the query is narrowed to {@code value} of {@code d} (an AND-ed clause at its top level). */
+        public boolean active(Dimension d, String value) {
+            return filter(d, value) != null;
+        }
+
+        /** The query without its narrowing to {@code value} of {@code d}, or as it is when not narrowed so. */
+        public String widen(Dimension d, String value) {
+            ActiveFilter f = filter(d, value);
+            return f == null ? query : f.without();
+        }
+
+        private ActiveFilter filter(Dimension d, String value) {
+            for (ActiveFilter f : active) {
+                if (f.dimension().equals(d) && f.value().equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            return null;
+        }
     }
 
     /** A facet clause that narrows a query ({@code pain AND 2019[dp]}), and the query without it. */

@@ -35,7 +35,16 @@ public class SearchPage {
                                                List<SearchService.Order> orders,
                                                ReviewScope.Scope scope, String scopeParams,
                                                SearchIndex.RebuildProgress rebuilding, List<Facets.ActiveFilter> filters,
-                                               Map<String, String> authors, BarChart yearChart);
+                                               Map<String, String> authors, BarChart yearChart,
+                                               List<FacetView> facets);
+    }
+
+    /** A facet as the page shows it: each value with the link it leads to, narrowing the search or taking it back. */
+    public record FacetView(Facets.Dimension dimension, List<FacetLink> values) {
+    }
+
+    /** A facet value, named as a person reads it; {@code active} when the search is already narrowed to it. */
+    public record FacetLink(String label, long count, String href, boolean active) {
     }
 
     private static final List<SearchService.Order> ORDERS = List.of(SearchService.Order.values());
@@ -97,15 +106,37 @@ public class SearchPage {
                                   ReviewScope.Scope scope, String scopeParams) {
         Map<String, String> authors = result == null ? Map.of()
                 : corpus.authorLines(result.hits().stream().map(SearchService.Hit::key).toList());
+        Facets.Narrowing narrowing = new Facets.Narrowing(query);
         return Templates.results(query, sort, result, error, ORDERS, scope, scopeParams, index.rebuildProgress(),
-                Facets.activeFilters(query), authors, result == null ? null : yearChart(query, result, scopeParams));
+                Facets.activeFilters(query), authors, result == null ? null : yearChart(narrowing, result, scopeParams),
+                result == null ? List.of() : facets(narrowing, result, scopeParams));
+    }
+
+    /** Every facet value of {@code result} with its link: the search narrowed to it, or taken back when it is. */
+    static List<FacetView> facets(Facets.Narrowing narrowing, SearchService.Result result, String scopeParams) {
+        List<FacetView> views = new ArrayList<>(result.facets().size());
+        for (SearchService.Facet f : result.facets()) {
+            List<FacetLink> links = new ArrayList<>(f.values().size());
+            for (SearchService.FacetValue v : f.values()) {
+                boolean active = narrowing.active(f.dimension(), v.value());
+                String target = active ? narrowing.widen(f.dimension(), v.value()) : narrowing.narrow(f.dimension(), v.value());
+                links.add(new FacetLink(f.dimension().display(v.value()), v.count(), searchHref(target, result, scopeParams),
+                        active));
+            }
+            views.add(new FacetView(f.dimension(), links));
+        }
+        return views;
+    }
+
+    private static String searchHref(String query, SearchService.Result result, String scopeParams) {
+        return "/search?q=" + Redirects.enc(query) + "&sort=" + result.order().param() + scopeParams;
     }
 
     /** The most years the histogram spans: the latest ones, where the results gather. */
     static final int CHART_YEARS = 40;
 
     /** Records per year as bars, every year from the first to the last with a record, each bar narrowing to it. */
-    static BarChart yearChart(String query, SearchService.Result result, String scopeParams) {
+    static BarChart yearChart(Facets.Narrowing narrowing, SearchService.Result result, String scopeParams) {
         TreeMap<Integer, Long> byYear = new TreeMap<>();
         result.facets().stream().filter(f -> f.dimension().equals(Facets.YEAR)).flatMap(f -> f.values().stream())
                 .filter(v -> v.value().matches("\\d{4}")).forEach(v -> byYear.put(Integer.parseInt(v.value()), v.count()));
@@ -120,8 +151,7 @@ public class SearchPage {
         for (int y = first; y <= last; y++) {
             years.add(String.valueOf(y));
             counts[0][y - first] = byYear.getOrDefault(y, 0L);
-            hrefs.add("/search?q=" + Redirects.enc(Facets.YEAR.narrow(query, String.valueOf(y))) + "&sort="
-                    + result.order().param() + scopeParams);
+            hrefs.add(searchHref(narrowing.narrow(Facets.YEAR, String.valueOf(y)), result, scopeParams));
         }
         return BarChart.of("year-chart", "Records per year, " + first + " to " + last, 260, 110, years,
                 List.of("records"), counts, hrefs);

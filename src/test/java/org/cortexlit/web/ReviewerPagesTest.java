@@ -17,6 +17,7 @@ import org.cortexlit.search.SearchIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -98,8 +99,13 @@ class ReviewerPagesTest {
         // the chip takes the filter back out of the query
         assertTrue(html.contains("href=\"/search?q=pain&amp;sort=relevance\"") || html.contains("href=\"/search?q=pain&sort=relevance\""),
                 "a chip removes 2019[dp]: " + html);
-        // the active year in the facet list does not narrow again
+        // the active year in the facet list does not narrow again: it takes the filter back
         assertFalse(html.contains("2019%5Bdp%5D+AND+2019%5Bdp%5D"), "clicking the active facet appends it twice");
+        assertTrue(html.contains("<a class=\"facet-active\" aria-current=\"true\" title=\"Take this filter back\" "
+                + "href=\"/search?q=pain&sort=relevance\"><span class=\"facet-value\">2019</span>"), html);
+        // another value narrows the search further, named as a person reads it
+        assertTrue(html.contains("<a href=\"/search?q=pain+AND+2019%5Bdp%5D+AND+eng%5Bla%5D&sort=relevance\">"
+                + "<span class=\"facet-value\">English</span>"), html);
     }
 
     @Test
@@ -237,6 +243,24 @@ class ReviewerPagesTest {
     void resultsNameTheirAuthors() {
         given().queryParam("q", "lefaucheur[au]").get("/search").then().statusCode(200)
                 .body(containsString("<div class=\"hit-authors\">Lefaucheur JP"));
+    }
+
+    @Test
+    void resultsNameTheAuthorsOfRecordsWithoutAPmidAndCutLongListsAfterThree() {
+        String ris = """
+                TY  - JOUR
+                TI  - Cerebellar zonkification for phantom pain
+                AU  - Quill, Ada
+                AU  - Brandt, Ole
+                AU  - Costa, Ines
+                AU  - Dahl, Per
+                PY  - 2021
+                ER  -\s
+                """;
+        TestCorpus.upload("zonk.ris", ris.getBytes(StandardCharsets.UTF_8)).statusCode(201);
+        given().queryParam("q", "zonkification").get("/search").then().statusCode(200)
+                .body(containsString("href=\"/articles/CL"))
+                .body(containsString("<div class=\"hit-authors\">Quill A, Brandt O, Costa I, et al.</div>"));
     }
 
     @Test
