@@ -209,41 +209,6 @@ public class Article extends PanacheEntityBase {
         return found;
     }
 
-    /**
-     * The authors of the articles with these keys, by key, without loading the articles (a page of search results
-     * shows only their names); keys of no article are left out.
-     */
-    public static Map<String, List<Author>> authorsByKeys(Collection<String> keys) {
-        List<String> pmids = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        for (String k : keys) {
-            Long id = internalId(k);
-            if (id != null) {
-                ids.add(id);
-            } else {
-                pmids.add(k);
-            }
-        }
-        Map<String, List<Author>> authors = new HashMap<>();
-        if (!pmids.isEmpty()) {
-            getEntityManager().createQuery("select a.pmid, a.authors from Article a where a.pmid in :pmids", Object[].class)
-                    .setParameter("pmids", pmids).getResultList()
-                    .forEach(row -> authors.putIfAbsent((String) row[0], authorList(row[1])));
-        }
-        if (!ids.isEmpty()) {
-            getEntityManager().createQuery("select a.id, a.authors from Article a where a.id in :ids and a.pmid is null",
-                            Object[].class)
-                    .setParameter("ids", ids).getResultList()
-                    .forEach(row -> authors.put(INTERNAL_PREFIX + row[0], authorList(row[1])));
-        }
-        return authors;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Author> authorList(Object column) {
-        return column == null ? List.of() : (List<Author>) column;
-    }
-
     public static Optional<Article> findByPmid(String pmid) {
         return find("pmid", pmid).firstResultOptional();
     }

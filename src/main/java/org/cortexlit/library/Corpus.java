@@ -6,7 +6,6 @@ import org.cortexlit.suggest.Suggestions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,16 +49,6 @@ public class Corpus {
     @Transactional
     public Figures figures() {
         return new Figures(Article.countVisible(), Article.countWithdrawn());
-    }
-
-    /** The author line of each of these articles, by key, as a list of results shows it (three names at most). */
-    @Transactional
-    public Map<String, String> authorLines(List<String> keys) {
-        Map<String, String> lines = new HashMap<>();
-        if (!keys.isEmpty()) {
-            Article.authorsByKeys(keys).forEach((key, authors) -> lines.put(key, Author.line(authors, 3)));
-        }
-        return lines;
     }
 
     public interface ArticleWriter {

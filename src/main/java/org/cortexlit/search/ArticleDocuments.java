@@ -91,6 +91,10 @@ public final class ArticleDocuments {
             d.add(new StringField(IndexFields.DOI, normaliseDoi(a.doi), Field.Store.YES));
         }
         d.add(new TextField(IndexFields.TITLE, a.title == null ? "" : a.title, Field.Store.YES));
+        String authorLine = Author.line(a.authors, 3);
+        if (!authorLine.isEmpty()) {
+            d.add(new StoredField(IndexFields.AUTHOR_LINE, authorLine));
+        }
         if (a.vernacularTitle != null && !a.vernacularTitle.isBlank()) {
             d.add(new TextField(IndexFields.TITLE, a.vernacularTitle, Field.Store.NO));
         }

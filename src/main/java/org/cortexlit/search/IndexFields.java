@@ -25,6 +25,8 @@ public final class IndexFields {
     /** One value per author, "Lastname Initials" (e.g. "Lefaucheur JP") or the collective name:
      * TextField; values are separated by a large position gap so phrases never cross two authors. */
     public static final String AUTHOR = "author";
+    /** Stored only: the first three authors as a list of results names them ("Lefaucheur JP, Nguyen JP, et al."). */
+    public static final String AUTHOR_LINE = "author_line";
     /** One value per author, {@link AuthorKeys#key} of "Lastname Initials" ("lefaucheur jp") or the collective
      * name: StringField, for PubMed's author forms ({@code lefaucheur j[au]} is a prefix of "lefaucheur jp"). */
     public static final String AUTHOR_KEY = "author_key";

@@ -70,7 +70,7 @@ public class SearchIndex {
      * index of another version is rebuilt at start. The suggester's version is part of it, so that new rules reach
      * the suggested-tag fields of every document.
      */
-    public static final String SCHEMA_VERSION = "13." + TagSuggester.VERSION;
+    public static final String SCHEMA_VERSION = "14." + TagSuggester.VERSION;
     static final String KEY_SCHEMA = "schema";
     static final String KEY_MODIFIED = "modified";
     private static final int REBUILD_PAGE = 1000;

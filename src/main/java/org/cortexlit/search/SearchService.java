@@ -102,7 +102,7 @@ public class SearchService {
 
     /** A hit; {@code key} is the article's PMID or CL&lt;id&gt;, {@code pmid} null for a record without one. */
     public record Hit(String key, String pmid, String title, Integer year, String journal, float score,
-                      String titleHtml, String snippetHtml) {
+                      String titleHtml, String snippetHtml, String authors) {
     }
 
     public record Result(String query, String normalized, long total, int page, int size, Order order, List<Hit> hits,
@@ -482,7 +482,7 @@ public class SearchService {
         return new Hit(d.get(IndexFields.KEY), d.get(IndexFields.PMID), title,
                 d.getField(IndexFields.YEAR) == null ? null : d.getField(IndexFields.YEAR).numericValue().intValue(),
                 d.get(IndexFields.JOURNAL), Float.isNaN(score) ? 0f : score,
-                titleHtml != null ? titleHtml : escape(title), snippetHtml);
+                titleHtml != null ? titleHtml : escape(title), snippetHtml, d.get(IndexFields.AUTHOR_LINE));
     }
 
     static String escape(String s) {

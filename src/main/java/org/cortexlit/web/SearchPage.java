@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.cortexlit.library.Corpus;
 import org.cortexlit.screening.ReviewScope;
 import org.cortexlit.screening.ScreeningException;
 import org.cortexlit.search.Facets;
@@ -21,7 +20,6 @@ import org.cortexlit.web.api.ExportApi;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** Search results: the query as understood, the total, a page of highlighted hits. */
@@ -35,7 +33,7 @@ public class SearchPage {
                                                List<SearchService.Order> orders,
                                                ReviewScope.Scope scope, String scopeParams,
                                                SearchIndex.RebuildProgress rebuilding, List<Facets.ActiveFilter> filters,
-                                               Map<String, String> authors, BarChart yearChart,
+                                               BarChart yearChart,
                                                List<FacetView> facets);
     }
 
@@ -54,12 +52,10 @@ public class SearchPage {
     private final ReviewScope scopes;
 
     private final SearchIndex index;
-    private final Corpus corpus;
 
     public SearchPage(SearchService search, ExportApi export, ReviewScope scopes,
-                      SearchIndex index, Corpus corpus) {
+                      SearchIndex index) {
         this.search = search;
-        this.corpus = corpus;
         this.index = index;
         this.export = export;
         this.scopes = scopes;
@@ -104,11 +100,9 @@ public class SearchPage {
 
     private TemplateInstance page(String query, String sort, SearchService.Result result, String error,
                                   ReviewScope.Scope scope, String scopeParams) {
-        Map<String, String> authors = result == null ? Map.of()
-                : corpus.authorLines(result.hits().stream().map(SearchService.Hit::key).toList());
         Facets.Narrowing narrowing = new Facets.Narrowing(query);
         return Templates.results(query, sort, result, error, ORDERS, scope, scopeParams, index.rebuildProgress(),
-                Facets.activeFilters(query), authors, result == null ? null : yearChart(narrowing, result, scopeParams),
+                Facets.activeFilters(query), result == null ? null : yearChart(narrowing, result, scopeParams),
                 result == null ? List.of() : facets(narrowing, result, scopeParams));
     }
 
