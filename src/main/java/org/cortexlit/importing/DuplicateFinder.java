@@ -21,9 +21,9 @@ import java.util.TreeMap;
 
 /**
  * Decides, for the records of one batch that their PMID does not place, whether each is a record already
- * stored (a re-import), a duplicate of a kept article (rules 2 and 3), or new. Candidates come from two
- * indexed lookups per batch (by DOI key and by title key), never a scan; records stored during the batch
- * are added as they are created, so duplicates within one file are linked too.
+ * stored (a re-import), a duplicate of a kept article (rules 2 and 3), or new. Candidates come from indexed
+ * lookups per batch (by DOI key and by title key), never a scan; records stored during the batch are added as
+ * they are created, so duplicates within one file are linked too.
  */
 final class DuplicateFinder {
 
@@ -51,25 +51,40 @@ final class DuplicateFinder {
     private DuplicateFinder() {
     }
 
-    /** Loads the stored records that share a DOI key or a title key with any of {@code keys}. */
+    /**
+     * Loads the stored records that can be the same work as one of {@code keys}: those sharing its DOI key or title
+     * key, and for a record with a PMID only those without one. Two PMIDs are two citations ({@link DuplicateRules}),
+     * so a PubMed record is never matched with another, and not loading them keeps the lookup as cheap at a million
+     * records as at a thousand, where a common title ("Erratum") would otherwise bring hundreds of articles per batch.
+     */
     static DuplicateFinder load(Collection<Keys> keys) {
         DuplicateFinder f = new DuplicateFinder();
         Set<String> dois = new HashSet<>();
         Set<String> titles = new HashSet<>();
+        Set<String> unpmidDois = new HashSet<>();
+        Set<String> unpmidTitles = new HashSet<>();
         for (Keys k : keys) {
             if (k.doiKey() != null) {
-                dois.add(k.doiKey());
+                (k.pmid() == null ? dois : unpmidDois).add(k.doiKey());
             }
             if (k.title() != null) {
-                titles.add(k.titleKey());
+                (k.pmid() == null ? titles : unpmidTitles).add(k.titleKey());
             }
         }
+        unpmidDois.removeAll(dois);
+        unpmidTitles.removeAll(titles);
         Map<Long, Article> found = new LinkedHashMap<>();
         if (!dois.isEmpty()) {
             Article.<Article>list("doiKey in ?1", dois).forEach(a -> found.put(a.id, a));
         }
+        if (!unpmidDois.isEmpty()) {
+            Article.<Article>list("doiKey in ?1 and pmid is null", unpmidDois).forEach(a -> found.put(a.id, a));
+        }
         if (!titles.isEmpty()) {
             Article.<Article>list("titleKey in ?1", titles).forEach(a -> found.put(a.id, a));
+        }
+        if (!unpmidTitles.isEmpty()) {
+            Article.<Article>list("titleKey in ?1 and pmid is null", unpmidTitles).forEach(a -> found.put(a.id, a));
         }
         found.values().forEach(f::add);
         for (DuplicateSplit s : DuplicateSplit.involving(found.keySet())) {
