@@ -107,7 +107,12 @@ public final class Facets {
 
         public Narrowing(String query) {
             this.query = query == null ? "" : query.trim();
-            this.active = activeFilters(query);
+            this.active = List.copyOf(activeFilters(query));
+        }
+
+        /** The facet clauses that narrow the query, as {@link #activeFilters} reads them. */
+        public List<ActiveFilter> filters() {
+            return active;
         }
 
         /** The query narrowed to {@code value} of {@code d}, or as it is when it already is. */

@@ -495,9 +495,7 @@ public class SearchService {
     private HitMarker marker(IndexSearcher searcher) {
         HitMarker m = hitMarker;
         if (m == null || m.getIndexSearcher() != searcher) {
-            m = new HitMarker(UnifiedHighlighter.builder(searcher, index.analyzer())
-                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                    .withMaxLength(100_000));
+            m = new HitMarker(formatting(UnifiedHighlighter.builder(searcher, index.analyzer())));
             hitMarker = m;
         }
         return m;
@@ -531,9 +529,12 @@ public class SearchService {
      * escaped.
      */
     private static UnifiedHighlighter.Builder marking(UnifiedHighlighter.Builder b, String own) {
-        return b.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withFieldMatcher(field -> field.equals(own) || field.equals(IndexFields.ALL))
-                .withMaxLength(100_000);
+        return formatting(b).withFieldMatcher(field -> field.equals(own) || field.equals(IndexFields.ALL));
+    }
+
+    /** {@code <mark>} around what is found, the rest escaped, passages joined by an ellipsis. */
+    private static UnifiedHighlighter.Builder formatting(UnifiedHighlighter.Builder b) {
+        return b.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)).withMaxLength(100_000);
     }
 
     /**

@@ -33,8 +33,7 @@ public class SearchPage {
                                                List<SearchService.Order> orders,
                                                ReviewScope.Scope scope, String scopeParams,
                                                SearchIndex.RebuildProgress rebuilding, List<Facets.ActiveFilter> filters,
-                                               BarChart yearChart,
-                                               List<FacetView> facets);
+                                               BarChart yearChart, List<FacetView> facets);
     }
 
     /** A facet as the page shows it: each value with the link it leads to, narrowing the search or taking it back. */
@@ -102,7 +101,7 @@ public class SearchPage {
                                   ReviewScope.Scope scope, String scopeParams) {
         Facets.Narrowing narrowing = new Facets.Narrowing(query);
         return Templates.results(query, sort, result, error, ORDERS, scope, scopeParams, index.rebuildProgress(),
-                Facets.activeFilters(query), result == null ? null : yearChart(narrowing, result, scopeParams),
+                narrowing.filters(), result == null ? null : yearChart(narrowing, result, scopeParams),
                 result == null ? List.of() : facets(narrowing, result, scopeParams));
     }
 
