@@ -74,23 +74,22 @@ final class DuplicateFinder {
         unpmidDois.removeAll(dois);
         unpmidTitles.removeAll(titles);
         Map<Long, Article> found = new LinkedHashMap<>();
-        if (!dois.isEmpty()) {
-            Article.<Article>list("doiKey in ?1", dois).forEach(a -> found.put(a.id, a));
-        }
-        if (!unpmidDois.isEmpty()) {
-            Article.<Article>list("doiKey in ?1 and pmid is null", unpmidDois).forEach(a -> found.put(a.id, a));
-        }
-        if (!titles.isEmpty()) {
-            Article.<Article>list("titleKey in ?1", titles).forEach(a -> found.put(a.id, a));
-        }
-        if (!unpmidTitles.isEmpty()) {
-            Article.<Article>list("titleKey in ?1 and pmid is null", unpmidTitles).forEach(a -> found.put(a.id, a));
-        }
+        lookUp(found, "doiKey in ?1", dois);
+        lookUp(found, "doiKey in ?1 and pmid is null", unpmidDois);
+        lookUp(found, "titleKey in ?1", titles);
+        lookUp(found, "titleKey in ?1 and pmid is null", unpmidTitles);
         found.values().forEach(f::add);
         for (DuplicateSplit s : DuplicateSplit.involving(found.keySet())) {
             f.splits.add(s.articleId + ":" + s.fromId);
         }
         return f;
+    }
+
+    /** Adds to {@code found} the articles {@code query} finds for {@code keys}; no query when there are none. */
+    private static void lookUp(Map<Long, Article> found, String query, Set<String> keys) {
+        if (!keys.isEmpty()) {
+            Article.<Article>list(query, keys).forEach(a -> found.put(a.id, a));
+        }
     }
 
     /** Makes a record stored during this batch a candidate for the records after it. */

@@ -48,6 +48,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -595,9 +596,13 @@ public class SearchIndex {
 
     private final ThreadPoolExecutor indexer = new ThreadPoolExecutor(
             1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2), Daemons.named("cortexlit-indexer"),
-            // the caller runs a batch the queue has no room for; unlike CallerRunsPolicy, also once the executor has
-            // stopped, so no batch is dropped unseen and awaitPending never waits for one that will not run
-            (task, executor) -> task.run());
+            RUN_IN_CALLER);
+
+    /**
+     * The caller runs a batch the queue has no room for; unlike {@code CallerRunsPolicy}, also once the executor has
+     * stopped, so no batch is dropped unseen and {@link #awaitPending} never waits for one that will not run.
+     */
+    static final RejectedExecutionHandler RUN_IN_CALLER = (task, executor) -> task.run();
 
     private volatile RuntimeException failedApply;
 
